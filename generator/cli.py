@@ -1,0 +1,181 @@
+"""The `newsdigest` command line (also `python -m generator`).
+
+Exit status: 0 success; 1 some inputs failed (each reported, the rest done); 2 bad usage or
+configuration. Problems go to stderr, one line each.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from . import __version__
+from .config import Config, load_config
+from .errors import ConfigError, NewsdigestError
+from .model import Analysis, Article, Problem
+from .pipeline import generate, process_all
+from .render.article import render_article
+from .render.context import make_entry
+from .site import build_site, serve_site
+from .store import Store
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def article_json(article: Article, analysis: Analysis) -> dict[str, Any]:
+    """Return the `show --format json` object of DESIGN.md's contract."""
+    published = article.published
+    return {
+        "id": article.id,
+        "title": article.title,
+        "url": article.url,
+        "source": article.source,
+        "published": published.iso if published else None,
+        "published_local": published.local if published else None,
+        "published_signal": published.signal if published else None,
+        "authors": list(article.authors),
+        "dateline": article.dateline,
+        "language": article.language,
+        "text": article.text,
+        "summary": [s.text for s in analysis.summary_sentences()],
+        "tags": list(analysis.tags),
+        "facts": [{"kind": f.kind, "text": f.text, "evidence": f.evidence}
+                  for f in analysis.facts],
+    }
+
+
+def report(problems: Sequence[Problem], stream: TextIO) -> None:
+    """Print one line per problem."""
+    for problem in problems:
+        print(problem.line(), file=stream)
+
+
+def cmd_show(args: argparse.Namespace, config: Config) -> int:
+    """Process inputs without touching the store and print each record."""
+    outcomes = process_all(args.inputs, config, sys.stdin.buffer, url=args.url,
+                           source=args.source)
+    failed = False
+    for outcome in outcomes:
+        if outcome[0] == "error":
+            problem = outcome[1]
+            assert isinstance(problem, Problem)
+            failed = True
+            report([problem], sys.stderr)
+            if args.format == "json":
+                print(json.dumps({"input": problem.origin, "error": problem.reason},
+                                 ensure_ascii=False))
+            continue
+        _, article, analysis = outcome  # type: ignore[misc]
+        if args.format == "json":
+            print(json.dumps(article_json(article, analysis), ensure_ascii=False))
+        else:
+            entry = make_entry(article, analysis, config.site.timezone)
+            sys.stdout.write(render_article(entry, {}, {}))
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def cmd_add(args: argparse.Namespace, config: Config) -> int:
+    """Ingest local files or folders into the store."""
+    store = Store(config.paths.store)
+    counts = {"new": 0, "unchanged": 0, "failed": 0}
+    for outcome in process_all(args.paths, config, sys.stdin.buffer, source=args.source):
+        if outcome[0] == "error":
+            assert isinstance(outcome[1], Problem)
+            report([outcome[1]], sys.stderr)
+            counts["failed"] += 1
+            continue
+        counts[store.add(outcome[1])] += 1  # type: ignore[arg-type]
+    print(f"added: {counts['new']} new, {counts['unchanged']} already stored, "
+          f"{counts['failed']} failed")
+    return EXIT_FAILED if counts["failed"] else EXIT_OK
+
+
+def cmd_generate(args: argparse.Namespace, config: Config) -> int:
+    """Render docs/ from the store."""
+    written, problems = generate(config)
+    report(problems, sys.stderr)
+    print(f"generated: {len(written.written)} written, {written.unchanged} unchanged, "
+          f"{len(written.removed)} removed")
+    return EXIT_FAILED if any(p.level == "error" for p in problems) else EXIT_OK
+
+
+def cmd_build(args: argparse.Namespace, config: Config) -> int:
+    """Generate, then build the site into site/."""
+    status = cmd_generate(args, config)
+    build_site(config.paths)
+    print(f"built: {config.paths.site}")
+    return status
+
+
+def cmd_serve(args: argparse.Namespace, config: Config) -> int:
+    """Generate, then serve the site with live reload."""
+    cmd_generate(args, config)
+    return serve_site(config.paths)
+
+
+def cmd_fetch(args: argparse.Namespace, config: Config) -> int:
+    """Fetch the configured sources into the store."""
+    from .fetching import run_fetch_command
+    return run_fetch_command(config, args.source, args.shard)
+
+
+def parse_shard(text: str) -> tuple[int, int]:
+    """Parse I/N (1-based) for --shard."""
+    try:
+        index, count = (int(x) for x in text.split("/"))
+    except ValueError as error:
+        raise argparse.ArgumentTypeError("expected I/N, e.g. 1/4") from error
+    if not 1 <= index <= count:
+        raise argparse.ArgumentTypeError("expected 1 <= I <= N")
+    return index, count
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser of every subcommand."""
+    parser = argparse.ArgumentParser(prog="newsdigest", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"newsdigest {__version__}")
+    parser.add_argument("--project", type=Path, default=Path("."),
+                        help="project folder holding newsdigest.yml (default: .)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    show = sub.add_parser("show", help="process inputs and print them, store untouched")
+    show.add_argument("inputs", nargs="+", help="files, folders, or - for stdin")
+    show.add_argument("--url", help="the page's URL, when the input does not say")
+    show.add_argument("--format", choices=("json", "markdown"), default="json")
+    show.add_argument("--source", help="name of a configured source the inputs come from")
+    show.set_defaults(run=cmd_show)
+    add = sub.add_parser("add", help="ingest local files or folders into the store")
+    add.add_argument("paths", nargs="+")
+    add.add_argument("--source", help="name of a configured source the inputs come from")
+    add.set_defaults(run=cmd_add)
+    fetch = sub.add_parser("fetch", help="fetch the configured sources into the store")
+    fetch.add_argument("--source", help="fetch only this source")
+    fetch.add_argument("--shard", type=parse_shard, help="I/N: fetch the I-th of N shards")
+    fetch.set_defaults(run=cmd_fetch)
+    for name, run, text in (("generate", cmd_generate, "render docs/ from the store"),
+                            ("build", cmd_build, "generate, then build site/"),
+                            ("serve", cmd_serve, "generate, then serve with live reload")):
+        sub.add_parser(name, help=text).set_defaults(run=run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        config = load_config(args.project)
+        if getattr(args, "source", None) and args.command != "fetch" \
+                and config.source_named(args.source) is None:
+            raise ConfigError(f"--source {args.source}: no such source in newsdigest.yml")
+        status: int = args.run(args, config)
+    except ConfigError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except NewsdigestError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    return status

@@ -1,0 +1,135 @@
+"""Load newsdigest.yml once into typed settings that are passed down to every stage."""
+
+from __future__ import annotations
+
+import types
+import zoneinfo
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .analyse import AnalysisSettings
+from .errors import ConfigError
+from .fetch import FetchSettings, SourceConfig, parse_fetch_settings, parse_sources
+from .settings import Paths, SiteSettings
+
+TOP_LEVEL_KEYS = frozenset({"site", "analysis", "tags", "sources", "fetch"})
+SITE_KEYS = frozenset({"title", "description", "url", "timezone", "language", "project_url",
+                       "home_days", "items_per_page"})
+
+
+@dataclass(frozen=True)
+class Config:
+    """Everything newsdigest.yml says, validated."""
+
+    paths: Paths
+    site: SiteSettings = field(default_factory=SiteSettings)
+    analysis: AnalysisSettings = field(default_factory=AnalysisSettings)
+    sources: tuple[SourceConfig, ...] = ()
+    fetch: FetchSettings | None = None
+
+    def source_named(self, name: str | None) -> SourceConfig | None:
+        """Return the configured source with this name, if any."""
+        return next((s for s in self.sources if s.name == name), None)
+
+
+def load_config(root: Path) -> Config:
+    """Read and validate newsdigest.yml under `root` (defaults when the file is absent)."""
+    paths = Paths(root)
+    raw = _read_yaml(paths.config) if paths.config.exists() else {}
+    file = str(paths.config)
+    _check_keys(raw, TOP_LEVEL_KEYS, file, "")
+    site = _site_settings(raw.get("site") or {}, file)
+    return Config(
+        paths=paths,
+        site=site,
+        analysis=_analysis_settings(raw.get("analysis") or {}, raw.get("tags") or {}, file),
+        sources=parse_sources(raw.get("sources") or [], file),
+        fetch=parse_fetch_settings(raw.get("fetch") or {}, file),
+    )
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise ConfigError(f"{path}: cannot read configuration ({error})") from error
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: expected a mapping at the top level")
+    return data
+
+
+def _check_keys(data: object, allowed: frozenset[str], file: str, where: str) -> None:
+    if not isinstance(data, dict):
+        raise ConfigError(f"{file}: {where or 'top level'}: expected a mapping")
+    unknown = sorted(set(map(str, data)) - allowed)
+    if unknown:
+        raise ConfigError(f"{file}: {where + '.' if where else ''}{unknown[0]}: unknown key "
+                          f"(expected one of: {', '.join(sorted(allowed))})")
+
+
+def _site_settings(data: object, file: str) -> SiteSettings:
+    _check_keys(data, SITE_KEYS, file, "site")
+    assert isinstance(data, dict)
+    defaults = SiteSettings()
+    values: dict[str, Any] = {}
+    for key in sorted(SITE_KEYS):
+        if key not in data:
+            continue
+        expected = type(getattr(defaults, key) if getattr(defaults, key) is not None else "")
+        if not isinstance(data[key], expected) or isinstance(data[key], bool):
+            raise ConfigError(f"{file}: site.{key}: expected {expected.__name__}")
+        values[key] = data[key]
+    settings = SiteSettings(**values)
+    try:
+        zoneinfo.ZoneInfo(settings.timezone)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError) as error:
+        raise ConfigError(f"{file}: site.timezone: unknown time zone "
+                          f"{settings.timezone!r} (expected an IANA name)") from error
+    return settings
+
+
+def _analysis_settings(analysis: object, tags: object, file: str) -> AnalysisSettings:
+    _check_keys(analysis, frozenset({"summary_sentences", "max_tags", "max_facts"}), file,
+                "analysis")
+    _check_keys(tags, frozenset({"aliases", "block", "preferred"}), file, "tags")
+    assert isinstance(analysis, dict) and isinstance(tags, dict)
+    numbers = {}
+    for key in ("summary_sentences", "max_tags", "max_facts"):
+        if key in analysis:
+            value = analysis[key]
+            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+                raise ConfigError(f"{file}: analysis.{key}: expected a whole number >= 0")
+            numbers[key] = value
+    aliases = _alias_table(tags.get("aliases") or {}, file)
+    return AnalysisSettings(
+        **numbers,
+        tag_aliases=types.MappingProxyType(aliases),
+        tag_blocklist=frozenset(_strings(tags.get("block") or [], file, "tags.block")),
+        preferred_tags=tuple(_strings(tags.get("preferred") or [], file, "tags.preferred")),
+    )
+
+
+def _alias_table(data: object, file: str) -> dict[str, str]:
+    """Flatten `canonical: [spelling, ...]` into spelling -> canonical."""
+    if not isinstance(data, Mapping):
+        raise ConfigError(f"{file}: tags.aliases: expected a mapping of tag to spellings")
+    table: dict[str, str] = {}
+    for canonical, spellings in data.items():
+        if not isinstance(canonical, str):
+            raise ConfigError(f"{file}: tags.aliases: expected string tags, got {canonical!r}")
+        names = [spellings] if isinstance(spellings, str) else spellings
+        for spelling in _strings(names, file, f"tags.aliases.{canonical}"):
+            table[spelling.casefold()] = canonical
+    return table
+
+
+def _strings(data: object, file: str, key: str) -> list[str]:
+    if not isinstance(data, list) or not all(isinstance(s, str) for s in data):
+        raise ConfigError(f"{file}: {key}: expected a list of strings")
+    return list(data)

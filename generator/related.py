@@ -1,0 +1,51 @@
+"""Related-story detection across the store: shared tags and shared title words."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+MAX_RELATED = 5
+MIN_SCORE = 0.2
+# Title words: runs of letters/digits, or single CJK characters (CJK has no spaces).
+TITLE_TOKEN = re.compile(r"[^\W\d_]{3,}|\d{2,}|[\u3040-\u30ff\u4e00-\u9fff]", re.UNICODE)
+TITLE_STOP = frozenset("the and for with from that this into over after says said will".split())
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What relatedness compares for one article."""
+
+    id: str
+    tags: frozenset[str]
+    title_tokens: frozenset[str]
+    sort_key: str
+
+
+def profile(article_id: str, title: str, tags: Sequence[str], sort_key: str) -> Profile:
+    """Return the comparison profile of one article."""
+    tokens = {t.casefold() for t in TITLE_TOKEN.findall(title)} - TITLE_STOP
+    return Profile(article_id, frozenset(t.casefold() for t in tags), frozenset(tokens), sort_key)
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def related_ids(profiles: Sequence[Profile]) -> dict[str, tuple[str, ...]]:
+    """Return, for each id, the ids of its most related articles, best first."""
+    by_tag: dict[str, list[Profile]] = defaultdict(list)
+    for p in profiles:
+        for tag in p.tags:
+            by_tag[tag].append(p)
+    result: dict[str, tuple[str, ...]] = {}
+    for p in profiles:
+        candidates = {q.id: q for tag in p.tags for q in by_tag[tag] if q.id != p.id}
+        scored = sorted(
+            ((0.7 * _jaccard(p.tags, q.tags) + 0.3 * _jaccard(p.title_tokens, q.title_tokens),
+              q.id) for q in candidates.values()),
+            key=lambda pair: (-pair[0], pair[1]))
+        result[p.id] = tuple(qid for score, qid in scored[:MAX_RELATED] if score >= MIN_SCORE)
+    return result

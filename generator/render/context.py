@@ -1,0 +1,71 @@
+"""What rendering needs per article, computed once: page path, day, display fields."""
+
+from __future__ import annotations
+
+import hashlib
+import zoneinfo
+from dataclasses import dataclass
+from datetime import datetime
+
+from .. import slugs
+from ..model import Analysis, Article
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One article as the site shows it."""
+
+    article: Article
+    analysis: Analysis
+    page: str  # docs-relative Markdown path
+    day: str | None  # YYYY-MM-DD in the newsroom's zone, None when undated
+    sort_key: str  # newest first when sorted descending
+    related: tuple[str, ...] = ()  # ids of related articles, best first
+
+    @property
+    def title(self) -> str:
+        return self.article.title
+
+    @property
+    def tags(self) -> tuple[str, ...]:
+        return self.analysis.tags
+
+
+def key_hash(name: str) -> str:
+    """Return a stable short hash naming a tag or source page."""
+    return hashlib.sha256(name.casefold().encode("utf-8")).hexdigest()
+
+
+def site_day(article: Article, timezone: str) -> str | None:
+    """Return the article's day in the newsroom's zone (its own local day when zone unknown)."""
+    published = article.published
+    if published and published.iso:
+        moment = datetime.fromisoformat(published.iso)
+        return moment.astimezone(zoneinfo.ZoneInfo(timezone)).date().isoformat()
+    if published:
+        return published.local[:10]
+    if article.fetched_at:
+        moment = datetime.fromisoformat(article.fetched_at)
+        return moment.astimezone(zoneinfo.ZoneInfo(timezone)).date().isoformat()
+    return None
+
+
+def sort_key(article: Article) -> str:
+    """Return a key that orders articles by time (UTC when known), then id for ties."""
+    published = article.published
+    if published and published.iso:
+        moment = datetime.fromisoformat(published.iso).astimezone(zoneinfo.ZoneInfo("UTC"))
+        stamp = moment.strftime("%Y-%m-%dT%H:%M:%S")
+    elif published:
+        stamp = published.local
+    else:
+        stamp = article.fetched_at or ""
+    return f"{stamp}|{article.id}"
+
+
+def make_entry(article: Article, analysis: Analysis, timezone: str) -> Entry:
+    """Return the Entry of an analysed article."""
+    day = site_day(article, timezone)
+    return Entry(article=article, analysis=analysis,
+                 page=slugs.article_page(article.id, day, article.title),
+                 day=day, sort_key=sort_key(article))

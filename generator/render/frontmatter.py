@@ -1,0 +1,49 @@
+"""Front matter written with a YAML library from a schema, and checked by reading it back."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import yaml
+
+from ..errors import NewsdigestError
+from .html import clean
+
+# Allowed keys and their types. Anything else is a programming error, not scraped data.
+SCHEMA: Mapping[str, type | tuple[type, ...]] = {
+    "title": str,
+    "description": str,
+    "hide": list,
+    "search": dict,
+    "newsdigest": dict,
+}
+
+
+class FrontMatterError(NewsdigestError):
+    """Front matter that would not read back as written."""
+
+
+def front_matter(meta: Mapping[str, Any]) -> str:
+    """Return a `---` fenced YAML block for `meta`, verified to round-trip exactly."""
+    for key, value in meta.items():
+        expected = SCHEMA.get(key)
+        if expected is None or not isinstance(value, expected):
+            raise FrontMatterError(f"front matter key {key!r} not allowed with {type(value)}")
+    data = {k: _clean(v) for k, v in meta.items()}
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=True, width=10_000,
+                          default_flow_style=False)
+    if yaml.safe_load(text) != data:
+        raise FrontMatterError("front matter does not read back as written")
+    return f"---\n{text}---\n"
+
+
+def _clean(value: Any) -> Any:
+    """Drop characters YAML cannot carry and that no reader should see."""
+    if isinstance(value, str):
+        return clean(value)
+    if isinstance(value, list):
+        return [_clean(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _clean(v) for k, v in value.items()}
+    return value

@@ -1,0 +1,79 @@
+"""The only way scraped text reaches a page: escaped into a small fixed set of HTML elements.
+
+Scraped strings are never written as Markdown. Raw HTML blocks are left alone by
+Python-Markdown, so escaping them with `html.escape` is enough to keep every Markdown
+construct (links, admonitions, attribute lists, snippets, emphasis runs) inert.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from urllib.parse import urlsplit
+
+# Bidi controls and zero-width characters: they can disguise text and break slugs.
+INVISIBLE_CHARS = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# C0/C1 control characters other than tab and newline: not valid in HTML text.
+CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def clean(text: str) -> str:
+    """Strip invisible and control characters that have no place in a page."""
+    return CONTROL_CHARS.sub("", INVISIBLE_CHARS.sub("", text))
+
+
+def esc(text: str) -> str:
+    """Escape text for HTML element content or a quoted attribute value."""
+    return html.escape(clean(text), quote=True)
+
+
+def safe_http_url(url: str | None) -> str | None:
+    """Return the URL when it is an absolute http(s) URL with a host, else None."""
+    if not url:
+        return None
+    candidate = clean(url).strip()
+    if any(ch.isspace() for ch in candidate):
+        return None
+    try:
+        parts = urlsplit(candidate)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    return candidate
+
+
+def page_url(path: str) -> str:
+    """Return the site-relative URL of a docs-relative Markdown path (directory URLs)."""
+    stem = path.removesuffix(".md")
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def href(from_path: str, to_path: str, anchor: str = "") -> str:
+    """Return a relative link from one generated page to another, as a built site needs it."""
+    base = "/" + page_url(from_path)
+    target = "/" + page_url(to_path)
+    relative = posixpath.relpath(target, base)
+    if relative == ".":
+        relative = "./"
+    elif not relative.endswith("/"):
+        relative += "/"
+    return relative + (f"#{anchor}" if anchor else "")
+
+
+def link(from_path: str, to_path: str, text: str, anchor: str = "") -> str:
+    """Return an <a> element to another generated page with escaped text."""
+    return f'<a href="{esc(href(from_path, to_path, anchor))}">{esc(text)}</a>'
+
+
+def external_link(url: str | None, text: str) -> str:
+    """Return a link to an outside http(s) URL, or the escaped text alone when unsafe."""
+    safe = safe_http_url(url)
+    if safe is None:
+        return esc(text)
+    return f'<a href="{esc(safe)}" rel="nofollow noopener noreferrer">{esc(text)}</a>'

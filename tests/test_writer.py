@@ -1,0 +1,83 @@
+"""The one writer: it never touches an editor's file and never loses a hand edit."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from generator.writer import MANIFEST_NAME, is_generated_path, load_manifest, write_pages
+
+FOLDERS = ("articles", "digest", "tags")
+FILES = ("index.md",)
+
+
+def checksums(root: Path) -> dict[str, str]:
+    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize("path,expected", [
+    ("index.md", True),
+    ("articles/2026/03/x.md", True),
+    ("digest/2026-03-10.md", True),
+    ("about.md", False),
+    ("notes/pick.md", False),
+    ("articles", False),
+    ("../etc/passwd", False),
+    ("articles/../about.md", False),
+    ("/articles/x.md", False),
+    ("articles/.hidden.md", False),
+    ("tagsx/a.md", False),
+])
+def test_generated_territory(path: str, expected: bool) -> None:
+    assert is_generated_path(path, FOLDERS, FILES) is expected
+
+
+def test_writes_then_skips_unchanged(tmp_path: Path) -> None:
+    pages = {"index.md": "home\n", "articles/a.md": "A\n"}
+    first = write_pages(tmp_path, pages, FOLDERS, FILES)
+    assert first.written == ("articles/a.md", "index.md")
+    mtime = (tmp_path / "articles/a.md").stat().st_mtime_ns
+    second = write_pages(tmp_path, pages, FOLDERS, FILES)
+    assert second.written == () and second.unchanged == 2
+    assert (tmp_path / "articles/a.md").stat().st_mtime_ns == mtime
+    assert set(load_manifest(tmp_path)) == {"index.md", "articles/a.md"}
+
+
+def test_editor_files_are_never_touched(tmp_path: Path) -> None:
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "pick.md").write_text("---\narticles: [x]\n---\nMine.\n")
+    (tmp_path / "about.md").write_text("About us\n")
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "editor-made.md").write_text("an editor wrote this\n")
+    before = checksums(tmp_path)
+    pages = {"articles/editor-made.md": "generated\n", "about.md": "overwrite?\n",
+             "notes/pick.md": "overwrite?\n", "index.md": "home\n"}
+    report = write_pages(tmp_path, pages, FOLDERS, FILES)
+    after = checksums(tmp_path)
+    for name in ("notes/pick.md", "about.md", "articles/editor-made.md"):
+        assert after[name] == before[name]
+    reasons = {p.origin.split(str(tmp_path))[-1].lstrip("/") or p.origin: p.reason
+               for p in report.problems}
+    assert "editor's file" in reasons["articles/editor-made.md"]
+    assert "outside the generated folders" in reasons["about.md"]
+    assert "outside the generated folders" in reasons["notes/pick.md"]
+
+
+def test_hand_edit_is_kept_and_reported(tmp_path: Path) -> None:
+    write_pages(tmp_path, {"articles/a.md": "A\n", "articles/b.md": "B\n"}, FOLDERS, FILES)
+    (tmp_path / "articles/a.md").write_text("A, corrected by hand\n")
+    report = write_pages(tmp_path, {"articles/a.md": "A2\n"}, FOLDERS, FILES)
+    assert (tmp_path / "articles/a.md").read_text() == "A, corrected by hand\n"
+    assert not (tmp_path / "articles/b.md").exists()  # generated and unedited: removed
+    assert report.removed == ("articles/b.md",)
+    assert any("edited by hand" in p.reason for p in report.problems)
+    # still kept on the next run, and still reported
+    again = write_pages(tmp_path, {"articles/a.md": "A2\n"}, FOLDERS, FILES)
+    assert any("edited by hand" in p.reason for p in again.problems)
+
+
+def test_manifest_is_a_dotfile_mkdocs_ignores() -> None:
+    assert MANIFEST_NAME.startswith(".")
