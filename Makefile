@@ -41,3 +41,8 @@ test: install browser-deps lint
 
 clean:
 	rm -rf $(VENV) site build .pytest_cache .mypy_cache .ruff_cache *.egg-info
+
+## eval: ROUGE vs Lead-3 (CNN/DM, BBC) and keyphrase F1 vs YAKE (DUC-2001); skips without ../shared
+eval: install
+	$(BIN)/pip install --quiet -e '.[eval]'
+	$(BIN)/python tools/eval.py

@@ -1,0 +1,73 @@
+"""The analyse stage: sentences, extractive summary, tags and fact box of one article."""
+
+from __future__ import annotations
+
+import datetime as dt
+import types
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from generator.analyse.entities import acronyms
+from generator.analyse.facts import fact_candidates, select
+from generator.analyse.keyphrases import rank_phrases
+from generator.analyse.sentences import split_sentences
+from generator.analyse.summary import SummaryWeights, summarise
+from generator.analyse.tags import TagRules, blocked_names, display_tags
+from generator.model import Analysis, Article
+
+__all__ = ["ANALYSER_VERSION", "AnalysisSettings", "analyse", "split_sentences"]
+
+ANALYSER_VERSION = "1"
+# The default (empty, immutable) alias table.
+_EMPTY: Mapping[str, str] = types.MappingProxyType({})
+
+
+@dataclass(frozen=True)
+class AnalysisSettings:
+    """Limits and editors' vocabulary for analysis."""
+
+    summary_sentences: int = 3
+    max_tags: int = 8
+    max_facts: int = 8
+    tag_aliases: Mapping[str, str] = field(default_factory=lambda: _EMPTY)
+    tag_blocklist: frozenset[str] = frozenset()
+    preferred_tags: tuple[str, ...] = ()
+    source_names: tuple[str, ...] = ()
+
+
+def analyse(article: Article, settings: AnalysisSettings) -> Analysis:
+    """Return the article's sentences, summary, tags and facts (pure and deterministic)."""
+    sentences = split_sentences(article.text, article.language)
+    summary = summarise(sentences, article.title, settings.summary_sentences, SummaryWeights())
+    phrases = rank_phrases(sentences, article.title, article.language)
+    defined = acronyms(article.text)
+    sources = (
+        *settings.source_names,
+        *([article.source] if article.source else []),
+        *_dateline_agency(article.dateline),
+    )
+    rules = TagRules(
+        acronyms=defined,
+        aliases={k.lower(): v for k, v in settings.tag_aliases.items()},
+        blocked=blocked_names(settings.tag_blocklist, sources),
+        preferred=settings.preferred_tags,
+    )
+    tags = display_tags(phrases, rules, settings.max_tags)
+    candidates = fact_candidates(sentences, phrases, defined, article.title, _published(article))
+    facts = select(candidates, settings.max_facts)
+    return Analysis(sentences, summary, tags, facts, ANALYSER_VERSION)
+
+
+def _dateline_agency(dateline: str | None) -> tuple[str, ...]:
+    """Return the agency named in parentheses in a dateline ("(CNA)" gives "CNA")."""
+    if not dateline or "(" not in dateline:
+        return ()
+    return (dateline.rsplit("(", 1)[1].split(")")[0].strip(),)
+
+
+def _published(article: Article) -> dt.date | None:
+    """Return the article's local publication date, when known."""
+    if article.published is None:
+        return None
+    stamp = article.published.iso or article.published.local
+    return dt.date.fromisoformat(stamp[:10])

@@ -1,0 +1,50 @@
+"""Segment Chinese with jieba (quietly, deterministically) and cut Japanese into script runs."""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+
+import jieba
+
+from generator.analyse.lexicon import CJK_STOPWORDS
+
+# A run of two or more katakana (with the long-vowel mark): loanwords and foreign names.
+KATAKANA_RUN = re.compile(r"[\u30a0-\u30ffー]{2,}")
+# A run of two or more kanji: Japanese compound nouns and names.
+KANJI_RUN = re.compile(r"[\u4e00-\u9fff々]{2,}")
+# A time expression ("来年四月", "火曜日", "星期三"): never a topic term.
+CJK_TIME = re.compile(
+    r"[一二三四五六七八九十百〇\d]+[年月日]|曜日|星期|週[一二三四五六日]|[今明去来昨]年"
+)
+# Any hiragana or katakana: the text is Japanese rather than Chinese.
+KANA = re.compile(r"[\u3040-\u30ff]")
+# A CJK ideograph, kana or a Latin letter: what a term must contain.
+TERM_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\w]")
+
+
+@functools.lru_cache(maxsize=1)
+def _segmenter() -> jieba.Tokenizer:
+    """Return one initialised jieba tokenizer; it logs nothing and caches under the temp dir."""
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    return tokenizer
+
+
+def cjk_terms(text: str) -> list[str]:
+    """Return the multi-character CJK terms of a text, in order, stop words removed."""
+    if KANA.search(text):
+        found = sorted(
+            [(m.start(), m.group(0)) for m in KATAKANA_RUN.finditer(text)]
+            + [(m.start(), m.group(0)) for m in KANJI_RUN.finditer(text)]
+        )
+        pieces = [term for _, term in found]
+    else:
+        pieces = [w for w in _segmenter().lcut(text) if TERM_CHAR.search(w)]
+    return [
+        p
+        for p in pieces
+        if len(p) >= 2 and p not in CJK_STOPWORDS and not p.isdigit() and not CJK_TIME.search(p)
+    ]

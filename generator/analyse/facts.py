@@ -1,0 +1,175 @@
+"""Build the fact box: figures, dated events, attributed quotes, people, bodies and places."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator, Mapping
+
+from generator.analyse.entities import Person, country_of, kind_of, people
+from generator.analyse.keyphrases import Phrase
+from generator.analyse.patterns import dates, figures
+from generator.model import Fact, FactKind, Sentence
+
+# Quoted words inside a sentence (straight or curly double quotes).
+QUOTED = re.compile(r"[\"“]([^\"”]{12,}?)[,.!?]?[\"”]")
+# Trailing attribution: `..." he said.` / `..., Hsiao said` (speaker group is a pronoun or name).
+SAID_AFTER = re.compile(
+    r"[,\"”]\s*(?P<who>he|she|[A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:said|says|added)\b"
+)
+# Leading attribution: "Hsiao said ..." / "X said that ...".
+SAID_BEFORE = re.compile(r"(?P<who>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?: \([^)]*\))? (?:said|says)\b")
+# Explicit source attribution: "according to X".
+ACCORDING = re.compile(r"[Aa]ccording to (?P<who>[A-Z][\w]+(?: [A-Z][\w]+){0,3})")
+# The past-tense verb of an event right before its date: "signed on", "confirmed".
+EVENT_VERB = re.compile(r"\b(?P<verb>[a-z]+ed)\s+(?:(?:on|in|earlier|late|last)\s+){0,2}$")
+# The nearest acronym or capitalised name before the event verb: the event's subject.
+SUBJECT = re.compile(r"\b([A-Z]{2,}s?|[A-Z][a-z]+(?: [A-Z][a-z]+)+)\b")
+QUOTE_WORDS = 16
+QUOTA: Mapping[FactKind, int] = {
+    "figure": 2,
+    "date": 1,
+    "quote": 1,
+    "person": 1,
+    "organization": 3,
+    "place": 1,
+}
+
+
+def fact_candidates(
+    sentences: tuple[Sentence, ...],
+    phrases: list[Phrase],
+    acronyms: Mapping[str, str],
+    title: str,
+    published: dt.date | None,
+) -> dict[FactKind, list[Fact]]:
+    """Return candidate facts per kind, best first."""
+    text = "\n".join(s.text for s in sentences)
+    cast = people(text)
+    quotes = list(_quotes(sentences, cast))
+    quoted = {f.text.split(":")[0] for f in quotes}
+    return {
+        "figure": [Fact("figure", f, s.text, s.index) for s in sentences for f in figures(s.text)],
+        "date": list(_events(sentences, published)),
+        "quote": quotes,
+        "person": [f for f in _people_facts(sentences, cast) if f.text not in quoted],
+        "organization": list(_named(sentences, phrases, acronyms, "organization", title)),
+        "place": list(_places(sentences, phrases, title)),
+    }
+
+
+def select(candidates: dict[FactKind, list[Fact]], limit: int) -> tuple[Fact, ...]:
+    """Return up to `limit` facts balanced across kinds by quota, then spare room, in order."""
+    chosen: list[Fact] = []
+    for kind, quota in QUOTA.items():
+        chosen += candidates[kind][:quota]
+    for kind in QUOTA:
+        for fact in candidates[kind][QUOTA[kind] :]:
+            if len(chosen) < limit and fact not in chosen:
+                chosen.append(fact)
+    return tuple(chosen[:limit])
+
+
+def _events(sentences: tuple[Sentence, ...], published: dt.date | None) -> Iterator[Fact]:
+    """Yield "ISO: subject verb" facts, explicit dates before ones resolved to publication day."""
+    found = []
+    for s in sentences:
+        for iso, offset in dates(s.text, published):
+            verb = EVENT_VERB.search(s.text[:offset])
+            clause = s.text[: verb.start()].rsplit(",", 1)[-1] if verb else ""
+            subjects = SUBJECT.findall(clause)
+            acronym = [x for x in subjects if x.isupper()]
+            if verb and subjects:
+                who = (acronym or subjects)[-1]
+                on_publication = published is not None and iso == published.isoformat()
+                found.append(
+                    (
+                        on_publication,
+                        -len(iso),
+                        s.index,
+                        Fact("date", f"{iso}: {who} {verb.group('verb')}", s.text, s.index),
+                    )
+                )
+    for *_, fact in sorted(found, key=lambda item: item[:3]):
+        yield fact
+
+
+def _speaker(who: str, cast: list[Person], last: Person | None) -> Person | None:
+    """Resolve a speaker (pronoun or name) to a person of the cast."""
+    if who in ("he", "she"):
+        return last
+    return next((p for p in cast if who in p.name.split() or who == p.name), None)
+
+
+def _quotes(sentences: tuple[Sentence, ...], cast: list[Person]) -> Iterator[Fact]:
+    """Yield quotes whose attribution is explicit, with the speaker's role and native name."""
+    last: Person | None = None
+    for s in sentences:
+        match = SAID_AFTER.search(s.text) or SAID_BEFORE.search(s.text)
+        speaker = _speaker(match.group("who"), cast, last) if match else None
+        named = [p for p in cast if p.name.split()[0] in s.text]
+        last = named[-1] if named else last
+        if speaker is None or match is None:
+            continue
+        quoted = QUOTED.search(s.text)
+        said = quoted.group(1) if quoted else s.text[match.end() :].strip(" .,")
+        words = said.split()
+        gist = " ".join(words[:QUOTE_WORDS]) + (" …" if len(words) > QUOTE_WORDS else "")
+        yield Fact("quote", f"{speaker.display}: “{gist}”", s.text, s.index)
+
+
+def _people_facts(sentences: tuple[Sentence, ...], cast: list[Person]) -> Iterator[Fact]:
+    """Yield one fact per person, backed by the sentence that introduces them."""
+    for person in cast:
+        first = next((s for s in sentences if person.name in s.text), None)
+        if first is not None:
+            yield Fact("person", person.display, first.text, first.index)
+
+
+def _named(
+    sentences: tuple[Sentence, ...],
+    phrases: list[Phrase],
+    acronyms: Mapping[str, str],
+    kind: FactKind,
+    title: str,
+) -> Iterator[Fact]:
+    """Yield organisations, long forms with their acronyms ("National Immigration Agency (NIA)")."""
+    seen: set[str] = set()
+    long_to_short = {v: k for k, v in acronyms.items()}
+    mentions: dict[str, int] = {}
+    for phrase in phrases:
+        name = acronyms.get(phrase.display, phrase.display)
+        mentions[name] = mentions.get(name, 0) + phrase.count
+
+    def rank(p: Phrase) -> tuple[int, int]:
+        return (-mentions[acronyms.get(p.display, p.display)], p.first)
+
+    for phrase in sorted(phrases, key=rank):
+        name = acronyms.get(phrase.display, phrase.display)
+        if not phrase.proper or name in seen or kind_of(name) != kind:
+            continue
+        seen.add(name)
+        short = long_to_short.get(name)
+        shown = f"{name} ({short})" if short else name
+        first = next((s for s in sentences if name in s.text or (short and short in s.text)), None)
+        if first is not None:
+            yield Fact(kind, shown, first.text, first.index)
+
+
+def _plain_place(name: str) -> bool:
+    """Return True for a place named as such (not only through a demonym like "Chinese")."""
+    return country_of(name) == name and kind_of(name) == "place"
+
+
+def _places(sentences: tuple[Sentence, ...], phrases: list[Phrase], title: str) -> Iterator[Fact]:
+    """Yield places not named in the title, grouped by the sentence that first names them."""
+    groups: dict[int, list[str]] = {}
+    for phrase in sorted(phrases, key=lambda p: p.first):
+        place = phrase.display
+        named = any(place in names for names in groups.values())
+        if phrase.proper and _plain_place(place) and place not in title and not named:
+            groups.setdefault(phrase.first, []).append(place)
+    for index, names in sorted(groups.items(), key=lambda item: (-len(item[1]), item[0])):
+        text = sentences[index].text
+        ordered = sorted(names, key=lambda name: (text.find(name), name))
+        yield Fact("place", ", ".join(ordered), text, index)

@@ -1,0 +1,101 @@
+"""Find figures (numbers with what they count) and dates (normalised to ISO) in sentences."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from generator.analyse.lexicon import STOPWORDS
+
+MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        [
+            "jan january",
+            "feb february",
+            "mar march",
+            "apr april",
+            "may",
+            "jun june",
+            "jul july",
+            "aug august",
+            "sep sept september",
+            "oct october",
+            "nov november",
+            "dec december",
+        ]
+    )
+    for m in names.split()
+}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTH_NAMES = sorted((m.title() for m in MONTHS), key=len, reverse=True)
+_MONTH = r"(?P<month>" + "|".join(_MONTH_NAMES) + r")\.?"
+
+# "Dec. 18, 2024", "December 18 2024", "18 December 2024", "2024-12-18", "December 2024".
+DATE = re.compile(
+    rf"\b(?:{_MONTH}\s+(?P<day>\d{{1,2}})(?:,?\s+(?P<year>(?:19|20)\d\d))?"
+    rf"|(?P<day2>\d{{1,2}})\s+(?P<month2>[A-Za-z]+)\.?\s+(?P<year2>(?:19|20)\d\d)"
+    rf"|(?P<iy>(?:19|20)\d\d)-(?P<im>\d\d)-(?P<id>\d\d)"
+    rf"|(?P<month3>[A-Z][a-z]+)\s+(?P<year3>(?:19|20)\d\d))\b",
+)
+# A weekday name, resolved against the publication date.
+WEEKDAY = re.compile(r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+# A number with its scale and unit, then the words that say what it counts.
+FIGURE = re.compile(
+    r"(?P<number>(?:US\$|NT\$|[$€£¥])?\d[\d,]*(?:\.\d+)?"
+    r"(?:\s*(?:%|percent|per cent))?(?:\s+(?:million|billion|trillion|thousand)|bn\b|m\b)?)"
+    r"(?P<counted>(?:\s+[a-z][a-z\-]+){0,2})"
+)
+
+
+def figures(sentence: str) -> list[str]:
+    """Return figures with what they count ("7.32 million visits", "23 countries", "5%")."""
+    found = []
+    for match in FIGURE.finditer(sentence):
+        number = match.group("number")
+        counted = [w for w in match.group("counted").split()]
+        while counted and counted[-1] in STOPWORDS:
+            counted.pop()
+        if counted and counted[0] in STOPWORDS:
+            counted = []
+        has_unit = bool(re.search(r"[%$€£¥]|percent|cent", number))
+        if _inside_date(sentence, match.start()) or not (counted or has_unit):
+            continue
+        if re.fullmatch(r"(?:19|20)\d\d", number) and not counted:
+            continue
+        found.append(" ".join([number, *counted]))
+    return found
+
+
+def _inside_date(sentence: str, position: int) -> bool:
+    """Return True when the number at `position` is part of a date."""
+    return any(m.start() <= position < m.end() for m in DATE.finditer(sentence))
+
+
+def dates(sentence: str, published: dt.date | None) -> list[tuple[str, int]]:
+    """Return (ISO date, offset in sentence) for every explicit or relative date."""
+    found = [(iso, m.start()) for m in DATE.finditer(sentence) if (iso := _iso(m, published))]
+    if published is not None:
+        for m in WEEKDAY.finditer(sentence):
+            back = (published.weekday() - WEEKDAYS.index(m.group("weekday").lower())) % 7
+            found.append(((published - dt.timedelta(days=back)).isoformat(), m.start()))
+    return sorted(found, key=lambda pair: pair[1])
+
+
+def _iso(m: re.Match[str], published: dt.date | None) -> str:
+    """Return the ISO form of a date match ("" when it is not a valid date)."""
+    if m.group("iy"):
+        year, month, day = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
+    elif m.group("month"):
+        year = int(m.group("year")) if m.group("year") else (published.year if published else 0)
+        month, day = MONTHS[m.group("month").lower()], int(m.group("day"))
+    elif m.group("month2"):
+        month = MONTHS.get(m.group("month2").lower(), 0)
+        year, day = int(m.group("year2")), int(m.group("day2"))
+    else:
+        month = MONTHS.get(m.group("month3").lower(), 0)
+        return f"{m.group('year3')}-{month:02d}" if month else ""
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return ""

@@ -1,0 +1,133 @@
+"""Split article text into verbatim sentences (news English and CJK) with their offsets."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from generator.analyse.lexicon import (
+    DOTTED_ABBREVIATIONS,
+    MONTH_ABBREVIATIONS,
+    SENTENCE_OPENERS,
+    TITLE_ABBREVIATIONS,
+)
+from generator.model import Sentence
+
+# A paragraph break: one blank line (possibly holding spaces) between paragraphs.
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+# A candidate English sentence end: terminators, closing quotes/brackets, then whitespace.
+LATIN_END = re.compile(r"(?:\.\.\.|…|[.!?])+[\"'”’)\]]*(?=\s)")
+# A CJK sentence end: full-width or ASCII terminators plus closing quotes/brackets.
+CJK_END = re.compile(r"[。！？!?]+[」』”’\"'）)》]*|[.](?=\s)")
+# The word (with inner dots) right before a terminating period.
+WORD_BEFORE_DOT = re.compile(r"([\w.&]+)\.$")
+# The opening of what follows a candidate end: optional opening quote then the first word.
+NEXT_OPENING = re.compile(r"\s*([\"'“‘(\[]*)(\S*)")
+# Any CJK ideograph, kana or hangul: marks a paragraph as CJK.
+CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+CJK_LANGUAGES = ("zh", "ja", "ko")
+CJK_CLOSERS = "」』”’\"'）)》"
+CJK_OPENERS = frozenset("「『“‘（(《")
+# Characters that tie a closed quote to what follows ("」と", "」，").
+CJK_QUOTE_LINKS = frozenset("と，、,")
+# The longest attribution tail ("他說", "外交部發言人表示") kept with its quote.
+CJK_ATTRIBUTION_MAX = 8
+
+
+def split_sentences(text: str, language: str) -> tuple[Sentence, ...]:
+    """Return the text's sentences, never spanning paragraphs, each verbatim with offsets."""
+    caseless = not any(ch.isupper() for ch in text)
+    sentences: list[Sentence] = []
+    for paragraph, (p_start, p_end) in enumerate(_paragraph_spans(text)):
+        chunk = text[p_start:p_end]
+        cjk = language.split("-", maxsplit=1)[0] in CJK_LANGUAGES or bool(CJK_CHAR.search(chunk))
+        ends = _cjk_ends(chunk) if cjk else _latin_ends(chunk, caseless)
+        for s_start, s_end in _trimmed_spans(chunk, ends):
+            start, end = p_start + s_start, p_start + s_end
+            sentences.append(Sentence(len(sentences), paragraph, start, end, text[start:end]))
+    return tuple(sentences)
+
+
+def _paragraph_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Yield (start, end) of each non-blank paragraph."""
+    start = 0
+    for brk in PARAGRAPH_BREAK.finditer(text):
+        if text[start : brk.start()].strip():
+            yield start, brk.start()
+        start = brk.end()
+    if text[start:].strip():
+        yield start, len(text)
+
+
+def _trimmed_spans(chunk: str, ends: list[int]) -> Iterator[tuple[int, int]]:
+    """Yield whitespace-trimmed, non-empty spans between consecutive ends."""
+    start = 0
+    for end in [*ends, len(chunk)]:
+        piece = chunk[start:end]
+        if piece.strip():
+            lead = len(piece) - len(piece.lstrip())
+            yield start + lead, start + len(piece.rstrip())
+        start = end
+
+
+def _cjk_ends(chunk: str) -> list[int]:
+    """Return offsets right after each CJK sentence end (closing quotes included)."""
+    return [
+        m.end()
+        for m in CJK_END.finditer(chunk)
+        if m.end() < len(chunk) and not _cjk_attribution_follows(m.group(0), chunk[m.end() :])
+    ]
+
+
+def _cjk_attribution_follows(end: str, after: str) -> bool:
+    """Return True when a closed quote is followed by its attribution ("」他說。")."""
+    if end[-1] not in CJK_CLOSERS:
+        return False
+    if after[:1] in CJK_QUOTE_LINKS:
+        return True
+    tail = CJK_END.search(after)
+    return (
+        tail is not None
+        and tail.start() <= CJK_ATTRIBUTION_MAX
+        and not CJK_OPENERS & set(after[: tail.start()])
+    )
+
+
+def _latin_ends(chunk: str, caseless: bool) -> list[int]:
+    """Return offsets right after each English sentence end."""
+    return [
+        m.end()
+        for m in LATIN_END.finditer(chunk)
+        if _is_end(chunk[: m.end()], chunk[m.end() :], caseless=caseless)
+    ]
+
+
+def _is_end(before: str, after: str, *, caseless: bool) -> bool:
+    """Decide whether the terminator ending `before` closes a sentence, given what follows."""
+    opening = NEXT_OPENING.match(after)
+    quote, word = (opening.group(1), opening.group(2)) if opening else ("", "")
+    if not word and not quote:
+        return False
+    first = (word or "x")[0]
+    if not caseless and first.islower() and not quote:
+        return False
+    core = before.rstrip("\"'”’)]")
+    if not core.endswith(".") or core.endswith(".."):
+        return True
+    return not _is_abbreviation(core, word, caseless)
+
+
+def _is_abbreviation(core: str, word: str, caseless: bool) -> bool:
+    """Return True when the period ending `core` belongs to an abbreviation or initial."""
+    match = WORD_BEFORE_DOT.search(core)
+    if not match:
+        return False
+    token = match.group(1).lower().lstrip(".")
+    opener = word.strip("\"'“‘(").lower() in SENTENCE_OPENERS
+    if token in TITLE_ABBREVIATIONS or token in MONTH_ABBREVIATIONS or token == "no":
+        return token in TITLE_ABBREVIATIONS or word[:1].isdigit() or (token != "no" and not opener)
+    if token in DOTTED_ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)+[a-z]", token):
+        return not opener
+    if len(token) == 1 and token.isalpha():
+        return not caseless or not opener
+    return False

@@ -1,0 +1,91 @@
+"""Turn ranked candidate phrases into clean display tags, merging names of the same thing."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from generator.analyse.entities import country_of
+from generator.analyse.keyphrases import Phrase, phrase_key
+from generator.analyse.lexicon import REPORTING_VERBS, STOPWORDS
+from generator.analyse.terms import CJK_RUN
+
+# A bare number, possibly with separators or a unit sign: never a tag.
+BARE_NUMBER = re.compile(r"^[\d\s.,%$€£¥:/\-]+$")
+# A source name's parts: "Focus Taiwan (CNA)" gives "Focus Taiwan" and "CNA".
+SOURCE_PARTS = re.compile(r"[^()]+")
+PREFERRED_BOOST = 2.0
+
+
+@dataclass(frozen=True)
+class TagRules:
+    """What decides a tag's display form and whether it may show."""
+
+    acronyms: Mapping[str, str]  # acronym -> long form defined in the article
+    aliases: Mapping[str, str]  # lower-case spelling -> canonical tag
+    blocked: frozenset[str]  # lower-case forms never shown (blocklist, source names)
+    preferred: tuple[str, ...]
+
+
+def blocked_names(blocklist: frozenset[str], sources: tuple[str, ...]) -> frozenset[str]:
+    """Return the lower-case forms that may never be tags (blocklist plus source name parts)."""
+    parts = {p.strip().lower() for s in sources for p in [s, *SOURCE_PARTS.findall(s)]}
+    return frozenset({b.lower() for b in blocklist} | {p for p in parts if p})
+
+
+def display_tags(phrases: list[Phrase], rules: TagRules, limit: int) -> tuple[str, ...]:
+    """Return up to `limit` tags, most relevant first, one display form per thing."""
+    scores: dict[str, float] = {}
+    forms: dict[str, str] = {}
+    for phrase in phrases:
+        if not _taggable(phrase):
+            continue
+        form = canonical(phrase.display, rules)
+        key = phrase_key(form) or form
+        if form.lower() in rules.blocked or not _clean(form):
+            continue
+        forms.setdefault(key, form)
+        scores[key] = scores.get(key, 0.0) + phrase.score * _boost(form, rules.preferred)
+    chosen: list[str] = []
+    for key in sorted(scores, key=lambda k: (-scores[k], k)):
+        if len(chosen) < limit and not any(_nested(key, c) for c in chosen):
+            chosen.append(key)
+    return tuple(forms[k] for k in chosen)
+
+
+def _nested(a: str, b: str) -> bool:
+    """Return True when one multi-word key contains the other ("exchanges" in "frequent ...")."""
+    if " " not in a and " " not in b:
+        return False
+    return f" {a} " in f" {b} " or f" {b} " in f" {a} "
+
+
+def canonical(form: str, rules: TagRules) -> str:
+    """Return the one display form of a name: alias, acronym long form, country, spacing."""
+    form = " ".join(form.split())
+    alias = rules.aliases.get(form.lower())
+    if alias:
+        return alias
+    form = rules.acronyms.get(form, form)
+    return country_of(form)
+
+
+def _taggable(phrase: Phrase) -> bool:
+    """Return True for names and multi-word key phrases; single common words are too vague."""
+    return phrase.proper or len(phrase.key.split()) > 1
+
+
+def _clean(form: str) -> bool:
+    """Return True when a form is fit to show: no stop word, number, verb or lone CJK char."""
+    low = form.lower()
+    if low in STOPWORDS or low in REPORTING_VERBS or BARE_NUMBER.match(form):
+        return False
+    if CJK_RUN.fullmatch(form):
+        return len(form) >= 2
+    return len(form) >= 2 and form.lower().split()[-1] not in REPORTING_VERBS
+
+
+def _boost(form: str, preferred: tuple[str, ...]) -> float:
+    """Return the boost for a form in the editors' preferred vocabulary."""
+    return PREFERRED_BOOST if form.lower() in {p.lower() for p in preferred} else 1.0

@@ -1,0 +1,78 @@
+"""Table-driven tests of figure, date, acronym and person patterns."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from generator.analyse.entities import Person, acronyms, people
+from generator.analyse.patterns import dates, figures
+
+PUBLISHED = dt.date(2025, 8, 19)  # a Tuesday
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Over 7.32 million visits were made last year.", ["7.32 million visits"]),
+        ("Taiwan has signed MOUs with 23 countries.", ["23 countries"]),
+        ("Sales rose 2% to $11.1bn.", ["2%", "$11.1bn"]),
+        ("It was signed on Dec. 18, 2024.", []),
+        ("The bridge opened in 1931.", []),
+        ("About 18,000 vehicles use it.", ["18,000 vehicles"]),
+    ],
+)
+def test_figures(sentence: str, expected: list[str]) -> None:
+    """Find numbers with what they count, never dates or bare years."""
+    assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("It was signed on Dec. 18, 2024.", ["2024-12-18"]),
+        ("It was signed on 5 March 2021.", ["2021-03-05"]),
+        ("It was signed in December 2024.", ["2024-12"]),
+        ("The ministry confirmed Tuesday that it agreed.", ["2025-08-19"]),
+        ("The talks began Sunday.", ["2025-08-17"]),
+        ("It starts May 3.", ["2025-05-03"]),
+        ("It was filed on 2023-02-30.", []),
+    ],
+)
+def test_dates(sentence: str, expected: list[str]) -> None:
+    """Normalise explicit dates and resolve weekdays on or before publication."""
+    assert [iso for iso, _ in dates(sentence, PUBLISHED)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Ministry of Foreign Affairs (MOFA) spoke.", {"MOFA": "Ministry of Foreign Affairs"}),
+        ("Ask the National Immigration Agency (NIA).", {"NIA": "National Immigration Agency"}),
+        ("They signed memorandums of understanding (MOUs).", {}),
+        ("Officials of the Riverton City Council (RCC) met.", {"RCC": "Riverton City Council"}),
+    ],
+)
+def test_acronym_definitions(text: str, expected: dict[str, str]) -> None:
+    """Map acronyms to the capitalised long form that defines them."""
+    assert acronyms(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "MOFA spokesperson Hsiao Kuangwei (蕭光偉) said so.",
+            [Person("Hsiao Kuangwei", "MOFA spokesperson", "蕭光偉")],
+        ),
+        (
+            "Council member Dana Whitfield said so.",
+            [Person("Dana Whitfield", "Council member", "")],
+        ),
+        ("Dana Whitfield said so.", []),
+    ],
+)
+def test_people(text: str, expected: list[Person]) -> None:
+    """Introduce people only with a role or a native-script name (precision first)."""
+    assert people(text) == expected
