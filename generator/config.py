@@ -48,7 +48,7 @@ def load_config(root: Path) -> Config:
         site=site,
         analysis=_analysis_settings(raw.get("analysis") or {}, raw.get("tags") or {}, file),
         sources=parse_sources(raw.get("sources") or [], file),
-        fetch=parse_fetch_settings(raw.get("fetch") or {}, file),
+        fetch=parse_fetch_settings(raw["fetch"], file) if raw.get("fetch") else None,
     )
 
 

@@ -22,6 +22,7 @@ FEED = "https://news.example/feed.xml"
 @pytest.mark.parametrize(("entry", "key", "expected"), [
     ({"feed": FEED}, "sources[0].name", "non-empty source name"),
     ({"name": "A"}, "sources[0]", "exactly one of feed, urls, sitemap, home"),
+    ({"name": "A", "local": "yes"}, "sources[0]", "exactly one of feed, urls, sitemap, home"),
     ({"name": "A", "feed": FEED, "sitemap": FEED}, "sources[0]", "exactly one of"),
     ({"name": "A", "feed": "ftp://x/feed"}, "sources[0].feed", "http or https URL"),
     ({"name": "A", "urls": [FEED, "file:///etc/passwd"]}, "sources[0].urls[1]", "http or https"),

@@ -24,7 +24,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from generator import __version__
 from generator.errors import ConfigError
 
-SourceKind = Literal["feed", "urls", "sitemap", "home"]
+SourceKind = Literal["feed", "urls", "sitemap", "home", "local"]
 SOURCE_KINDS: tuple[SourceKind, ...] = ("feed", "urls", "sitemap", "home")
 
 # "host:port" entries of allow_hosts; the port is required so one loopback port is allowed.
@@ -34,7 +34,7 @@ SHARD = re.compile(r"^\s*(\d+)\s*/\s*(\d+)\s*$")
 
 SOURCE_KEYS = frozenset({
     "name", *SOURCE_KINDS, "timezone", "language", "max_items", "include", "exclude", "tags",
-    "full_page", "allow_private", "allow_hosts",
+    "full_page", "allow_private", "allow_hosts", "local",
 })
 
 
@@ -139,6 +139,8 @@ def _patterns(value: object, file: str, key: str) -> tuple[str, ...]:
 def _kind(entry: Mapping[str, object], file: str, key: str) -> tuple[SourceKind, tuple[str, ...]]:
     """Return the source's one kind and its URLs."""
     kinds = [k for k in SOURCE_KINDS if k in entry]
+    if not kinds and entry.get("local") is True:
+        return "local", ()
     if len(kinds) != 1:
         raise _fail(file, key, f"exactly one of {', '.join(SOURCE_KINDS)}, got {kinds or 'none'}")
     kind = kinds[0]

@@ -1,0 +1,44 @@
+"""Helpers that set up throw-away newsdigest projects for end-to-end tests."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+INBOX = REPO / "examples" / "inbox"
+
+
+def new_project(root: Path, with_config: bool = True) -> Path:
+    """Copy the site configuration (not the data) of this repo into `root`."""
+    root.mkdir(parents=True, exist_ok=True)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    if with_config:
+        shutil.copy(REPO / "newsdigest.yml", root / "newsdigest.yml")
+    shutil.copytree(REPO / "generator" / "theme", root / "generator" / "theme")
+    hooks = REPO / "generator" / "hooks.py"
+    if hooks.exists():
+        shutil.copy(hooks, root / "generator" / "hooks.py")
+    (root / "docs").mkdir(exist_ok=True)
+    shutil.copy(REPO / "docs" / "about.md", root / "docs" / "about.md")
+    return root
+
+
+def run_cli(*args: str, project: Path | None = None, stdin: bytes | None = None,
+            env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
+    """Run `python -m generator` as a user would, returning its completed process."""
+    command = [sys.executable, "-m", "generator"]
+    if project is not None:
+        command += ["--project", str(project)]
+    return subprocess.run([*command, *args], input=stdin, capture_output=True, check=False,
+                          cwd=REPO, env={**os.environ, **(env or {})}, timeout=600)
+
+
+def tree_bytes(root: Path) -> dict[str, bytes]:
+    """Return every file under `root` with its bytes, for byte-for-byte comparisons."""
+    return {str(p.relative_to(root)): p.read_bytes()
+            for p in sorted(root.rglob("*")) if p.is_file()}
