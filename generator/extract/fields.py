@@ -1,0 +1,114 @@
+"""Turn what one input kind found into an Article, with the rules every kind shares."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from generator.errors import ExtractionError
+from generator.extract.body import Body
+from generator.extract.text import clean_line, detect_language, join_paragraphs, language_tag
+from generator.extract.times import (
+    Stamp,
+    city_zone,
+    language_zone,
+    parse_timestamp,
+    resolve,
+    tld_zone,
+)
+from generator.ids import article_id
+from generator.model import Article, Published, RawInput
+
+# The first sentence of a paragraph, used as a title of last resort.
+FIRST_SENTENCE = re.compile(r"^.{10,}?[.!?。！？](?=\s|$)")
+# Longest fallback title taken from the text.
+MAX_FALLBACK_TITLE = 120
+
+
+@dataclass(frozen=True)
+class Fields:
+    """What one input kind found, before the shared rules decide the Article."""
+
+    body: Body
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    stamp: Stamp | None = None
+    stamp_signal: str = ""
+    authors: tuple[str, ...] = ()
+    language: str | None = None
+
+
+def _title(fields: Fields, raw: RawInput, text: str) -> str:
+    """Return the page's title, else the feed's, else the text's first sentence."""
+    feed = raw.feed_entry.title if raw.feed_entry else None
+    title = fields.title or feed
+    if title:
+        return clean_line(title)
+    first = text.split("\n\n", 1)[0]
+    match = FIRST_SENTENCE.match(first)
+    return (match.group(0) if match else first)[:MAX_FALLBACK_TITLE]
+
+
+def _source(fields: Fields, raw: RawInput, url: str | None) -> str | None:
+    """Return the configured source, else site name with the dateline's agency, else host.
+
+    A Latin-script agency ("CNA") is appended to a site name that lacks it: "Focus Taiwan
+    (CNA)". CJK agency names are abbreviations of the site name and are not appended.
+    """
+    if raw.source:
+        return raw.source
+    agency = fields.body.dateline.agency if fields.body.dateline else None
+    site = fields.source
+    if site and agency and agency.isascii() and agency.casefold() not in site.casefold():
+        return f"{site} ({agency})"
+    if site or agency:
+        return site or agency
+    host = urlsplit(url or "").hostname
+    return host.removeprefix("www.") if host else None
+
+
+def _published(fields: Fields, raw: RawInput, url: str | None, language: str,
+               default_zone: str | None) -> Published | None:
+    """Return the publication time with its zone chosen by the documented precedence."""
+    stamp, signal = fields.stamp, fields.stamp_signal
+    if stamp is None and raw.feed_entry and raw.feed_entry.published:
+        try:
+            stamp, signal = parse_timestamp(raw.feed_entry.published), "feed entry"
+        except ExtractionError:
+            stamp = None
+    if stamp is None:
+        return None
+    dateline = fields.body.dateline.dateline if fields.body.dateline else None
+    zones = (("source config", raw.timezone), ("dateline city", city_zone(dateline)),
+             ("site country domain", tld_zone(url)), ("article language", language_zone(language)),
+             ("site default", default_zone))
+    return resolve(stamp, signal, zones)
+
+
+def build_article(fields: Fields, raw: RawInput, default_zone: str | None) -> Article:
+    """Return the Article for fields found in raw, or raise when no text is left."""
+    text = join_paragraphs(fields.body.paragraphs)
+    if not text:
+        raise ExtractionError("no article text left after removing page furniture")
+    feed = raw.feed_entry
+    url = fields.url or raw.url or (feed.url if feed else None)
+    title = _title(fields, raw, text)
+    authors = fields.authors or fields.body.authors or (feed.authors if feed else ())
+    language = (language_tag(raw.language) or language_tag(fields.language)
+                or detect_language(f"{title}\n{text}"))
+    return Article(
+        id=article_id(url, text),
+        title=title,
+        text=text,
+        url=url,
+        source=_source(fields, raw, url),
+        published=_published(fields, raw, url, language, default_zone),
+        authors=tuple(dict.fromkeys(" ".join(a.split()) for a in authors if a.strip())),
+        dateline=fields.body.dateline.dateline if fields.body.dateline else None,
+        language=language,
+        origin=raw.origin,
+        fetched_at=raw.fetched_at,
+        feed_tags=feed.tags if feed else (),
+    )
