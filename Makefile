@@ -75,3 +75,29 @@ actionlint: $(ACTIONLINT_STAMP)
 ## publish-dry-run: run publish.yml's steps locally in a temporary clone against a loopback feed
 publish-dry-run: install
 	tools/publish_dry_run.sh
+
+## --- site and browser tests (issue 4) ---------------------------------------------------
+.PHONY: test-browser screenshots
+## test-browser: build the demo into a temp project and drive it in headless Chromium
+test-browser: install browser-deps
+	$(BIN)/pytest -q tests/browser
+
+## screenshots: save build/screenshots/{home,home-phone,home-dark,article,search,search-cjk}.png
+## (CJK glyphs need a CJK font, e.g. Debian's fonts-noto-cjk, on the machine taking them)
+screenshots: install browser-deps
+	$(BIN)/pytest -q -m browser tests/browser/test_site_browser.py
+
+# ---- hostile input (issue 8): every shared naughty string through a real build + Chromium ----
+.PHONY: test-hostile
+
+## test-hostile: the full hostile-input run (all strings of ../shared/eval-dev/badinput) and kill trials
+test-hostile: install browser-deps
+	$(BIN)/pytest -q -s -m slow tests/test_hostile_site.py
+	$(BIN)/pytest -q tests/test_hostile_units.py tests/test_hostile_isolation.py tests/test_kill.py tests/test_determinism.py
+
+## eval-extract: main-text F1 and date accuracy on ../shared/eval-dev (several minutes)
+eval-extract: install
+	@if [ ! -d ../shared/eval-dev ]; then echo "eval-extract: ../shared/eval-dev absent, skipped"; exit 0; fi; \
+	cd ../shared/eval-dev/scripts && \
+	PYTHONPATH=$(CURDIR)/tools:$(CURDIR) $(CURDIR)/$(BIN)/python score_extraction.py --dataset trafilatura --callable eval_extract:run --name newsdigest --no-save && \
+	PYTHONPATH=$(CURDIR)/tools:$(CURDIR) $(CURDIR)/$(BIN)/python score_dates.py --dataset htmldate-default --callable eval_extract:published --name newsdigest --no-save
