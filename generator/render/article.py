@@ -73,7 +73,7 @@ def fact_box(facts: Sequence[Fact]) -> str:
     rows = "".join(
         f'<li class="nd-fact nd-fact-{fact.kind}"><strong>{FACT_LABELS[fact.kind]}:</strong> '
         f'{esc(fact.text)} <a class="nd-evidence" href="#s-{fact.sentence}" '
-        f'title="{esc(fact.evidence)}">(source sentence)</a></li>'
+        f'title="{esc(fact.evidence)}">in the text ↓</a></li>'
         for fact in facts)
     return ('<div class="admonition info nd-facts"><p class="admonition-title">Fact box</p>'
             f"<ul>{rows}</ul></div>")
@@ -89,7 +89,10 @@ def body_block(article: Article, sentences: Sequence[Sentence]) -> str:
     for number, paragraph in enumerate(article.text.split("\n\n")):
         out.append(_paragraph(number, paragraph, offset, by_paragraph.get(number, [])))
         offset += len(paragraph) + 2
-    return f'<div class="nd-text" lang="{esc(article.language)}">' + "".join(out) + "</div>"
+    # The full text stays out of the search index (data-search-exclude) so the index grows
+    # by title, summary, facts and tags per article, not by whole articles.
+    return (f'<div class="nd-text" lang="{esc(article.language)}" data-search-exclude>'
+            + "".join(out) + "</div>")
 
 
 def _paragraph(number: int, text: str, start: int, sentences: Sequence[Sentence]) -> str:
@@ -116,7 +119,8 @@ def related_block(entry: Entry, entries_by_id: Mapping[str, Entry]) -> str:
         other = entries_by_id[other_id]
         source = f" ({esc(other.article.source)})" if other.article.source else ""
         items.append(f"<li>{link(entry.page, other.page, other.title)}{source}</li>")
-    return "<ul class=\"nd-related\">" + "".join(items) + "</ul>" if items else ""
+    return ('<ul class="nd-related" data-search-exclude>' + "".join(items) + "</ul>"
+            if items else "")
 
 
 def render_article(entry: Entry, tag_pages: Mapping[str, str],

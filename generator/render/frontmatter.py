@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 import yaml
+from mkdocs.utils.meta import get_data
 
 from ..errors import NewsdigestError
 from .html import clean
@@ -25,7 +26,12 @@ class FrontMatterError(NewsdigestError):
 
 
 def front_matter(meta: Mapping[str, Any]) -> str:
-    """Return a `---` fenced YAML block for `meta`, verified to round-trip exactly."""
+    """Return a `---` fenced YAML block for `meta`, verified to round-trip exactly.
+
+    The check reads the block back with MkDocs's own front-matter reader, which ends the
+    block at the first `---` or `...` line and silently drops front matter YAML cannot
+    load: a string that could do either is caught here, not in the built site.
+    """
     for key, value in meta.items():
         expected = SCHEMA.get(key)
         if expected is None or not isinstance(value, expected):
@@ -33,9 +39,10 @@ def front_matter(meta: Mapping[str, Any]) -> str:
     data = {k: _clean(v) for k, v in meta.items()}
     text = yaml.safe_dump(data, allow_unicode=True, sort_keys=True, width=10_000,
                           default_flow_style=False)
-    if yaml.safe_load(text) != data:
+    block = f"---\n{text}---\n"
+    if yaml.safe_load(text) != data or get_data(block + "\n")[1] != data:
         raise FrontMatterError("front matter does not read back as written")
-    return f"---\n{text}---\n"
+    return block
 
 
 def _clean(value: Any) -> Any:

@@ -12,10 +12,18 @@ import posixpath
 import re
 from urllib.parse import urlsplit
 
-# Bidi controls and zero-width characters: they can disguise text and break slugs.
-INVISIBLE_CHARS = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
-# C0/C1 control characters other than tab and newline: not valid in HTML text.
-CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Bidi controls (ALM, LRM, RLM, embeddings, overrides, isolates) and zero-width characters
+# (ZWSP, ZWNJ, ZWJ, word joiner, invisible operators, BOM, Mongolian vowel separator): they
+# can disguise text and break slugs.
+INVISIBLE_CHARS = re.compile(
+    "[\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# C0/C1 control characters other than tab, LF and CR, lone surrogates (a JSON record can
+# carry them; they cannot be written as UTF-8) and the non-characters U+FFFE/U+FFFF: none is
+# valid in HTML text or YAML.
+CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+# Line breaks (CR LF, CR, LF): written as a character reference so that escaped text is
+# always one line and can never end or split the raw HTML block it sits in.
+LINE_BREAK = re.compile("\r\n?|\n")
 
 
 def clean(text: str) -> str:
@@ -24,8 +32,8 @@ def clean(text: str) -> str:
 
 
 def esc(text: str) -> str:
-    """Escape text for HTML element content or a quoted attribute value."""
-    return html.escape(clean(text), quote=True)
+    """Escape text for HTML element content or a quoted attribute value, on one line."""
+    return LINE_BREAK.sub("&#10;", html.escape(clean(text), quote=True))
 
 
 def safe_http_url(url: str | None) -> str | None:

@@ -1,57 +1,41 @@
-"""Render listing pages: home, daily digests, tags, sources and the archive."""
+"""Render listing pages: home, daily and weekly digests, tags, sources and the archive."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import date, datetime
 from itertools import groupby
+from typing import TypeVar
 
-from .article import GENERATED_NOTICE, reader_time
+from ..model import Article
+from ..settings import SiteSettings
+from .article import GENERATED_NOTICE, MONTHS, reader_time
 from .context import Entry
 from .frontmatter import front_matter
-from .html import esc, link
+from .html import esc, href, link
 
-LISTING_HIDE = {"search": {"exclude": True}}  # listings repeat articles: keep search on articles
-
-
-def story_item(from_page: str, entry: Entry, tag_pages: Mapping[str, str],
-               summary_sentences: int = 2) -> str:
-    """Return one story in a listing: title, source, local time, short summary, tags."""
-    article = entry.article
-    source = f'<span class="nd-source">{esc(article.source)}</span> · ' if article.source else ""
-    summary = " ".join(s.text for s in entry.analysis.summary_sentences()[:summary_sentences])
-    tags = " ".join(link(from_page, tag_pages[t], t) for t in entry.tags[:4] if t in tag_pages)
-    return (f'<li class="nd-story"><strong>{link(from_page, entry.page, entry.title)}</strong>'
-            f'<br><small>{source}{esc(reader_time(article))}</small>'
-            + (f'<br><span class="nd-story-summary">{esc(summary)}</span>' if summary else "")
-            + (f'<br><span class="nd-tags">{tags}</span>' if tags else "") + "</li>")
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December")
+T = TypeVar("T")
+INDEX_PAGE_FACTOR = 4  # tag and source indexes hold this many times a listing page
 
 
-def grouped_stories(from_page: str, entries: Sequence[Entry],
-                    tag_pages: Mapping[str, str]) -> str:
-    """Return stories grouped by source, sources in name order, newest story first."""
-    def source_of(entry: Entry) -> str:
-        return entry.article.source or "Other sources"
-
-    ordered = sorted(entries, key=lambda e: (source_of(e).casefold(), _desc(e.sort_key)))
-    blocks = []
-    for source, group in groupby(ordered, key=source_of):
-        items = "".join(story_item(from_page, e, tag_pages) for e in group)
-        blocks.append(f'<h2 class="nd-group">{esc(source)}</h2><ul class="nd-stories">{items}</ul>')
-    return "\n\n".join(blocks)
+def day_label(day: str) -> str:
+    """Return a reader's label for a YYYY-MM-DD day, e.g. "Tue 10 Mar 2026"."""
+    d = date.fromisoformat(day)
+    return f"{WEEKDAYS[d.weekday()]} {d.day} {MONTHS[d.month - 1]} {d.year}"
 
 
-def _desc(key: str) -> tuple[int, ...]:
-    """Invert a string key so that sorting ascending gives newest first."""
-    return tuple(-ord(ch) for ch in key)
+def month_label(month: str) -> str:
+    """Return a reader's label for a YYYY-MM month, e.g. "March 2026"."""
+    return f"{MONTH_NAMES[int(month[5:7]) - 1]} {month[:4]}"
 
 
-def page(title: str, kind: str, blocks: Sequence[str], exclude_search: bool = True) -> str:
-    """Return a generated listing page with front matter and the generated notice."""
-    meta: dict[str, object] = {"title": title, "newsdigest": {"kind": kind}}
-    if exclude_search:
-        meta["search"] = {"exclude": True}
-    body = [front_matter(meta), GENERATED_NOTICE, *[b for b in blocks if b]]
-    return "\n\n".join(body) + "\n"
+def week_of(day: str) -> str:
+    """Return the ISO week of a day as YYYY-Www."""
+    year, week, _ = date.fromisoformat(day).isocalendar()
+    return f"{year}-W{week:02d}"
 
 
 def digest_path(day: str) -> str:
@@ -59,85 +43,226 @@ def digest_path(day: str) -> str:
     return f"digest/{day}.md"
 
 
+def week_path(week: str) -> str:
+    """Return the docs path of a week's roll-up."""
+    return f"digest/week-{week}.md"
+
+
+def clock_time(article: Article) -> str:
+    """Return the time of day with its offset, for listings of a single day."""
+    published = article.published
+    if published is None:
+        return "time unknown"
+    if published.iso is None:
+        return f"{published.local[11:16]} local time"
+    moment = datetime.fromisoformat(published.iso)
+    offset = moment.strftime("%z")
+    return f"{moment:%H:%M} UTC{offset[:3]}:{offset[3:]}"
+
+
+def story_item(from_page: str, entry: Entry, tag_pages: Mapping[str, str],
+               summary_sentences: int = 2, same_day: bool = False) -> str:
+    """Return one story in a listing: title, source, local time, short summary, tags."""
+    article = entry.article
+    source = f'<span class="nd-source">{esc(article.source)}</span>' if article.source else ""
+    iso = article.published.iso if article.published else None
+    shown = clock_time(article) if same_day else reader_time(article)
+    stamp = f'<time datetime="{esc(iso)}">{esc(shown)}</time>' if iso else esc(shown)
+    summary = " ".join(s.text for s in entry.analysis.summary_sentences()[:summary_sentences])
+    tags = "".join(link(from_page, tag_pages[t], t) for t in entry.tags[:4] if t in tag_pages)
+    lang = esc(article.language)
+    return (f'<li class="nd-story"><a class="nd-story-title" lang="{lang}" '
+            f'href="{esc(href(from_page, entry.page))}">{esc(entry.title)}</a>'
+            f'<span class="nd-story-meta">{" · ".join(x for x in (source, stamp) if x)}</span>'
+            + (f'<span class="nd-story-summary" lang="{lang}">{esc(summary)}</span>'
+               if summary else "")
+            + (f'<span class="nd-tags">{tags}</span>' if tags else "") + "</li>")
+
+
+def story_list(from_page: str, entries: Sequence[Entry], tag_pages: Mapping[str, str],
+               summary_sentences: int = 2, same_day: bool = False) -> str:
+    """Return a list of stories in the given order."""
+    items = "".join(story_item(from_page, e, tag_pages, summary_sentences, same_day)
+                    for e in entries)
+    return f'<ul class="nd-stories">{items}</ul>'
+
+
+def grouped_stories(from_page: str, entries: Sequence[Entry], tag_pages: Mapping[str, str],
+                    heading: str = "h2") -> str:
+    """Return stories grouped by source, sources in name order, newest story first."""
+    def source_of(entry: Entry) -> str:
+        return entry.article.source or "Other sources"
+
+    ordered = sorted(entries, key=lambda e: (source_of(e).casefold(), newest_first(e)))
+    blocks = []
+    for source, group in groupby(ordered, key=source_of):
+        blocks.append(f'<{heading} class="nd-group">{esc(source)}</{heading}>'
+                      + story_list(from_page, list(group), tag_pages, same_day=True))
+    return "\n\n".join(blocks)
+
+
+def newest_first(entry: Entry) -> tuple[int, ...]:
+    """Return a key that sorts entries newest first (ties broken by id, ascending)."""
+    stamp, _, article_id = entry.sort_key.partition("|")
+    return (*(-ord(ch) for ch in stamp.ljust(19)), *(ord(ch) for ch in article_id))
+
+
+def page(title: str, kind: str, blocks: Sequence[str], description: str = "") -> str:
+    """Return a generated listing page (kept out of search) with the generated notice."""
+    meta: dict[str, object] = {"title": title, "newsdigest": {"kind": kind},
+                               "search": {"exclude": True}}
+    if description:
+        meta["description"] = description
+    body = [front_matter(meta), GENERATED_NOTICE, *[b for b in blocks if b]]
+    return "\n\n".join(body) + "\n"
+
+
+def pager(path: str, older: tuple[str, str] | None, newer: tuple[str, str] | None,
+          middle: str = "") -> str:
+    """Return a previous/next bar: each side is (target page, label) or absent."""
+    parts = [link(path, older[0], f"← {older[1]}") if older else "<span></span>",
+             middle,
+             link(path, newer[0], f"{newer[1]} →") if newer else "<span></span>"]
+    return '<nav class="nd-pager">' + "".join(parts) + "</nav>"
+
+
+def count_label(count: int, noun: str = "story") -> str:
+    """Return "1 story" / "3 stories" style counts."""
+    plural = noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
+    return f"{count} {noun if count == 1 else plural}"
+
+
 def render_digest(day: str, entries: Sequence[Entry], tag_pages: Mapping[str, str],
                   neighbours: tuple[str | None, str | None], notes_html: str = "") -> str:
     """Return the digest page of one day."""
     path = digest_path(day)
     older, newer = neighbours
-    nav = " · ".join(
-        x for x in (link(path, digest_path(older), f"← {older}") if older else "",
-                    link(path, digest_path(newer), f"{newer} →") if newer else "") if x)
-    count = f"<p>{len(entries)} stor{'y' if len(entries) == 1 else 'ies'}.</p>"
-    return page(f"Digest for {day}", "digest",
-                [f"# Digest for {day}", notes_html, count,
-                 grouped_stories(path, entries, tag_pages),
-                 f'<p class="nd-pager">{nav}</p>' if nav else ""])
+    week = week_of(day)
+    bar = pager(path, (digest_path(older), day_label(older)) if older else None,
+                (digest_path(newer), day_label(newer)) if newer else None,
+                link(path, week_path(week), f"Week {week}"))
+    return page(f"Digest for {day_label(day)}", "digest", [
+        f"# {day_label(day)}",
+        f'<p class="nd-lede">{count_label(len(entries))} in the digest for {day}.</p>',
+        notes_html, grouped_stories(path, entries, tag_pages), bar])
 
 
-def render_home(site_title: str, days: Sequence[str], by_day: Mapping[str, Sequence[Entry]],
-                tag_pages: Mapping[str, str], home_days: int, picks_html: str = "") -> str:
-    """Return the home page: picks, the latest day's digest, links to previous days."""
+def render_week(week: str, days: Sequence[str], by_day: Mapping[str, Sequence[Entry]],
+                tag_pages: Mapping[str, str], neighbours: tuple[str | None, str | None]) -> str:
+    """Return a week's roll-up: each day of the week with its stories, newest day first."""
+    path = week_path(week)
+    total = sum(len(by_day[d]) for d in days)
+    blocks = [f"# Week {week}",
+              f'<p class="nd-lede">{count_label(total)} over {count_label(len(days), "day")}.</p>']
+    for day in sorted(days, reverse=True):
+        stories = sorted(by_day[day], key=newest_first)
+        blocks.append(f'<h2 class="nd-group">{link(path, digest_path(day), day_label(day))}</h2>'
+                      + story_list(path, stories, tag_pages, 1, same_day=True))
+    older, newer = neighbours
+    blocks.append(pager(path, (week_path(older), f"Week {older}") if older else None,
+                        (week_path(newer), f"Week {newer}") if newer else None))
+    return page(f"Week {week}", "week", blocks)
+
+
+def render_home(site: SiteSettings, days: Sequence[str], by_day: Mapping[str, Sequence[Entry]],
+                tag_pages: Mapping[str, str], *, picks: Sequence[Entry] = (),
+                picks_notes: str = "") -> str:
+    """Return the home page: editors' picks, the latest day's digest, links to previous days."""
+    here, site_title, description = "index.md", site.title, site.description
+    head = [f'<h1 class="nd-home-title">{esc(site_title)}</h1>',
+            f'<p class="nd-lede">{esc(description)}</p>']
+    if picks:
+        head.append("<h2 class=\"nd-picks-title\">Editors' picks</h2>"
+                    + story_list(here, picks, tag_pages, 1))
+        head.append(picks_notes)
     if not days:
-        return page(site_title, "home", [f"# {esc(site_title)}", "No articles yet."], False)
+        return page(site_title, "home", [*head, "<p>No articles yet.</p>"], description)
     latest = days[0]
-    previous = "".join(f"<li>{link('index.md', digest_path(d), d)} "
-                       f"({len(by_day[d])})</li>" for d in days[1:home_days])
-    blocks = [f'<h1>{esc(site_title)}</h1>', picks_html,
-              f"<h2>Latest: {link('index.md', digest_path(latest), latest)}</h2>",
-              grouped_stories("index.md", by_day[latest], tag_pages).replace("<h2", "<h3")
-              .replace("</h2>", "</h3>"),
-              f'<h2>Previous days</h2><ul class="nd-days">{previous}</ul>' if previous else "",
-              f"<p>{link('index.md', 'archive/index.md', 'Full archive')}</p>"]
-    return page(site_title, "home", blocks, exclude_search=True)
+    previous = "".join(f"<li>{link(here, digest_path(d), day_label(d))} "
+                       f"<small>{count_label(len(by_day[d]))}</small></li>"
+                       for d in days[1:site.home_days])
+    blocks = [*head,
+              f'<h2 class="nd-latest">{link(here, digest_path(latest), day_label(latest))}'
+              f' <small>{count_label(len(by_day[latest]))}</small></h2>',
+              grouped_stories(here, by_day[latest], tag_pages, heading="h3"),
+              '<h2>Previous days</h2><ul class="nd-days">' + previous + "</ul>"
+              if previous else "",
+              f'<p class="nd-more">{link(here, week_path(week_of(latest)), "This week")} · '
+              f"{link(here, 'archive/index.md', 'Full archive')}</p>"]
+    return page(site_title, "home", blocks, description)
 
 
-def paginate(items: Sequence[str], size: int) -> list[Sequence[str]]:
+def paginate(items: Sequence[T], size: int) -> list[Sequence[T]]:
     """Split listing items into pages of at most `size` (always at least one page)."""
     return [items[i:i + size] for i in range(0, len(items), size)] or [[]]
 
 
+def page_paths(path: str, count: int) -> list[str]:
+    """Return the paths of a listing's pages: the first keeps `path`, then -p2, -p3, ..."""
+    stem = path.removesuffix(".md")
+    return [path] + [f"{stem}-p{n}.md" for n in range(2, count + 1)]
+
+
+def page_bar(paths: Sequence[str], current: str) -> str:
+    """Return the page-number bar of a paginated listing (empty for a single page)."""
+    if len(paths) < 2:
+        return ""
+    parts = [link(current, p, str(n)) if p != current else f"<strong>{n}</strong>"
+             for n, p in enumerate(paths, start=1)]
+    return '<nav class="nd-pages">Page ' + " ".join(parts) + "</nav>"
+
+
 def render_named_listing(kind: str, name: str, path: str, entries: Sequence[Entry],
-                         tag_pages: Mapping[str, str], size: int,
+                         *, tag_pages: Mapping[str, str], size: int,
                          notes_html: str = "") -> dict[str, str]:
     """Return the pages of one tag or source listing, paginated, newest first."""
-    ordered = sorted(entries, key=lambda e: _desc(e.sort_key))
-    paths = [path] + [path.removesuffix(".md") + f"-p{n}.md"
-                      for n in range(2, len(paginate(ordered, size)) + 1)]
+    ordered = sorted(entries, key=newest_first)
+    chunks = paginate(ordered, size)
+    paths = page_paths(path, len(chunks))
+    label = "Tag" if kind == "tag" else "Source"
     pages = {}
-    for number, (chunk_path, chunk) in enumerate(
-            zip(paths, paginate(ordered, size), strict=True), start=1):
-        items = "".join(story_item(chunk_path, e, tag_pages, 1) for e in chunk)
-        pager = " · ".join(link(chunk_path, p, f"page {n}") if p != chunk_path else f"page {n}"
-                           for n, p in enumerate(paths, start=1)) if len(paths) > 1 else ""
-        label = "Tag" if kind == "tag" else "Source"
-        pages[chunk_path] = page(f"{label}: {name}", kind, [
-            f'<h1>{label}: {esc(name)}</h1>', notes_html if number == 1 else "",
-            f"<p>{len(ordered)} article{'s' if len(ordered) != 1 else ''}.</p>",
-            f'<ul class="nd-stories">{items}</ul>',
-            f'<p class="nd-pager">{pager}</p>' if pager else ""])
+    for number, (chunk_path, chunk) in enumerate(zip(paths, chunks, strict=True), start=1):
+        suffix = f" (page {number})" if number > 1 else ""
+        pages[chunk_path] = page(f"{label}: {name}{suffix}", kind, [
+            f'<h1>{label}: {esc(name)}{suffix}</h1>', notes_html if number == 1 else "",
+            f'<p class="nd-lede">{count_label(len(ordered), "article")}.</p>',
+            story_list(chunk_path, chunk, tag_pages, 1), page_bar(paths, chunk_path)])
     return pages
 
 
-def render_index(kind: str, title: str, path: str, counts: Sequence[tuple[str, str, int]]) -> str:
-    """Return an index of tags or sources: (name, page, count), ordered as given."""
-    items = "".join(f"<li>{link(path, target, name)} <small>({count})</small></li>"
-                    for name, target, count in counts)
-    return page(title, kind, [f"# {title}", f'<ul class="nd-index">{items}</ul>'])
+def render_index(kind: str, title: str, path: str, counts: Sequence[tuple[str, str, int]],
+                 size: int) -> dict[str, str]:
+    """Return an index of tags or sources, (name, page, count) in the given order, paginated."""
+    chunks = paginate(counts, size * INDEX_PAGE_FACTOR)
+    paths = page_paths(path, len(chunks))
+    pages = {}
+    for chunk_path, chunk in zip(paths, chunks, strict=True):
+        items = "".join(f'<li>{link(chunk_path, target, name)} <span class="nd-count">{count}'
+                        f"</span></li>" for name, target, count in chunk)
+        pages[chunk_path] = page(title, kind, [
+            f"# {title}", f'<p class="nd-lede">{len(counts)} in all, most used first.</p>',
+            f'<ul class="nd-index">{items}</ul>', page_bar(paths, chunk_path)])
+    return pages
 
 
 def render_archive(months: Mapping[str, Mapping[str, int]]) -> dict[str, str]:
-    """Return the archive index and one page per month listing its days."""
+    """Return the archive index and one page per month listing its days and weeks."""
     pages = {}
     index_items = []
     for month in sorted(months, reverse=True):
         days = months[month]
         path = f"archive/{month}.md"
-        items = "".join(f"<li>{link(path, digest_path(d), d)} ({days[d]})</li>"
+        items = "".join(f"<li>{link(path, digest_path(d), day_label(d))} "
+                        f"<small>{count_label(days[d])}</small></li>"
                         for d in sorted(days, reverse=True))
-        pages[path] = page(f"Archive: {month}", "archive",
-                           [f"# Archive: {month}", f'<ul class="nd-days">{items}</ul>'])
-        index_items.append(f"<li>{link('archive/index.md', path, month)} "
-                           f"({sum(days.values())})</li>")
-    pages["archive/index.md"] = page("Archive", "archive",
-                                     ["# Archive", f'<ul>{"".join(index_items)}</ul>'])
+        weeks = sorted({week_of(d) for d in days}, reverse=True)
+        week_links = " · ".join(link(path, week_path(w), w) for w in weeks)
+        pages[path] = page(f"Archive: {month_label(month)}", "archive", [
+            f"# {month_label(month)}", f'<ul class="nd-days">{items}</ul>',
+            f'<p class="nd-more">Weeks: {week_links}</p>'])
+        index_items.append(f"<li>{link('archive/index.md', path, month_label(month))} "
+                           f"<small>{count_label(sum(days.values()))}</small></li>")
+    pages["archive/index.md"] = page("Archive", "archive", [
+        "# Archive", '<ul class="nd-days">' + "".join(index_items) + "</ul>"
+        if index_items else "<p>No articles yet.</p>"])
     return pages
