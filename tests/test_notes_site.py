@@ -304,8 +304,6 @@ def test_hidden_article_and_title_override() -> None:
     assert any(p.startswith("tags/bridges-") for p in pages)
 
 
-@pytest.mark.xfail(strict=True, reason="render: summary_block and story_item must show "
-                   "Entry.summary_texts() (the editor's summary); remove this mark then")
 def test_summary_override_replaces_summary() -> None:
     soup = soup_of(golden_site(), GOLDEN_PAGES["article-note-summary-override.md"])
     assert [li.get_text() for li in soup.select(".nd-summary li")] == [

@@ -59,6 +59,9 @@ def meta_line(entry: Entry) -> str:
 
 def summary_block(entry: Entry) -> str:
     """Return the summary list, each sentence linking to its place in the text."""
+    if entry.editor is not None and entry.editor.summary is not None:
+        written = "".join(f"<li>{esc(text)}</li>" for text in entry.editor.summary)
+        return f'<ol class="nd-summary nd-edited">{written}</ol>'
     items = [f'<li><a href="#s-{s.index}">{esc(s.text)}</a></li>'
              for s in entry.analysis.summary_sentences()]
     if not items:
@@ -127,10 +130,9 @@ def render_article(entry: Entry, tag_pages: Mapping[str, str],
                    entries_by_id: Mapping[str, Entry], notes_html: str = "") -> str:
     """Return the Markdown of one article page."""
     article = entry.article
-    summary = entry.analysis.summary_sentences()
     meta = {
         "title": article.title,
-        "description": " ".join(s.text for s in summary[:2]) or article.title,
+        "description": " ".join(entry.summary_texts()[:2]) or article.title,
         "newsdigest": {"kind": "article", "id": article.id, "language": article.language,
                        "published": article.published.iso if article.published else None,
                        "source": article.source, "url": article.url, "tags": list(entry.tags)},

@@ -72,7 +72,7 @@ def feed_url(site: SiteSettings, path: str) -> str:
 def article_item(entry: Entry) -> FeedItem:
     """Return the feed item of one article."""
     published = entry.article.published
-    summary = " ".join(s.text for s in entry.analysis.summary_sentences())
+    summary = " ".join(entry.summary_texts())
     return FeedItem(id=entry.article.id, title=entry.title, page=entry.page,
                     summary=summary or entry.title, tags=entry.tags,
                     published=published.iso if published else None)

@@ -68,7 +68,7 @@ def story_item(from_page: str, entry: Entry, tag_pages: Mapping[str, str],
     iso = article.published.iso if article.published else None
     shown = clock_time(article) if same_day else reader_time(article)
     stamp = f'<time datetime="{esc(iso)}">{esc(shown)}</time>' if iso else esc(shown)
-    summary = " ".join(s.text for s in entry.analysis.summary_sentences()[:summary_sentences])
+    summary = " ".join(entry.summary_texts()[:summary_sentences])
     tags = "".join(link(from_page, tag_pages[t], t) for t in entry.tags[:4] if t in tag_pages)
     lang = esc(article.language)
     return (f'<li class="nd-story"><a class="nd-story-title" lang="{lang}" '
