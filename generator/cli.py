@@ -7,24 +7,31 @@ configuration. Problems go to stderr, one line each.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
 from . import __version__
 from .config import Config, load_config
 from .errors import ConfigError, NewsdigestError
+from .fetching import run_fetch_command
+from .isolation import build_isolated
+from .lock import exclusive_run
 from .model import Analysis, Article, Problem
 from .notecmd import add_note_parser
-from .pipeline import generate, process_all
+from .pipeline import generate, process_all, publish_pages, render_pages
 from .render.article import render_article
 from .render.context import make_entry
-from .site import build_site, serve_site
+from .site import serve_site
 from .store import Store
+from .writer import WriteReport
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+# Commands that leave the store and docs/ alone, or lock only part of their work.
+UNLOCKED_COMMANDS = frozenset({"show", "serve"})
 
 
 def article_json(article: Article, analysis: Analysis) -> dict[str, Any]:
@@ -105,22 +112,46 @@ def cmd_generate(args: argparse.Namespace, config: Config) -> int:
 
 
 def cmd_build(args: argparse.Namespace, config: Config) -> int:
-    """Generate, then build the site into site/."""
-    status = cmd_generate(args, config)
-    build_site(config.paths)
+    """Generate, then build the site into site/, leaving out articles that break the build."""
+    problems: list[Problem] = []
+    reports: list[WriteReport] = []
+
+    def render(excluded: frozenset[str]) -> dict[str, str]:
+        pages, found = render_pages(config, excluded)
+        problems[:] = found
+        return pages
+
+    def publish(pages: Mapping[str, str]) -> None:
+        reports.append(publish_pages(config, pages))
+
+    left_out = build_isolated(config.paths, render, publish)
+    written = reports[-1]
+    report([*problems, *written.problems, *left_out], sys.stderr)
+    print(f"generated: {len(written.written)} written, {written.unchanged} unchanged, "
+          f"{len(written.removed)} removed")
     print(f"built: {config.paths.site}")
-    return status
+    return EXIT_FAILED if any(p.level == "error" for p in problems) else EXIT_OK
 
 
 def cmd_serve(args: argparse.Namespace, config: Config) -> int:
-    """Generate, then serve the site with live reload."""
-    cmd_generate(args, config)
+    """Generate, then serve the site with live reload (the lock covers only generating)."""
+    with _exclusive(config):
+        cmd_generate(args, config)
     return serve_site(config.paths)
+
+
+@contextlib.contextmanager
+def _exclusive(config: Config) -> Iterator[None]:
+    """Hold the project's run lock; report temp files a killed run left behind."""
+    with exclusive_run(config.paths.root) as stale:
+        for path in stale:
+            print(f"warning: {path}: removed a temporary file left by an interrupted run",
+                  file=sys.stderr)
+        yield
 
 
 def cmd_fetch(args: argparse.Namespace, config: Config) -> int:
     """Fetch the configured sources into the store."""
-    from .fetching import run_fetch_command
     return run_fetch_command(config, args.source, args.shard)
 
 
@@ -173,7 +204,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if getattr(args, "source", None) and args.command != "fetch" \
                 and config.source_named(args.source) is None:
             raise ConfigError(f"--source {args.source}: no such source in newsdigest.yml")
-        status: int = args.run(args, config)
+        if args.command in UNLOCKED_COMMANDS:
+            status: int = args.run(args, config)
+        else:
+            with _exclusive(config):
+                status = args.run(args, config)
     except ConfigError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE

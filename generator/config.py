@@ -99,8 +99,10 @@ def _analysis_settings(analysis: object, tags: object, file: str) -> AnalysisSet
                 "analysis")
     _check_keys(tags, frozenset({"aliases", "block", "preferred"}), file, "tags")
     assert isinstance(analysis, dict) and isinstance(tags, dict)
-    numbers = {}
-    for key in ("summary_sentences", "max_tags", "max_facts"):
+    defaults = AnalysisSettings()
+    numbers = {key: getattr(defaults, key) for key in ("summary_sentences", "max_tags",
+                                                       "max_facts")}
+    for key in numbers:
         if key in analysis:
             value = analysis[key]
             if not isinstance(value, int) or isinstance(value, bool) or value < 0:
@@ -108,7 +110,8 @@ def _analysis_settings(analysis: object, tags: object, file: str) -> AnalysisSet
             numbers[key] = value
     aliases = _alias_table(tags.get("aliases") or {}, file)
     return AnalysisSettings(
-        **numbers,
+        summary_sentences=numbers["summary_sentences"], max_tags=numbers["max_tags"],
+        max_facts=numbers["max_facts"],
         tag_aliases=types.MappingProxyType(aliases),
         tag_blocklist=frozenset(_strings(tags.get("block") or [], file, "tags.block")),
         preferred_tags=tuple(_strings(tags.get("preferred") or [], file, "tags.preferred")),

@@ -10,7 +10,8 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 ID_LENGTH = 12
 
 # Query parameters that only track the reader and never change the article.
-TRACKING_PARAM = re.compile(r"^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|ocid|cmpid|__twitter_impression)$")
+TRACKING_PARAM = re.compile(
+    r"^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|ocid|cmpid|__twitter_impression)$")
 
 
 def canonical_url(url: str) -> str:

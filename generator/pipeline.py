@@ -1,10 +1,10 @@
-"""The pipeline as a short list of stage calls: read → extract → analyse → store / render → write."""
+"""The pipeline as a short list of stage calls: read, extract, analyse, store; render, write."""
 
 from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
@@ -13,6 +13,7 @@ from .config import Config
 from .errors import InputError, NewsdigestError
 from .extract import ExtractContext, detect_kind, extract, repeated_lines
 from .inputs import expand, read_input
+from .isolation import load_quarantine
 from .model import Analysis, Article, Problem, RawInput
 from .notes import apply_overrides, load_notes
 from .render import GENERATED_FILES, GENERATED_FOLDERS, render_site
@@ -93,12 +94,15 @@ def process_all(names: Sequence[str], config: Config, stdin: BinaryIO,
     return outcomes
 
 
-def generate(config: Config) -> tuple[WriteReport, list[Problem]]:
-    """Render docs/ from the store; return what was written and per-article problems."""
+def render_pages(config: Config, excluded: frozenset[str] = frozenset()
+                 ) -> tuple[dict[str, str], list[Problem]]:
+    """Render every generated page from the store, leaving out the `excluded` article ids."""
     store = Store(config.paths.store)
     problems: list[Problem] = []
     entries = []
     for article_id in store.ids():
+        if article_id in excluded:
+            continue
         try:
             article = store.get(article_id)
             assert article is not None
@@ -109,6 +113,16 @@ def generate(config: Config) -> tuple[WriteReport, list[Problem]]:
         entries.append(make_entry(article, analysis, config.site.timezone))
     notes = load_notes(config.paths.docs, GENERATED_FOLDERS + GENERATED_FILES, entries)
     entries = apply_overrides(entries, notes)
-    pages = render_site(entries, config.site, notes)
-    report = write_pages(config.paths.docs, pages, GENERATED_FOLDERS, GENERATED_FILES)
-    return report, problems + list(notes.problems) + list(report.problems)
+    return render_site(entries, config.site, notes), problems + list(notes.problems)
+
+
+def publish_pages(config: Config, pages: Mapping[str, str]) -> WriteReport:
+    """Write rendered pages into docs/ through the one writer."""
+    return write_pages(config.paths.docs, pages, GENERATED_FOLDERS, GENERATED_FILES)
+
+
+def generate(config: Config) -> tuple[WriteReport, list[Problem]]:
+    """Render docs/ from the store (minus quarantined build-killers) and write it."""
+    pages, problems = render_pages(config, frozenset(load_quarantine(config.paths.state)))
+    report = publish_pages(config, pages)
+    return report, problems + list(report.problems)

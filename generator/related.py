@@ -11,7 +11,8 @@ MAX_RELATED = 5
 MIN_SCORE = 0.2
 # Title words: runs of letters/digits, or single CJK characters (CJK has no spaces).
 TITLE_TOKEN = re.compile(r"[^\W\d_]{3,}|\d{2,}|[\u3040-\u30ff\u4e00-\u9fff]", re.UNICODE)
-TITLE_STOP = frozenset("the and for with from that this into over after says said will".split())
+TITLE_STOP = frozenset(["the", "and", "for", "with", "from", "that", "this", "into", "over",
+                        "after", "says", "said", "will"])
 
 
 @dataclass(frozen=True)

@@ -47,7 +47,8 @@ def article_from_record(record: dict[str, Any], origin: str) -> Article:
 
 def dumps_record(article: Article) -> str:
     """Serialise a record deterministically (sorted keys, stable layout)."""
-    return json.dumps(article_to_record(article), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    record = article_to_record(article)
+    return json.dumps(record, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
 class Store:

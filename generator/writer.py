@@ -10,14 +10,36 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from types import MappingProxyType
 
 from . import atomic
 from .model import Problem
 
 MANIFEST_NAME = ".newsdigest-manifest.json"
+
+
+@dataclass(frozen=True)
+class LazyPage:
+    """A page rendered only when needed: `key` digests everything its text is made from."""
+
+    key: str
+    render: Callable[[], str]
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """What the writer saw of a page it wrote or kept: its key and the file's stat."""
+
+    key: str  # LazyPage.key, or the digest of a page given as text
+    size: int
+    mtime_ns: int
+
+
+Page = str | LazyPage
+_NO_STAMPS: Mapping[str, Stamp] = MappingProxyType({})
 
 
 @dataclass(frozen=True)
@@ -28,6 +50,7 @@ class WriteReport:
     removed: tuple[str, ...] = ()
     unchanged: int = 0
     problems: tuple[Problem, ...] = field(default_factory=tuple)
+    stamps: Mapping[str, Stamp] = field(default_factory=lambda: _NO_STAMPS)  # for next run
 
 
 def digest(data: bytes) -> str:
@@ -45,68 +68,147 @@ def is_generated_path(path: str, folders: tuple[str, ...], files: tuple[str, ...
     return path in files or (len(pure.parts) > 1 and pure.parts[0] in folders)
 
 
-def load_manifest(docs: Path) -> dict[str, str]:
-    """Return path -> hash of what the generator wrote last time."""
+def _read_manifest(docs: Path) -> dict[str, dict[str, str]]:
     path = docs / MANIFEST_NAME
     if not path.exists():
         return {}
     data = json.loads(path.read_text(encoding="utf-8"))
-    return {str(k): str(v) for k, v in data.get("files", {}).items()}
+    return {key: {str(k): str(v) for k, v in data.get(key, {}).items()}
+            for key in ("files", "pending")}
 
 
-def write_pages(docs: Path, pages: Mapping[str, str], folders: tuple[str, ...],
-                files: tuple[str, ...]) -> WriteReport:
-    """Bring the generated part of docs/ in line with `pages`, touching nothing else."""
-    manifest = load_manifest(docs)
-    new_manifest: dict[str, str] = {}
-    written, removed, problems, unchanged = [], [], [], 0
-    for rel, text in sorted(pages.items()):
-        data = text.encode("utf-8")
-        target = docs / rel
+def load_manifest(docs: Path) -> dict[str, str]:
+    """Return path -> hash of what the generator wrote last time."""
+    return _read_manifest(docs).get("files", {})
+
+
+@dataclass
+class _Plan:
+    """What one write pass will do, decided before anything is written."""
+
+    docs: Path
+    writes: dict[str, bytes] = field(default_factory=dict)
+    removals: list[str] = field(default_factory=list)
+    manifest: dict[str, str] = field(default_factory=dict)
+    unchanged: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    keys: dict[str, str] = field(default_factory=dict)  # page keys of the planned writes
+    stamps: dict[str, Stamp] = field(default_factory=dict)
+
+
+def write_pages(docs: Path, pages: Mapping[str, Page], folders: tuple[str, ...],
+                files: tuple[str, ...],
+                previous: Mapping[str, Stamp] = _NO_STAMPS) -> WriteReport:
+    """Bring the generated part of docs/ in line with `pages`, touching nothing else.
+
+    `previous` holds the stamps of the last run (WriteReport.stamps): a page whose key and
+    file stat are unchanged since then is neither rendered, read nor written.
+    """
+    recorded = _read_manifest(docs)
+    manifest, pending = recorded.get("files", {}), recorded.get("pending", {})
+    plan = _Plan(docs)
+    for rel, page in sorted(pages.items()):
         if not is_generated_path(rel, folders, files):
-            problems.append(Problem(rel, "refused: outside the generated folders"))
+            plan.problems.append(Problem(rel, "refused: outside the generated folders"))
             continue
-        state = _state(target, manifest.get(rel))
-        if state == "foreign":
-            problems.append(Problem(str(target), "not written: an editor's file is in the way",
-                                    "warning"))
-            continue
-        if state == "edited":
-            problems.append(Problem(str(target), "kept: edited by hand since generated "
-                                    "(move the edit into a note, then delete the file)",
-                                    "warning"))
-            new_manifest[rel] = manifest[rel]
-            continue
-        new_manifest[rel] = digest(data)
-        if state == "same" and target.read_bytes() == data:
-            unchanged += 1
-            continue
-        atomic.write_bytes(target, data)
-        written.append(rel)
-    for rel in sorted(set(manifest) - set(pages)):
+        _plan_page(plan, rel, page, (manifest.get(rel), pending.get(rel)), previous.get(rel))
+    for rel in sorted((set(manifest) | set(pending)) - set(pages)):
+        _plan_removal(plan, rel, (manifest.get(rel), pending.get(rel)), (folders, files))
+    if plan.writes or plan.removals:
+        # Announce the files about to be written: a run killed halfway leaves them ours.
+        announced = {rel: digest(data) for rel, data in plan.writes.items()}
+        _write_manifest(docs, manifest, {**pending, **announced})
+    for rel, data in plan.writes.items():
         target = docs / rel
-        if _state(target, manifest[rel]) == "edited":
-            problems.append(Problem(str(target), "kept: edited by hand, no longer generated",
-                                    "warning"))
-            new_manifest[rel] = manifest[rel]
-        elif target.exists() and is_generated_path(rel, folders, files):
-            target.unlink()
-            removed.append(rel)
-    _write_manifest(docs, new_manifest)
-    return WriteReport(tuple(written), tuple(removed), unchanged, tuple(problems))
+        atomic.write_bytes(target, data)
+        info = target.stat()
+        plan.stamps[rel] = Stamp(plan.keys[rel], info.st_size, info.st_mtime_ns)
+    for rel in plan.removals:
+        (docs / rel).unlink(missing_ok=True)
+    _write_manifest(docs, plan.manifest)
+    return WriteReport(tuple(plan.writes), tuple(plan.removals), plan.unchanged,
+                       tuple(plan.problems), MappingProxyType(plan.stamps))
 
 
-def _state(target: Path, recorded: str | None) -> str:
-    """Classify a target: absent, same (as generated), edited (by hand), or foreign."""
+def _plan_page(plan: _Plan, rel: str, page: Page, recorded: tuple[str | None, str | None],
+               stamp: Stamp | None) -> None:
+    """Decide one page: keep it (unchanged or hand-edited) or write it."""
+    target = plan.docs / rel
+    text = page if isinstance(page, str) else None
+    key = page.key if isinstance(page, LazyPage) else digest(page.encode("utf-8"))
+    if recorded[0] is not None and _stamp_holds(target, stamp, key, recorded[0], text):
+        assert stamp is not None
+        plan.manifest[rel], plan.stamps[rel] = recorded[0], stamp
+        plan.unchanged += 1
+        return
+    data = (page.render() if isinstance(page, LazyPage) else page).encode("utf-8")
+    state = _state(target, *recorded)
+    if state in ("foreign", "edited"):
+        plan.problems.append(_kept(target, state))
+        if state == "edited" and recorded[0] is not None:
+            plan.manifest[rel] = recorded[0]
+        return
+    plan.manifest[rel] = digest(data)
+    if state == "same" and target.read_bytes() == data:
+        plan.unchanged += 1
+        info = target.stat()
+        plan.stamps[rel] = Stamp(key, info.st_size, info.st_mtime_ns)
+        return
+    plan.writes[rel], plan.keys[rel] = data, key
+
+
+def _stamp_holds(target: Path, stamp: Stamp | None, key: str, recorded: str,
+                 text: str | None) -> bool:
+    """Return True when the file is as last written and the page's inputs have not changed."""
+    if stamp is None or stamp.key != key or (text is not None and recorded != key):
+        return False
+    try:
+        info = target.stat()
+    except OSError:
+        return False
+    return (info.st_size, info.st_mtime_ns) == (stamp.size, stamp.mtime_ns)
+
+
+def _kept(target: Path, state: str) -> Problem:
+    """Return the warning for a page not written because an editor's file is in the way."""
+    if state == "foreign":
+        return Problem(str(target), "not written: an editor's file is in the way", "warning")
+    return Problem(str(target), "kept: edited by hand since generated "
+                   "(move the edit into a note, then delete the file)", "warning")
+
+
+def _plan_removal(plan: _Plan, rel: str, recorded: tuple[str | None, str | None],
+                  territory: tuple[tuple[str, ...], tuple[str, ...]]) -> None:
+    """Plan to delete a file no longer generated, keeping (and reporting) a hand-edited one."""
+    target = plan.docs / rel
+    state = _state(target, *recorded)
+    if state == "edited" and recorded[0] is not None:
+        plan.problems.append(Problem(str(target), "kept: edited by hand, no longer generated",
+                                     "warning"))
+        plan.manifest[rel] = recorded[0]
+    elif state == "same" and is_generated_path(rel, *territory):
+        plan.removals.append(rel)
+
+
+def _state(target: Path, recorded: str | None, pending: str | None = None) -> str:
+    """Classify a target: absent, same (as generated), edited (by hand), or foreign.
+
+    `pending` is the hash an interrupted run was about to write: such a file is ours too.
+    """
     if not target.exists():
         return "absent"
+    found = digest(target.read_bytes())
     if recorded is None:
-        return "foreign"
-    return "same" if digest(target.read_bytes()) == recorded else "edited"
+        return "same" if found == pending else "foreign"
+    return "same" if found in (recorded, pending) else "edited"
 
 
-def _write_manifest(docs: Path, manifest: Mapping[str, str]) -> None:
-    text = json.dumps({"files": dict(sorted(manifest.items()))}, indent=1, sort_keys=True)
+def _write_manifest(docs: Path, manifest: Mapping[str, str],
+                    pending: Mapping[str, str] | None = None) -> None:
+    data: dict[str, object] = {"files": dict(sorted(manifest.items()))}
+    if pending:
+        data["pending"] = dict(sorted(pending.items()))
+    text = json.dumps(data, indent=1, sort_keys=True) + "\n"
     path = docs / MANIFEST_NAME
-    if not path.exists() or path.read_text(encoding="utf-8") != text + "\n":
-        atomic.write_text(path, text + "\n")
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        atomic.write_text(path, text)

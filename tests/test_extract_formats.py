@@ -209,3 +209,14 @@ def test_xhtml_page_does_not_warn() -> None:
             + "</p></article></body></html>")
     article = extract(RawInput(origin="x.xhtml", content=page.encode()))
     assert article.title == "Quay works finish early"
+
+
+def test_lone_surrogates_from_json_escapes_become_replacement_characters() -> None:
+    from generator.store import dumps_record
+
+    record = b'{"title": "Bad \\ud800 title", "authors": ["A \\udfff B"], "text": ' \
+             b'"A paragraph long enough to count as the body of an article, \\ud83d here."}'
+    article = extract(RawInput(origin="surrogate.json", content=record))
+    assert article.title == "Bad \ufffd title"
+    assert article.authors == ("A \ufffd B",)
+    dumps_record(article).encode("utf-8")  # storable

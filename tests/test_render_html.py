@@ -90,6 +90,6 @@ def test_slugify(title: str, slug: str) -> None:
 
 def test_article_page_paths_are_bounded_and_unique() -> None:
     path = article_page("0123456789ab", "2026-03-10", "x" * 500)
-    assert path.startswith("articles/2026/03/2026-03-10-01234567-")
+    assert path.startswith("articles/2026/03/2026-03-10-0123456789ab-")
     assert len(path.encode()) < 255
-    assert article_page("0123456789ab", None, "林") == "articles/undated/01234567.md"
+    assert article_page("0123456789ab", None, "林") == "articles/undated/0123456789ab.md"

@@ -81,3 +81,28 @@ def test_hand_edit_is_kept_and_reported(tmp_path: Path) -> None:
 
 def test_manifest_is_a_dotfile_mkdocs_ignores() -> None:
     assert MANIFEST_NAME.startswith(".")
+
+
+def test_run_killed_after_writing_keeps_its_files_as_generated(tmp_path: Path) -> None:
+    """Files a killed run wrote before its final manifest are still the generator's own."""
+    write_pages(tmp_path, {"articles/a.md": "A\n"}, FOLDERS, FILES)
+    manifest = tmp_path / MANIFEST_NAME
+    before_kill = manifest.read_bytes()
+    write_pages(tmp_path, {"articles/a.md": "A2\n", "articles/b.md": "B\n"}, FOLDERS, FILES)
+    manifest.write_bytes(before_kill.replace(b'"files"', b'"pending": {"articles/a.md": "'
+                         + hashlib.sha256(b"A2\n").hexdigest().encode() + b'", "articles/b.md": "'
+                         + hashlib.sha256(b"B\n").hexdigest().encode() + b'"},\n "files"'))
+    report = write_pages(tmp_path, {"articles/a.md": "A3\n", "articles/b.md": "B3\n"},
+                         FOLDERS, FILES)
+    assert report.problems == ()
+    assert (tmp_path / "articles/b.md").read_text() == "B3\n"
+    assert (tmp_path / "articles/a.md").read_text() == "A3\n"
+    assert "pending" not in manifest.read_text()
+
+
+def test_unchanged_run_writes_nothing_not_even_the_manifest(tmp_path: Path) -> None:
+    pages = {"index.md": "home\n", "articles/a.md": "A\n"}
+    write_pages(tmp_path, pages, FOLDERS, FILES)
+    stamps = {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*")}
+    write_pages(tmp_path, pages, FOLDERS, FILES)
+    assert {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*")} == stamps

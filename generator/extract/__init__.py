@@ -65,6 +65,7 @@ def extract(raw: RawInput, context: ExtractContext = ExtractContext()) -> Articl
     return build_article(fields, raw, context.default_timezone)
 
 
+
 def _dump_fields(text: str, boilerplate: frozenset[str]) -> Fields:
     """Return the fields of a plain-text page dump."""
     dump = parse_dump(text, boilerplate)

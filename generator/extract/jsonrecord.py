@@ -26,6 +26,8 @@ PAGE_TITLE_KEYS = ("title_page",)
 LANGUAGE_KEYS = ("language", "lang")
 
 # Separators between names in an "author" string: "A; B", "A, B", "A and B".
+# A UTF-16 surrogate on its own: a JSON escape can carry one, UTF-8 cannot store it.
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 AUTHOR_SEP = re.compile(r"\s*(?:;|,|\band\b|&)\s*")
 # A URL-looking value (trafilatura's "source" is a URL, ours is a site name).
 URL_LIKE = re.compile(r"^https?://", re.IGNORECASE)
@@ -55,7 +57,7 @@ def _authors(record: Mapping[str, Any]) -> tuple[str, ...]:
 def load_record(text: str) -> Mapping[str, Any]:
     """Return the JSON object in text, or raise with what is wrong with it."""
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=_without_surrogates)
     except json.JSONDecodeError as exc:
         raise ExtractionError(f"invalid JSON: {exc.msg} at line {exc.lineno}") from exc
     if isinstance(data, list):
@@ -90,3 +92,14 @@ def parse_record(text: str, boilerplate: frozenset[str] = frozenset()) -> Fields
         authors=_authors(record),
         language=_first(record, LANGUAGE_KEYS),
     )
+
+
+def _without_surrogates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """Replace lone surrogates, which JSON escapes can carry ("\\ud800") but UTF-8 cannot."""
+    def fix(value: Any) -> Any:
+        if isinstance(value, str):
+            return LONE_SURROGATE.sub("\ufffd", value)
+        if isinstance(value, list):
+            return [fix(v) for v in value]
+        return value
+    return {fix(k): fix(v) for k, v in pairs}
