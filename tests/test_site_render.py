@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+import xml.etree.ElementTree as ET
 from email.utils import parsedate_to_datetime
 
 import feedparser
@@ -143,3 +144,11 @@ def test_digest_feed_lists_days_not_tags(entries: list[Entry]) -> None:
     assert [i["id"] for i in feed["items"]] == [
         "digest-2026-03-16", "digest-2026-03-11", "digest-2026-03-10", "digest-2026-03-09"]
     assert all(i["url"].startswith("digest/") for i in feed["items"])
+
+
+def test_rss_description_keeps_scraped_markup_as_text(entries: list[Entry]) -> None:
+    """Readers render <description> as HTML: after XML decoding it must still be escaped."""
+    root = ET.fromstring(render_site(entries, SITE)["rss.xml"])
+    descriptions = [d.text or "" for d in root.iter("description")]
+    hostile = [d for d in descriptions if "bold" in d]
+    assert hostile and all("<b>" not in d and "&lt;b&gt;bold&lt;/b&gt;" in d for d in hostile)

@@ -19,7 +19,7 @@ from email.utils import format_datetime
 
 from ..settings import SiteSettings
 from .context import Entry
-from .html import clean, page_url
+from .html import clean, esc, page_url
 
 FEED_ITEMS = 50  # articles in the latest-articles feeds
 FEED_DAYS = 30  # days in the digest feeds
@@ -113,7 +113,8 @@ def rss(feed: Feed, site: SiteSettings) -> str:
         node = ET.SubElement(channel, "item")
         _text(node, "title", item.title)
         _text(node, "link", permalink(site, feed.path, item.page))
-        _text(node, "description", item.summary)
+        # Readers take <description> as HTML: escape it, so scraped markup stays text.
+        _text(node, "description", esc(item.summary))
         for tag in item.tags:
             _text(node, "category", tag)
         ET.SubElement(node, "guid", {"isPermaLink": "false"}).text = clean(item.id)
