@@ -21,6 +21,11 @@ PUBLISHED = dt.date(2025, 8, 19)  # a Tuesday
         ("It was signed on Dec. 18, 2024.", []),
         ("The bridge opened in 1931.", []),
         ("About 18,000 vehicles use it.", ["18,000 vehicles"]),
+        ("The pass costs NT$2,800, or about US$87, online.", ["NT$2,800", "US$87"]),
+        ("A stop beside the Pier-2 art district won a 6-1 vote.", []),
+        ("It buys 12 electric stacking cranes.", ["12 electric stacking cranes"]),
+        ("It doubles the £2.5m set aside.", ["£2.5m"]),
+        ("Consultants flagged it in a 2023 report.", []),
     ],
 )
 def test_figures(sentence: str, expected: list[str]) -> None:
@@ -70,9 +75,33 @@ def test_acronym_definitions(text: str, expected: dict[str, str]) -> None:
             "Council member Dana Whitfield said so.",
             [Person("Dana Whitfield", "Council member", "")],
         ),
-        ("Dana Whitfield said so.", []),
+        ("Dana Whitfield said so. Whitfield added more.", [Person("Dana Whitfield")]),
+        ("Cascade Transit said so. The agency added more.", []),
+        ("Lin Wen-hsiu (林文秀) said so.", [Person("Lin Wen-hsiu", "", "林文秀")]),
+        (
+            "Harbourmaster Gavin Treloar said boats could pass. Treloar added more.",
+            [Person("Gavin Treloar", "Harbourmaster")],
+        ),
+        (
+            "It was signed by Director Marisol T. Okafor on Monday.",
+            [Person("Marisol T. Okafor", "Director")],
+        ),
+        (
+            '"We are late," said Mary Okafor, the agency\'s director.',
+            [Person("Mary Okafor", "the agency's director")],
+        ),
+        (
+            "Tom Reyes, a spokesman for the port, said the ferry would run.",
+            [Person("Tom Reyes", "a spokesman for the port")],
+        ),
+        ("On Monday Mary Okafor said yes. Okafor left.", [Person("Mary Okafor")]),
+        ("Riverton City said so.", []),
+        ("The Harbour Board said no.", []),
+        ("New Zealand said so.", []),
+        ("Okafor said so.", []),
+        ("Officials met on Monday.", []),
     ],
 )
 def test_people(text: str, expected: list[Person]) -> None:
-    """Introduce people only with a role or a native-script name (precision first)."""
+    """Introduce people with a role, a native-script name or a full name in an attribution."""
     assert people(text) == expected

@@ -7,17 +7,19 @@ import types
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from generator.analyse.entities import acronyms
+from generator.analyse.cjkfacts import cjk_candidates
+from generator.analyse.entities import acronyms, people
 from generator.analyse.facts import fact_candidates, select
-from generator.analyse.keyphrases import rank_phrases
+from generator.analyse.keyphrases import Phrase, rank_phrases
 from generator.analyse.sentences import split_sentences
 from generator.analyse.summary import SummaryWeights, summarise
 from generator.analyse.tags import TagRules, blocked_names, display_tags
-from generator.model import Analysis, Article
+from generator.analyse.terms import mostly_cjk
+from generator.model import Analysis, Article, Fact, FactKind, Sentence
 
 __all__ = ["ANALYSER_VERSION", "AnalysisSettings", "analyse", "split_sentences"]
 
-ANALYSER_VERSION = "1"
+ANALYSER_VERSION = "2"
 # The default (empty, immutable) alias table.
 _EMPTY: Mapping[str, str] = types.MappingProxyType({})
 
@@ -51,11 +53,32 @@ def analyse(article: Article, settings: AnalysisSettings) -> Analysis:
         aliases={k.lower(): v for k, v in settings.tag_aliases.items()},
         blocked=blocked_names(settings.tag_blocklist, sources),
         preferred=settings.preferred_tags,
+        people=tuple(p.name for p in people(article.text)),
     )
     tags = display_tags(phrases, rules, settings.max_tags)
-    candidates = fact_candidates(sentences, phrases, defined, article.title, _published(article))
-    facts = select(candidates, settings.max_facts)
+    facts = select(_candidates(article, sentences, phrases, defined), settings.max_facts)
     return Analysis(sentences, summary, tags, facts, ANALYSER_VERSION)
+
+
+def _candidates(
+    article: Article,
+    sentences: tuple[Sentence, ...],
+    phrases: list[Phrase],
+    defined: dict[str, str],
+) -> dict[FactKind, list[Fact]]:
+    """Return fact candidates from the Chinese/Japanese or the English rules."""
+    if _cjk_article(article.language, sentences):
+        return cjk_candidates(sentences, article.title, _published(article))
+    return fact_candidates(sentences, phrases, defined, article.title, _published(article))
+
+
+def _cjk_article(language: str, sentences: tuple[Sentence, ...]) -> bool:
+    """Return True for a Chinese or Japanese article (by language, else by most sentences)."""
+    code = language.split("-", maxsplit=1)[0].lower()
+    if code in ("zh", "ja"):
+        return True
+    cjk = sum(mostly_cjk(s.text) for s in sentences)
+    return code not in ("en", "") and 2 * cjk > len(sentences)
 
 
 def _dateline_agency(dateline: str | None) -> tuple[str, ...]:

@@ -33,6 +33,11 @@ def _segmenter() -> jieba.Tokenizer:
     return tokenizer
 
 
+def segments(text: str) -> list[str]:
+    """Return the jieba segments of a Chinese text, covering it exactly, in order."""
+    return list(_segmenter().lcut(text))
+
+
 def cjk_terms(text: str) -> list[str]:
     """Return the multi-character CJK terms of a text, in order, stop words removed."""
     if KANA.search(text):

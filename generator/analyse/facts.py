@@ -15,10 +15,14 @@ from generator.model import Fact, FactKind, Sentence
 QUOTED = re.compile(r"[\"“]([^\"”]{12,}?)[,.!?]?[\"”]")
 # Trailing attribution: `..." he said.` / `..., Hsiao said` (speaker group is a pronoun or name).
 SAID_AFTER = re.compile(
-    r"[,\"”]\s*(?P<who>he|she|[A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:said|says|added)\b"
+    r"[,\"”]\s*(?P<who>he|she|[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)?)"
+    r" (?:said|says|added)\b"
 )
 # Leading attribution: "Hsiao said ..." / "X said that ...".
-SAID_BEFORE = re.compile(r"(?P<who>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?: \([^)]*\))? (?:said|says)\b")
+SAID_BEFORE = re.compile(
+    r"(?P<who>[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)?)"
+    r"(?: \([^)]*\))? (?:said|says)\b"
+)
 # Explicit source attribution: "according to X".
 ACCORDING = re.compile(r"[Aa]ccording to (?P<who>[A-Z][\w]+(?: [A-Z][\w]+){0,3})")
 # The past-tense verb of an event right before its date: "signed on", "confirmed".
@@ -53,7 +57,11 @@ def fact_candidates(
         "date": list(_events(sentences, published)),
         "quote": quotes,
         "person": [f for f in _people_facts(sentences, cast) if f.text not in quoted],
-        "organization": list(_named(sentences, phrases, acronyms, "organization", title)),
+        "organization": [
+            f
+            for f in _named(sentences, phrases, acronyms, "organization", title)
+            if not any(p.name in f.text for p in cast)
+        ],
         "place": list(_places(sentences, phrases, title)),
     }
 
@@ -114,6 +122,8 @@ def _quotes(sentences: tuple[Sentence, ...], cast: list[Person]) -> Iterator[Fac
         quoted = QUOTED.search(s.text)
         said = quoted.group(1) if quoted else s.text[match.end() :].strip(" .,")
         words = said.split()
+        if not words:
+            continue
         gist = " ".join(words[:QUOTE_WORDS]) + (" …" if len(words) > QUOTE_WORDS else "")
         yield Fact("quote", f"{speaker.display}: “{gist}”", s.text, s.index)
 

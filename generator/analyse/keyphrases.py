@@ -8,7 +8,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from generator.analyse.cjk import cjk_terms
-from generator.analyse.lexicon import NON_ENTITY_WORDS, REPORTING_VERBS, STOPWORDS
+from generator.analyse.lexicon import (
+    ACTION_VERBS,
+    ED_ADJECTIVES,
+    LY_NOUNS,
+    NON_ENTITY_WORDS,
+    REPORTING_VERBS,
+    STOPWORDS,
+    VERB_CUES,
+)
 from generator.analyse.terms import fold, mostly_cjk
 from generator.model import Sentence
 
@@ -124,10 +132,12 @@ def _proper_spans(tokens: list[str]) -> Iterator[tuple[str, bool]]:
     span: list[str] = []
     for i, token in enumerate([*tokens, "."]):
         word = token.rstrip(".") if len(token) > 2 and not token.count(".") > 1 else token
+        word = POSSESSIVE.sub("", word) if len(word) > 3 else word
         if CAPITALISED.match(token) and not (not span and word in NON_ENTITY_WORDS):
             span.append(word)
             continue
-        joins = i + 1 < len(tokens) and CAPITALISED.match(tokens[i + 1]) is not None
+        after = tokens[i + 1].rstrip(".") if i + 1 < len(tokens) else ""
+        joins = CAPITALISED.match(after) is not None and after not in NON_ENTITY_WORDS
         if span and token in NAME_JOINERS and joins:
             span.append(token)
             continue
@@ -141,9 +151,12 @@ def _proper_spans(tokens: list[str]) -> Iterator[tuple[str, bool]]:
 def _content_runs(tokens: list[str]) -> Iterator[tuple[str, bool]]:
     """Yield lower-case runs of content words and their sub-phrases of up to MAX_WORDS words."""
     run: list[str] = []
+    previous = ""
     for token in [*tokens, "."]:
         low = POSSESSIVE.sub("", token.lower().rstrip("."))
-        if token[0].isalpha() and not CAPITALISED.match(token) and _content(low):
+        cued = not run and previous in VERB_CUES  # "to raise", "will expect": a verb
+        previous = low
+        if token[0].isalpha() and not CAPITALISED.match(token) and _content(low) and not cued:
             run.append(low)
             continue
         for size in range(1, min(MAX_WORDS, len(run)) + 1):
@@ -154,4 +167,19 @@ def _content_runs(tokens: list[str]) -> Iterator[tuple[str, bool]]:
 
 def _content(word: str) -> bool:
     """Return True for a word that can stand in a key phrase."""
-    return word not in STOPWORDS and word not in REPORTING_VERBS and len(word) > 2
+    return (
+        word not in STOPWORDS
+        and word not in REPORTING_VERBS
+        and word not in ACTION_VERBS
+        and len(word) > 2
+        and not _verb_like(word)
+        and "'" not in word
+        and "’" not in word
+    )
+
+
+def _verb_like(word: str) -> bool:
+    """Return True for a past-tense verb or an adverb ("carried", "actually"): not a topic."""
+    if word.endswith("ed") and len(word) > 4:
+        return word not in ED_ADJECTIVES
+    return word.endswith("ly") and len(word) > 5 and word not in LY_NOUNS

@@ -69,6 +69,57 @@ REPORTING_VERBS: frozenset[str] = words(
     """
 )
 
+# Past-tense action verbs: a phrase ending in one reads as a clause ("officials met"), not a topic.
+ACTION_VERBS: frozenset[str] = words(
+    """
+    met visited signed approved rejected killed died arrested launched opened closed agreed
+    called voted won lost left took gave made came went held found began started ended
+    raised cut rose fell increased decreased reached hit struck attacked denied accused
+    charged showed revealed urged vowed pledged sought failed decided received sent
+    returned moved planned expected continued remained became helped allowed refused
+    passed spent paid sold bought built injured wounded fired ordered felt thought kept
+    brought caught taught meant led fled grew threw drew flew wrote spoke broke chose
+    stood knew saw ran
+    """
+)
+
+# Words ending in "-ed" that usually describe a noun rather than report an action.
+ED_ADJECTIVES: frozenset[str] = words(
+    """
+    armed united limited skilled advanced proposed elected detailed related based
+    retired registered licensed qualified experienced renewed hundred speed need seed
+    feed breed greed shed bed red led
+    """
+)
+
+# Words ending in "-ly" that are nouns or adjectives, not adverbs.
+LY_NOUNS: frozenset[str] = words(
+    """
+    family supply assembly monopoly ally rally daily weekly monthly yearly quarterly
+    early elderly friendly lonely likely only holy july italy reply anomaly butterfly
+    """
+)
+
+# Words after which the next word is a verb ("to raise", "will expect").
+VERB_CUES: frozenset[str] = words(
+    """
+    to will would could can may might must should shall did does do not never
+    """
+)
+
+# Words that make a capitalised span a place or thing, never a person ("Riverton City").
+NOT_PERSON_WORDS: frozenset[str] = words(
+    """
+    City County State Street Road Avenue Bridge River Lake Island Islands Bay Harbour
+    Harbor Port Hall Park Airport Station Square Valley Mountain Mountains North South
+    East West Northern Southern Eastern Western Central National International Global
+    Daily Weekly Online Media Times Post News Court House Senate Congress Trust Transit
+    Water Energy Power Airlines Airways Rail Railway Railways Ferries Ferry Lines Marine
+    Works Group Holdings Partners Capital Health Care Festival Coast Guard Terminal Market
+    Markets Motors Systems Technologies Solutions Fire Rescue Ambulance Gateway Point
+    """
+)
+
 # Country -> adjectival forms. The one place demonyms live; used to merge tag spellings.
 DEMONYMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Australia", ("Australian", "Australians")),
@@ -127,8 +178,24 @@ PERSON_TITLES: frozenset[str] = words(
     Mr Mrs Ms Dr Prof President Premier Minister Governor Gov Senator Sen Rep Mayor
     spokesperson spokesman spokeswoman Chairman Chairwoman Director Secretary General
     Judge Chancellor King Queen Prince Princess Pope CEO member official lawmaker
-    legislator professor analyst chief
+    legislator professor analyst chief Executive Officer Manager Commissioner Councillor
+    Cllr Superintendent Organiser Organizer Harbourmaster Harbormaster coxswain director
+    manager executive officer
     """
+)
+
+# Honorifics and abbreviated titles: dropped or spelled out when shown as a person's role.
+TITLE_FORMS: tuple[tuple[str, str], ...] = (
+    ("Mr", ""),
+    ("Mrs", ""),
+    ("Ms", ""),
+    ("Mx", ""),
+    ("Dr", ""),
+    ("Gov", "Governor"),
+    ("Sen", "Senator"),
+    ("Rep", "Representative"),
+    ("Prof", "Professor"),
+    ("Cllr", "Councillor"),
 )
 
 # Known places that do not appear in the demonym table.

@@ -5,7 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from generator.analyse.lexicon import STOPWORDS
+from generator.analyse.lexicon import ACTION_VERBS, REPORTING_VERBS, STOPWORDS
+
+# Verbs that end what a figure counts ("£2.5m set aside").
+VERBS = ACTION_VERBS | REPORTING_VERBS | frozenset({"set", "is", "are", "was", "were"})
 
 MONTHS = {
     m: i + 1
@@ -42,10 +45,13 @@ DATE = re.compile(
 WEEKDAY = re.compile(r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 # A number with its scale and unit, then the words that say what it counts.
 FIGURE = re.compile(
-    r"(?P<number>(?:US\$|NT\$|[$€£¥])?\d[\d,]*(?:\.\d+)?"
+    r"(?<![\w\-.,$€£¥])(?P<number>(?:US\$|NT\$|[$€£¥])?\d(?:[\d,]*\d)?(?:\.\d+)?"
     r"(?:\s*(?:%|percent|per cent))?(?:\s+(?:million|billion|trillion|thousand)|bn\b|m\b)?)"
-    r"(?P<counted>(?:\s+[a-z][a-z\-]+){0,2})"
+    r"(?P<counted>(?:\s+[a-z][a-z\-]+){0,4})"
 )
+# A plural-looking word ("visits", "countries"): where what a figure counts usually ends.
+PLURAL = re.compile(r"[a-z]{2,}[^su]s$")
+COUNTED_WORDS = 2
 
 
 def figures(sentence: str) -> list[str]:
@@ -53,18 +59,29 @@ def figures(sentence: str) -> list[str]:
     found = []
     for match in FIGURE.finditer(sentence):
         number = match.group("number")
-        counted = [w for w in match.group("counted").split()]
-        while counted and counted[-1] in STOPWORDS:
-            counted.pop()
-        if counted and counted[0] in STOPWORDS:
-            counted = []
+        counted = _counted(match.group("counted").split())
         has_unit = bool(re.search(r"[%$€£¥]|percent|cent", number))
         if _inside_date(sentence, match.start()) or not (counted or has_unit):
             continue
-        if re.fullmatch(r"(?:19|20)\d\d", number) and not counted:
-            continue
+        if re.fullmatch(r"(?:19|20)\d\d", number):
+            continue  # a year, even before a noun ("2023 report")
         found.append(" ".join([number, *counted]))
     return found
+
+
+def _counted(following: list[str]) -> list[str]:
+    """Return the words a figure counts: up to the first plural, else a short noun phrase."""
+    words: list[str] = []
+    for word in following:
+        if word in STOPWORDS or word in VERBS:
+            break
+        words.append(word)
+    plural = next((i for i, w in enumerate(words) if PLURAL.search(w)), None)
+    if plural is not None:
+        return words[: plural + 1]
+    if len(words) > COUNTED_WORDS:
+        return words[:1]  # a longer phrase cut short would end on a modifier
+    return words
 
 
 def _inside_date(sentence: str, position: int) -> bool:

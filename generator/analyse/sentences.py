@@ -11,6 +11,7 @@ from generator.analyse.lexicon import (
     SENTENCE_OPENERS,
     TITLE_ABBREVIATIONS,
 )
+from generator.analyse.terms import mostly_cjk
 from generator.model import Sentence
 
 # A paragraph break: one blank line (possibly holding spaces) between paragraphs.
@@ -23,8 +24,6 @@ CJK_END = re.compile(r"[。！？!?]+[」』”’\"'）)》]*|[.](?=\s)")
 WORD_BEFORE_DOT = re.compile(r"([\w.&]+)\.$")
 # The opening of what follows a candidate end: optional opening quote then the first word.
 NEXT_OPENING = re.compile(r"\s*([\"'“‘(\[]*)(\S*)")
-# Any CJK ideograph, kana or hangul: marks a paragraph as CJK.
-CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 CJK_LANGUAGES = ("zh", "ja", "ko")
 CJK_CLOSERS = "」』”’\"'）)》"
 CJK_OPENERS = frozenset("「『“‘（(《")
@@ -40,7 +39,7 @@ def split_sentences(text: str, language: str) -> tuple[Sentence, ...]:
     sentences: list[Sentence] = []
     for paragraph, (p_start, p_end) in enumerate(_paragraph_spans(text)):
         chunk = text[p_start:p_end]
-        cjk = language.split("-", maxsplit=1)[0] in CJK_LANGUAGES or bool(CJK_CHAR.search(chunk))
+        cjk = language.split("-", maxsplit=1)[0] in CJK_LANGUAGES or mostly_cjk(chunk)
         ends = _cjk_ends(chunk) if cjk else _latin_ends(chunk, caseless)
         for s_start, s_end in _trimmed_spans(chunk, ends):
             start, end = p_start + s_start, p_start + s_end

@@ -8,13 +8,17 @@ from dataclasses import dataclass
 
 from generator.analyse.entities import country_of
 from generator.analyse.keyphrases import Phrase, phrase_key
-from generator.analyse.lexicon import REPORTING_VERBS, STOPWORDS
+from generator.analyse.lexicon import ACTION_VERBS, REPORTING_VERBS, STOPWORDS
 from generator.analyse.terms import CJK_RUN
 
 # A bare number, possibly with separators or a unit sign: never a tag.
 BARE_NUMBER = re.compile(r"^[\d\s.,%$€£¥:/\-]+$")
 # A source name's parts: "Focus Taiwan (CNA)" gives "Focus Taiwan" and "CNA".
 SOURCE_PARTS = re.compile(r"[^()]+")
+# A plural-looking lower-case word; inside a noun phrase it comes last.
+PLURAL = re.compile(r"^[a-z\-]{2,}[^su']s$")
+# Plural-looking words that do modify nouns ("sales tax", "sports club").
+PLURAL_MODIFIERS = frozenset({"sales", "sports", "arms", "goods", "savings", "news", "series"})
 PREFERRED_BOOST = 2.0
 
 
@@ -26,6 +30,7 @@ class TagRules:
     aliases: Mapping[str, str]  # lower-case spelling -> canonical tag
     blocked: frozenset[str]  # lower-case forms never shown (blocklist, source names)
     preferred: tuple[str, ...]
+    people: tuple[str, ...] = ()  # full names of the people the article names
 
 
 def blocked_names(blocklist: frozenset[str], sources: tuple[str, ...]) -> frozenset[str]:
@@ -62,13 +67,18 @@ def _nested(a: str, b: str) -> bool:
 
 
 def canonical(form: str, rules: TagRules) -> str:
-    """Return the one display form of a name: alias, acronym long form, country, spacing."""
+    """Return the one display form of a name: alias, acronym, person, country, spacing.
+
+    A person named with a role ("JMW Chairman Wu Chien-hung") or by surname ("Wu") is
+    shown by full name.
+    """
     form = " ".join(form.split())
     alias = rules.aliases.get(form.lower())
     if alias:
         return alias
     form = rules.acronyms.get(form, form)
-    return country_of(form)
+    person = next((p for p in rules.people if p in form or form in p.split()), None)
+    return person or country_of(form)
 
 
 def _taggable(phrase: Phrase) -> bool:
@@ -83,7 +93,10 @@ def _clean(form: str) -> bool:
         return False
     if CJK_RUN.fullmatch(form):
         return len(form) >= 2
-    return len(form) >= 2 and form.lower().split()[-1] not in REPORTING_VERBS
+    parts = low.split()
+    if any(PLURAL.search(w) and w not in PLURAL_MODIFIERS for w in parts[:-1]):
+        return False  # "ships need work", "reservoirs serving": a clause, not a topic
+    return len(form) >= 2 and parts[-1] not in REPORTING_VERBS and parts[-1] not in ACTION_VERBS
 
 
 def _boost(form: str, preferred: tuple[str, ...]) -> float:

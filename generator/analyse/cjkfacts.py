@@ -1,0 +1,292 @@
+"""Build the fact box of a Chinese or Japanese article: figures, dates, quotes, bodies, places."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+
+from generator.analyse.cjk import KANA, segments
+from generator.analyse.cjklexicon import (
+    COUNTERS,
+    CURRENCY_PREFIXES,
+    JA_SAY,
+    MONEY_UNITS,
+    NOT_MINISTRY,
+    ORGANIZATION_BREAKS,
+    ORGANIZATION_SUFFIXES,
+    PLACES,
+    PRONOUNS,
+    SCALES,
+    ZH_SAY,
+)
+from generator.model import Fact, FactKind, Sentence
+
+_DIGITS = "〇零一二兩两三四五六七八九"
+_NUMERALS = _DIGITS + "十百千"
+# A number with optional currency before, scale/unit after ("新台幣3億元", "1,200人", "十二億円").
+FIGURE = re.compile(
+    rf"(?<![第\d{_NUMERALS}])(?P<prefix>(?:{'|'.join(CURRENCY_PREFIXES)})?)"
+    rf"(?P<number>\d[\d,，]*(?:\.\d+)?|[{_NUMERALS}]+(?:[點点][{_DIGITS}]+)?)"
+    rf"(?P<scale>[{''.join(SCALES)}千百]?)"
+    rf"(?P<unit>(?:{'|'.join(re.escape(u) for u in MONEY_UNITS + COUNTERS)})?)"
+)
+_DAY = r"\d{1,2}|[一二三四五六七八九十]{1,3}"
+# Words before a month that give its year relative to publication ("去年12月").
+RELATIVE_YEARS = {"前年": -2, "去年": -1, "昨年": -1, "今年": 0, "明年": 1, "来年": 1, "來年": 1}
+# "2026年3月10日", "3月10日", "二〇二六年三月": year optional, day optional.
+CJK_DATE = re.compile(
+    rf"(?:(?P<year>(?:19|20)\d\d|[{_DIGITS}]{{4}})年|(?P<relative>{'|'.join(RELATIVE_YEARS)}))?"
+    rf"(?P<month>{_DAY})月(?:(?P<day>{_DAY})[日號号])?"
+)
+# A day of the publication month alone ("10日"), not a span or rate ("10日間", "1日2往復").
+DAY_ONLY = re.compile(r"(?<![\d月年])(?P<day>\d{1,2})日(?![間间\d]|あたり|当たり)")
+# A counter used as a rate ("1人あたり", "每人"), not a count.
+PER_UNIT = re.compile(r"^(?:あたり|当たり|當|每|毎)")
+# A weekday: "星期三", "週三", "周三", "水曜日" (Monday first).
+WEEKDAY = re.compile(r"(?:星期|週|周)(?P<zh>[一二三四五六日天])|(?P<ja>[月火水木金土日])曜日?")
+# A quote followed by its speaker and a reporting verb: "「…」她說" / "「…」と担当者は述べた".
+QUOTE_AFTER = re.compile(
+    rf"「(?P<quote>[^「」]{{4,}}?)」(?:と、?)?[，,]?(?P<who>[^「」，。！？,、：:]{{0,14}}?)"
+    rf"(?:は|が)?(?:{'|'.join(ZH_SAY + JA_SAY)})"
+)
+# A speaker and reporting verb before a quote: "林雅文表示：「…」" / "担当者は「…」と述べた".
+QUOTE_BEFORE = re.compile(
+    rf"(?:^|[，,。、])(?P<who>[^「」，。！？,、：:]{{1,16}}?)(?:は|(?:{'|'.join(ZH_SAY)})[，,:：]?)"
+    rf"「(?P<quote>[^「」]{{4,}})」"
+)
+# An attribution opening a clause without quote marks: "市長林雅文在記者會上表示，…".
+SPEAKER = re.compile(
+    rf"(?:^|[，,])(?P<who>[^「」，。！？,、]{{2,16}}?)(?:{'|'.join(ZH_SAY)})[，,:：]"
+)
+# Setting words between a speaker and the verb: "在記者會上", "今天", "也", "則".
+SPEAKER_FILLER = re.compile(
+    r"在[^在]{1,10}?[上中時时後后]|今天|昨天|今日|日前|[也則则還还更並并亦]+$"
+)
+# A Japanese organisation: a kanji/katakana run ending in an organisation word, ending the run.
+JA_ORGANIZATION = re.compile(
+    rf"[\u4e00-\u9fff\u30a0-\u30ff々ー]{{0,10}}(?:{'|'.join(ORGANIZATION_SUFFIXES)})"
+    r"(?![\u4e00-\u9fff\u30a0-\u30ff々ー])"
+)
+# A CJK ideograph or katakana: what a place name must not be glued to in Japanese text.
+NAME_CHAR = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ff々ー]")
+QUOTE_CHARS = 40
+CLAUSE_CHARS = 24
+NAME_SEGMENTS = 3  # segments joined before a bare organisation word
+MIN_ORGANIZATION = 3
+
+
+def cjk_candidates(
+    sentences: tuple[Sentence, ...], title: str, published: dt.date | None
+) -> dict[FactKind, list[Fact]]:
+    """Return candidate facts per kind for a Chinese or Japanese article, best first."""
+    return {
+        "figure": [Fact("figure", f, s.text, s.index) for s in sentences for f in figures(s.text)],
+        "date": [
+            Fact("date", f"{iso}: {clause}", s.text, s.index)
+            for s in sentences
+            for iso, clause in dates(s.text, published)
+        ],
+        "quote": list(_quotes(sentences)),
+        "person": [],
+        "organization": _organization_facts(sentences),
+        "place": list(_places(sentences, title)),
+    }
+
+
+def figures(sentence: str) -> list[str]:
+    """Return figures with a currency, unit or scale ("新台幣3億元", "1,200人", "十二億円")."""
+    found = []
+    for match in FIGURE.finditer(sentence):
+        number, unit = match.group("number"), match.group("unit")
+        counted = unit in COUNTERS and not match.group("scale")
+        if not (match.group("prefix") or match.group("scale") or unit):
+            continue
+        if not (number[0].isdigit() or set(number) & set(_DIGITS)):
+            continue  # "千萬" (never) or "百" alone is a word, not a figure
+        if counted and (number in "1一" or (len(number) < 2 and not number.isdigit())):
+            continue  # "一名", "兩座": an article or a count without what it counts
+        if PER_UNIT.match(sentence[match.end() :]):
+            continue
+        found.append(match.group(0))
+    return found
+
+
+def dates(sentence: str, published: dt.date | None) -> list[tuple[str, str]]:
+    """Return (ISO date, clause) for explicit dates and weekdays resolved on publication."""
+    found = []
+    for match in CJK_DATE.finditer(sentence):
+        iso = _iso(match, published)
+        if iso:
+            found.append((match.start(), iso))
+    if published is not None:
+        for match in WEEKDAY.finditer(sentence):
+            found.append((match.start(), _weekday(match, published)))
+        for match in DAY_ONLY.finditer(sentence):
+            if 1 <= int(match.group("day")) <= published.day:
+                day = published.replace(day=int(match.group("day")))
+                found.append((match.start(), day.isoformat()))
+    return [(iso, _clause(sentence, start)) for start, iso in sorted(found)]
+
+
+def _iso(match: re.Match[str], published: dt.date | None) -> str:
+    """Return the ISO form of a CJK date ("" when too vague or invalid)."""
+    year_text, day_text = match.group("year"), match.group("day")
+    if published is None and year_text is None:
+        return ""
+    if year_text is None and day_text is None and match.group("relative") is None:
+        return ""
+    shift = RELATIVE_YEARS.get(match.group("relative") or "", 0)
+    year = _number(year_text) if year_text else published.year + shift if published else 0
+    month = _number(match.group("month"))
+    if day_text is None:
+        return f"{year:04d}-{month:02d}" if 1 <= month <= 12 else ""
+    try:
+        return dt.date(year, month, _number(day_text)).isoformat()
+    except ValueError:
+        return ""
+
+
+def _number(text: str) -> int:
+    """Return the value of digits or a small Chinese numeral ("十二", "二〇二六", "三十一")."""
+    if text.isdigit() and text.isascii():
+        return int(text)
+    values = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "兩": 2, "两": 2}
+    if "十" not in text:
+        return int("".join(str(values.get(c, 0)) for c in text))
+    tens, _, ones = text.partition("十")
+    return values.get(tens, 1) * 10 + values.get(ones, 0)
+
+
+def _weekday(match: re.Match[str], published: dt.date) -> str:
+    """Return the date of a weekday on or before publication."""
+    zh, ja = match.group("zh"), match.group("ja")
+    index = "一二三四五六日".index("日" if zh == "天" else zh) if zh else "月火水木金土日".index(ja)
+    back = (published.weekday() - index) % 7
+    return (published - dt.timedelta(days=back)).isoformat()
+
+
+def _clause(sentence: str, position: int) -> str:
+    """Return the comma-delimited clause around a position, without end punctuation."""
+    start = max(sentence.rfind(c, 0, position) for c in "，,、：") + 1
+    ends = [i for i in (sentence.find(c, position) for c in "，,、。！？") if i >= 0]
+    clause = sentence[start : min(ends) if ends else len(sentence)].strip()
+    return clause if len(clause) <= CLAUSE_CHARS else clause[:CLAUSE_CHARS] + "…"
+
+
+def _speaker(who: str, last: str) -> str:
+    """Return a cleaned speaker, a pronoun resolved to the last named one ("" if unknown)."""
+    who = SPEAKER_FILLER.sub("", who).strip()
+    if who in PRONOUNS or who in ("", "同"):
+        return last
+    return who if 2 <= len(who) <= 12 else ""
+
+
+def _quotes(sentences: tuple[Sentence, ...]) -> Iterator[Fact]:
+    """Yield quotes whose speaker is named in the sentence or resolved from a pronoun."""
+    last = ""
+    for s in sentences:
+        match = QUOTE_BEFORE.search(s.text) or QUOTE_AFTER.search(s.text)
+        plain = SPEAKER.search(s.text)
+        if match is None:
+            last = _speaker(plain.group("who"), last) if plain else last
+            continue
+        who = _speaker(match.group("who"), last)
+        if not who:
+            continue
+        last = who
+        quote = match.group("quote").rstrip("。.")
+        gist = quote[:QUOTE_CHARS] + ("…" if len(quote) > QUOTE_CHARS else "")
+        yield Fact("quote", f"{who}：「{gist}」", s.text, s.index)
+
+
+def organizations(sentence: str) -> list[str]:
+    """Return organisation names in a sentence (Chinese by segments, Japanese by script runs)."""
+    if KANA.search(sentence):
+        names = [m.group(0) for m in JA_ORGANIZATION.finditer(sentence)]
+    else:
+        names = list(_zh_organizations(segments(sentence)))
+    return [n for n in names if len(n) >= MIN_ORGANIZATION and _not_direction(n)]
+
+
+def _zh_organizations(tokens: list[str]) -> Iterator[str]:
+    """Yield segments ending in an organisation word, joined with the name segments before."""
+    for i, token in enumerate(tokens):
+        suffix = next((s for s in ORGANIZATION_SUFFIXES if token.endswith(s)), "")
+        if not suffix:
+            continue
+        name, j = token, i - 1
+        if token == suffix or token[0] in "市縣县":  # a bare "委員會" or "市政府": name it
+            while j >= max(0, i - NAME_SEGMENTS) and len(name) < 10 and _name_part(tokens[j]):
+                name, j = tokens[j] + name, j - 1
+        yield name
+
+
+def _name_part(token: str) -> bool:
+    """Return True for a segment that can be part of an organisation's name."""
+    return (
+        len(token) >= 2
+        and bool(NAME_CHAR.fullmatch(token[:1]))
+        and token not in ORGANIZATION_BREAKS
+    )
+
+
+def _not_direction(name: str) -> bool:
+    """Return False for "北部", "西南部" style words (a part, not a ministry)."""
+    return not (name.endswith("部") and set(name[:-1]) <= NOT_MINISTRY)
+
+
+def _organization_facts(sentences: tuple[Sentence, ...]) -> list[Fact]:
+    """Return one fact per organisation, most mentioned first, then first seen."""
+    first: dict[str, Sentence] = {}
+    counts: dict[str, int] = {}
+    for s in sentences:
+        for name in organizations(s.text):
+            first.setdefault(name, s)
+            counts[name] = counts.get(name, 0) + 1
+    order = sorted(first, key=lambda n: (-counts[n], first[n].index, n))
+    return [Fact("organization", n, first[n].text, first[n].index) for n in order]
+
+
+def places(sentence: str) -> list[str]:
+    """Return the major places a sentence names, in order, each once."""
+    starts = _word_starts(sentence)
+    found: dict[str, int] = {}
+    for place in PLACES:
+        for match in re.finditer(re.escape(place), sentence):
+            if _place_boundary(sentence, match, starts):
+                found.setdefault(place, match.start())
+    ordered = sorted(found, key=lambda p: (found[p], p))
+    return [p for p in ordered if not any(p != q and p in q for q in ordered)]
+
+
+def _word_starts(sentence: str) -> set[int] | None:
+    """Return the offsets where Chinese segments start (None for Japanese: runs decide)."""
+    if KANA.search(sentence):
+        return None
+    starts, offset = set(), 0
+    for token in segments(sentence):
+        starts.add(offset)
+        offset += len(token)
+    return starts
+
+
+def _place_boundary(sentence: str, match: re.Match[str], starts: set[int] | None) -> bool:
+    """Return True when a place match starts a word (a segment in Chinese, a run in Japanese)."""
+    if starts is not None:
+        return match.start() in starts
+    before = sentence[match.start() - 1 : match.start()]
+    return not (before and NAME_CHAR.match(before))
+
+
+def _places(sentences: tuple[Sentence, ...], title: str) -> Iterator[Fact]:
+    """Yield places not named in the title, grouped by the sentence that first names them."""
+    seen: set[str] = set()
+    groups: list[tuple[int, Sentence, list[str]]] = []
+    for s in sentences:
+        new = [p for p in places(s.text) if p not in seen and p not in title]
+        seen.update(new)
+        if new:
+            groups.append((len(new), s, new))
+    for _, s, names in sorted(groups, key=lambda g: (-g[0], g[1].index)):
+        yield Fact("place", "、".join(names), s.text, s.index)
