@@ -5,8 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from .settings import Paths
 from .errors import NewsdigestError
+from .settings import Paths
 
 
 class BuildError(NewsdigestError):

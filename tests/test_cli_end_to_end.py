@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-
 from projects import INBOX, SHARED, new_project, run_cli, tree_bytes
 
 SEED = SHARED / "seed" / "focus-taiwan-mou.txt"
@@ -20,7 +19,7 @@ def test_show_seed_article() -> None:
     result = run_cli("show", str(SEED))
     assert result.returncode == 0, result.stderr.decode()
     record = json.loads(result.stdout)
-    assert CONTRACT_KEYS <= set(record)
+    assert set(record) >= CONTRACT_KEYS
     assert record["title"] == "Taiwan confirms signing MOU with Japan on border information sharing"
     assert record["published"] == "2025-08-19T15:12:00+08:00"
     assert record["authors"] == ["Joseph Yeh"]
