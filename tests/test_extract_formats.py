@@ -12,6 +12,7 @@ from generator.extract import detect_kind, extract
 from generator.extract.htmlmeta import strip_site_suffix
 from generator.extract.text import clean_line, detect_language, join_paragraphs, language_tag
 from generator.model import FeedEntry, RawInput
+from generator.store import dumps_record
 
 FIXTURES = Path(__file__).parent / "fixtures" / "extract"
 BODY = ("The harbour board approved a new pier on Tuesday after a year of public consultation.\n"
@@ -212,8 +213,6 @@ def test_xhtml_page_does_not_warn() -> None:
 
 
 def test_lone_surrogates_from_json_escapes_become_replacement_characters() -> None:
-    from generator.store import dumps_record
-
     record = b'{"title": "Bad \\ud800 title", "authors": ["A \\udfff B"], "text": ' \
              b'"A paragraph long enough to count as the body of an article, \\ud83d here."}'
     article = extract(RawInput(origin="surrogate.json", content=record))
