@@ -11,6 +11,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 INBOX = REPO / "examples" / "inbox"
+EXAMPLE_NOTES = REPO / "examples" / "notes"
 
 
 def new_project(root: Path, with_config: bool = True) -> Path:
@@ -42,3 +43,18 @@ def tree_bytes(root: Path) -> dict[str, bytes]:
     """Return every file under `root` with its bytes, for byte-for-byte comparisons."""
     return {str(p.relative_to(root)): p.read_bytes()
             for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def demo_project(root: Path) -> Path:
+    """Make what `make demo` makes, in `root`: the sample inbox, the example notes, site/."""
+    new_project(root)
+    notes = root / "docs" / "notes"
+    notes.mkdir(parents=True, exist_ok=True)
+    for note in sorted(EXAMPLE_NOTES.glob("*.md")):
+        shutil.copy(note, notes / note.name)
+    for args in (("add", str(INBOX)), ("build",)):
+        result = run_cli(*args, project=root)
+        if result.returncode != 0:
+            raise RuntimeError(f"newsdigest {' '.join(args)} failed:\n"
+                               f"{result.stdout.decode()}\n{result.stderr.decode()}")
+    return root

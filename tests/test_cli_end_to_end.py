@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from projects import INBOX, SHARED, new_project, run_cli, tree_bytes
+from projects import INBOX, SHARED, demo_project, new_project, run_cli, tree_bytes
 
 SEED = SHARED / "seed" / "focus-taiwan-mou.txt"
 CONTRACT_KEYS = {"title", "url", "source", "published", "authors", "dateline", "language",
@@ -92,12 +92,7 @@ def test_bad_config_is_exit_status_2(tmp_path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = new_project(tmp_path_factory.mktemp("demo"))
-    added = run_cli("add", str(INBOX), project=project)
-    assert added.returncode == 0, added.stderr.decode()
-    built = run_cli("build", project=project)
-    assert built.returncode == 0, built.stderr.decode() + built.stdout.decode()
-    return project
+    return demo_project(tmp_path_factory.mktemp("demo"))
 
 
 def test_adding_twice_changes_nothing(demo: Path) -> None:

@@ -8,15 +8,13 @@ from __future__ import annotations
 
 import functools
 import http.server
-import shutil
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import projects
 import pytest
 from playwright.sync_api import sync_playwright
 
@@ -25,39 +23,12 @@ CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--disable-quic"]
-# Used only when the repository has no newsdigest.yml of its own.
-FALLBACK_CONFIG = """site:
-  title: Harbour & Hills Digest
-  timezone: Asia/Taipei
-fetch:
-  contact: https://github.com/newsdigest/newsdigest
-"""
-
-
-def newsdigest(project: Path, *args: str) -> None:
-    """Run the newsdigest command line on a project; fail the session with its output."""
-    result = subprocess.run([sys.executable, "-m", "generator", "--project", str(project), *args],
-                            cwd=REPO, capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        pytest.fail(f"newsdigest {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
 
 
 @pytest.fixture(scope="session")
 def demo_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Return a temp copy of the project with the demo corpus added and the site built."""
-    root = tmp_path_factory.mktemp("demo")
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    (root / "docs").mkdir()
-    shutil.copy(REPO / "docs" / "about.md", root / "docs" / "about.md")
-    shutil.copytree(REPO / "generator" / "theme", root / "generator" / "theme")
-    config = REPO / "newsdigest.yml"
-    if config.exists():
-        shutil.copy(config, root / "newsdigest.yml")
-    else:
-        (root / "newsdigest.yml").write_text(FALLBACK_CONFIG, encoding="utf-8")
-    newsdigest(root, "add", str(REPO / "examples" / "inbox"))
-    newsdigest(root, "build")
-    return root
+    """Return a temp project holding what `make demo` builds (inbox, example notes, site/)."""
+    return projects.demo_project(tmp_path_factory.mktemp("demo"))
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
