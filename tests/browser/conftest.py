@@ -51,9 +51,13 @@ def site_url(demo_project: Path) -> Iterator[str]:
     thread.join()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    """Launch Debian's Chromium headless (a fresh, empty profile) for the session."""
+    """Launch Debian's Chromium headless (a fresh, empty profile) for one test module.
+
+    Module scope, not session: Playwright's sync API allows one running instance per
+    thread, and other modules (the hostile-input suite) start their own.
+    """
     if not CHROMIUM.exists():
         pytest.skip("/usr/bin/chromium is absent: run `make browser-deps`")
     with sync_playwright() as playwright:
