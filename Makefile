@@ -101,3 +101,9 @@ eval-extract: install
 	cd ../shared/eval-dev/scripts && \
 	PYTHONPATH=$(CURDIR)/tools:$(CURDIR) $(CURDIR)/$(BIN)/python score_extraction.py --dataset trafilatura --callable eval_extract:run --name newsdigest --no-save && \
 	PYTHONPATH=$(CURDIR)/tools:$(CURDIR) $(CURDIR)/$(BIN)/python score_dates.py --dataset htmldate-default --callable eval_extract:published --name newsdigest --no-save
+
+# ---- performance (issue 9): synthetic archives, stage speeds, incremental runs ---------------
+## bench: time N = 100 and 1,000 synthetic articles (BENCH_LARGE=1 adds 10,000, ~30 min on
+## 2 cores); prints one table and writes build/bench.json
+bench: install
+	$(BIN)/python tools/bench.py

@@ -18,7 +18,7 @@ from .settings import Paths, SiteSettings
 
 TOP_LEVEL_KEYS = frozenset({"site", "analysis", "tags", "sources", "fetch"})
 SITE_KEYS = frozenset({"title", "description", "url", "timezone", "language", "project_url",
-                       "home_days", "items_per_page"})
+                       "home_days", "items_per_page", "min_tag_articles"})
 
 
 @dataclass(frozen=True)

@@ -9,17 +9,17 @@ from pathlib import Path
 from typing import BinaryIO
 
 from .analyse import AnalysisSettings, analyse
+from .cache import Cache, code_digest
 from .config import Config
 from .errors import InputError, NewsdigestError
 from .extract import ExtractContext, detect_kind, extract, repeated_lines
+from .incremental import GENERATOR, Loader
 from .inputs import expand, read_input
 from .isolation import load_quarantine
 from .model import Analysis, Article, Problem, RawInput
 from .notes import apply_overrides, load_notes
-from .render import GENERATED_FILES, GENERATED_FOLDERS, render_site
-from .render.context import make_entry
-from .store import Store
-from .writer import WriteReport, write_pages
+from .render import GENERATED_FILES, GENERATED_FOLDERS, ArticleSource, plan_site
+from .writer import Page, WriteReport, write_pages
 
 Outcome = tuple[str, Article, Analysis] | tuple[str, Problem]
 
@@ -94,35 +94,51 @@ def process_all(names: Sequence[str], config: Config, stdin: BinaryIO,
     return outcomes
 
 
+def plan_pages(config: Config, cache: Cache, excluded: frozenset[str] = frozenset()
+               ) -> tuple[dict[str, Page], list[Problem]]:
+    """Plan every generated page from the store through the cache (pages lazy where keyed).
+
+    The cache (build/cache/) keeps analyses, a store index and the stamps of written pages,
+    so an unchanged article is neither re-read, re-analysed nor re-rendered.
+    """
+    loader = Loader(config, cache)
+    catalog = loader.catalog()
+    entries = [e for e in catalog.entries if e.article.id not in excluded]
+    notes = load_notes(config.paths.docs, GENERATED_FOLDERS + GENERATED_FILES, entries)
+    articles = ArticleSource(catalog.keys, loader.full, code_digest((GENERATOR,)))
+    pages = plan_site(apply_overrides(entries, notes), config.site, notes, articles)
+    return pages, [*catalog.problems, *notes.problems]
+
+
 def render_pages(config: Config, excluded: frozenset[str] = frozenset()
                  ) -> tuple[dict[str, str], list[Problem]]:
     """Render every generated page from the store, leaving out the `excluded` article ids."""
-    store = Store(config.paths.store)
-    problems: list[Problem] = []
-    entries = []
-    for article_id in store.ids():
-        if article_id in excluded:
-            continue
-        try:
-            article = store.get(article_id)
-            assert article is not None
-            analysis = analyse(article, analysis_settings(config, article))
-        except NewsdigestError as error:
-            problems.append(Problem(article_id, str(error)))
-            continue
-        entries.append(make_entry(article, analysis, config.site.timezone))
-    notes = load_notes(config.paths.docs, GENERATED_FOLDERS + GENERATED_FILES, entries)
-    entries = apply_overrides(entries, notes)
-    return render_site(entries, config.site, notes), problems + list(notes.problems)
+    with Cache(config.paths.cache) as cache:
+        planned, problems = plan_pages(config, cache, excluded)
+        pages = {path: page if isinstance(page, str) else page.render()
+                 for path, page in planned.items()}
+    return pages, problems
 
 
-def publish_pages(config: Config, pages: Mapping[str, str]) -> WriteReport:
-    """Write rendered pages into docs/ through the one writer."""
-    return write_pages(config.paths.docs, pages, GENERATED_FOLDERS, GENERATED_FILES)
+def publish_pages(config: Config, pages: Mapping[str, Page]) -> WriteReport:
+    """Write pages into docs/ through the one writer; the cache keeps their stamps."""
+    with Cache(config.paths.cache) as cache:
+        return _write(config, cache, pages)
+
+
+def _write(config: Config, cache: Cache, pages: Mapping[str, Page]) -> WriteReport:
+    previous = cache.stamps()
+    report = write_pages(config.paths.docs, pages, GENERATED_FOLDERS, GENERATED_FILES,
+                         previous)
+    if report.stamps != previous:
+        cache.put_stamps(report.stamps)
+    return report
 
 
 def generate(config: Config) -> tuple[WriteReport, list[Problem]]:
     """Render docs/ from the store (minus quarantined build-killers) and write it."""
-    pages, problems = render_pages(config, frozenset(load_quarantine(config.paths.state)))
-    report = publish_pages(config, pages)
+    excluded = frozenset(load_quarantine(config.paths.state))
+    with Cache(config.paths.cache) as cache:
+        pages, problems = plan_pages(config, cache, excluded)
+        report = _write(config, cache, pages)
     return report, problems + list(report.problems)

@@ -9,6 +9,10 @@ from dataclasses import dataclass
 
 MAX_RELATED = 5
 MIN_SCORE = 0.2
+# Tags carried by more articles than this do not propose candidates (they still count in the
+# score): a popular tag would make every pair of its articles a candidate, O(n^2) at scale.
+MAX_TAG_CANDIDATES = 200
+MAX_CANDIDATES = 100  # stop adding tags' articles once this many are candidates
 # Title words: runs of letters/digits, or single CJK characters (CJK has no spaces).
 TITLE_TOKEN = re.compile(r"[^\W\d_]{3,}|\d{2,}|[\u3040-\u30ff\u4e00-\u9fff]", re.UNICODE)
 TITLE_STOP = frozenset(["the", "and", "for", "with", "from", "that", "this", "into", "over",
@@ -32,21 +36,43 @@ def profile(article_id: str, title: str, tags: Sequence[str], sort_key: str) -> 
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
-    return len(a & b) / len(a | b) if a and b else 0.0
+    if not a or not b:
+        return 0.0
+    shared = len(a & b)  # |a | b| without building the union: this runs n * candidates times
+    return shared / (len(a) + len(b) - shared)
 
 
 def related_ids(profiles: Sequence[Profile]) -> dict[str, tuple[str, ...]]:
     """Return, for each id, the ids of its most related articles, best first."""
     by_tag: dict[str, list[Profile]] = defaultdict(list)
     for p in profiles:
-        for tag in p.tags:
+        for tag in sorted(p.tags):
             by_tag[tag].append(p)
     result: dict[str, tuple[str, ...]] = {}
     for p in profiles:
-        candidates = {q.id: q for tag in p.tags for q in by_tag[tag] if q.id != p.id}
+        candidates = {q.id: q for q in _candidates(p, by_tag) if q.id != p.id}
         scored = sorted(
             ((0.7 * _jaccard(p.tags, q.tags) + 0.3 * _jaccard(p.title_tokens, q.title_tokens),
               q.id) for q in candidates.values()),
             key=lambda pair: (-pair[0], pair[1]))
         result[p.id] = tuple(qid for score, qid in scored[:MAX_RELATED] if score >= MIN_SCORE)
     return result
+
+
+def _candidates(p: Profile, by_tag: dict[str, list[Profile]]) -> list[Profile]:
+    """Return articles sharing p's rarest tags, at most about MAX_CANDIDATES of them.
+
+    Rare tags say most about a story, and bounding the candidates keeps the whole pass
+    linear in the archive's size; the rarest tag's newest articles stand in when every tag
+    is too popular to list.
+    """
+    found: list[Profile] = []
+    for tag in sorted(p.tags, key=lambda t: (len(by_tag[t]), t)):
+        if len(found) >= MAX_CANDIDATES or len(by_tag[tag]) > MAX_TAG_CANDIDATES:
+            break
+        found.extend(by_tag[tag])
+    if found or not p.tags:
+        return found
+    rarest = min(sorted(p.tags), key=lambda tag: len(by_tag[tag]))
+    newest = sorted(by_tag[rarest], key=lambda q: (q.sort_key, q.id), reverse=True)
+    return newest[:MAX_TAG_CANDIDATES]

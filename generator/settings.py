@@ -20,6 +20,9 @@ class SiteSettings:
     project_url: str = "https://github.com/newsdigest/newsdigest"
     home_days: int = 7  # days linked from the home page
     items_per_page: int = 50  # listing pagination
+    # A tag gets its own page once this many articles carry it; rarer tags show as plain
+    # text. Most tags of a large archive are used once, so 2 or more keeps the site small.
+    min_tag_articles: int = 1
 
 
 @dataclass(frozen=True)

@@ -91,7 +91,15 @@ class Store:
 
     def _load(self, path: Path) -> Article:
         try:
-            record = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as error:
+            data = path.read_bytes()
+        except OSError as error:
+            raise InputError(f"{path}: unreadable store record ({error})") from error
+        return self.load_bytes(path, data)
+
+    def load_bytes(self, path: Path, data: bytes) -> Article:
+        """Return the article of a record already read (callers that hash its bytes)."""
+        try:
+            record = json.loads(data.decode("utf-8"))
+        except ValueError as error:
             raise InputError(f"{path}: unreadable store record ({error})") from error
         return article_from_record(record, str(path))

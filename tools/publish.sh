@@ -32,7 +32,7 @@ if [[ -n ${PUBLISH_TOKEN:-} ]]; then
 fi
 unset PUBLISH_TOKEN
 STORE=data/articles
-STATE=data/state  # fetch state (HTTP validators, health): kept by actions/cache, not committed
+STATE=data/state  # fetch state: health and quarantine are committed; HTTP validators are cached
 
 say() { printf '%s\n' "$*" >&2; }
 die() { say "publish.sh: $*"; exit 2; }
@@ -162,13 +162,15 @@ remote() {
   fi
 }
 
-# Generated paths may be git-ignored in a copy of the template, hence -f; state stays out.
+# Generated paths may be git-ignored in a copy of the template, hence -f. Source health and
+# the build quarantine are committed (the Sources page is rebuilt from them on any push);
+# the HTTP validators change every run and live in actions/cache instead.
 stage() {
   local paths=() path
   for path in data docs; do
     if [[ -e $path ]]; then paths+=("$path"); fi
   done
-  ((${#paths[@]} == 0)) || git add -f -- "${paths[@]}" ":(exclude)$STATE"
+  ((${#paths[@]} == 0)) || git add -f -- "${paths[@]}" ":(exclude)$STATE/http-cache.json"
 }
 
 # After the remote moved: replay on top of it (rebase; on conflict, redo merge + generate).

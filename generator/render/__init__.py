@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 
 from ..notes import NOTES_GENERATED_FOLDER, NoteSet
 from ..related import profile, related_ids
 from ..settings import SiteSettings
 from ..slugs import name_page
+from ..writer import LazyPage, Page
 from .article import render_article
 from .context import Entry, key_hash
 from .feeds import FEED_FILES, render_feeds
 from .listings import (
     digest_path,
+    page_paths,
+    paginate,
     render_archive,
     render_digest,
     render_home,
@@ -40,6 +46,39 @@ class Named:
     members: Mapping[str, Sequence[Entry]]
 
 
+@dataclass(frozen=True)
+class ArticleSource:
+    """Where lazily rendered article pages get their full entries and content keys."""
+
+    keys: Mapping[str, str]  # article id -> digest of its record and analysis
+    full: Callable[[Entry], Entry]  # light entry (no text) -> full entry
+    code: str  # digest of the renderer's code: a change re-renders every page
+
+
+def article_key(entry: Entry, source: ArticleSource, tag_pages: Mapping[str, str],
+                by_id: Mapping[str, Entry], notes_html: str) -> str:
+    """Return a digest of everything an article page is rendered from."""
+    related = [(i, by_id[i].page, by_id[i].title, by_id[i].article.source)
+               for i in entry.related]
+    parts = [source.code, source.keys[entry.article.id], repr(entry.editor), entry.page,
+             [tag_pages.get(t) for t in entry.tags], related, notes_html]
+    return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+def _article_page(entry: Entry, tag_pages: Mapping[str, str], by_id: Mapping[str, Entry],
+                  notes_html: str, source: ArticleSource | None) -> Page:
+    """Return an article page: its text, or a lazy page when entries are light."""
+    if source is None:
+        return render_article(entry, tag_pages, by_id, notes_html)
+    key = article_key(entry, source, tag_pages, by_id, notes_html)
+    return LazyPage(key, partial(_render_full, entry, source, tag_pages, by_id, notes_html))
+
+
+def _render_full(entry: Entry, source: ArticleSource, tag_pages: Mapping[str, str],
+                 by_id: Mapping[str, Entry], notes_html: str) -> str:
+    return render_article(source.full(entry), tag_pages, by_id, notes_html)
+
+
 def with_related(entries: Sequence[Entry]) -> list[Entry]:
     """Return the entries with their related-coverage ids filled in."""
     related = related_ids([profile(e.article.id, e.title, e.tags, e.sort_key) for e in entries])
@@ -62,36 +101,102 @@ def named(kind: str, entries: Sequence[Entry]) -> Named:
 def render_site(entries: Sequence[Entry], site: SiteSettings,
                 notes: NoteSet = NoteSet()) -> dict[str, str]:  # noqa: B008 (frozen, empty)
     """Return every generated page as docs-relative path -> text (Markdown, feeds)."""
+    return {path: page if isinstance(page, str) else page.render()
+            for path, page in plan_site(entries, site, notes).items()}
+
+
+def plan_site(entries: Sequence[Entry], site: SiteSettings,
+              notes: NoteSet = NoteSet(),  # noqa: B008 (frozen, empty)
+              articles: ArticleSource | None = None) -> dict[str, Page]:
+    """Return every generated page; with `articles`, article pages are lazy (light entries)."""
     hidden = notes.hidden()
     shown = [e for e in sorted(entries, key=lambda e: e.article.id) if e.article.id not in hidden]
     shown = with_related(shown)
     by_id = {e.article.id: e for e in shown}
-    tags = named("tag", shown)
-    pages = {e.page: render_article(e, tags.pages, by_id, notes.for_article(e.article.id, e.page))
-             for e in shown}
-    pages.update(_day_pages(shown, site, tags.pages, notes))
-    pages.update(_named_pages(tags, tags.pages, site, notes))
-    pages.update(_named_pages(named("source", shown), tags.pages, site, NoteSet()))
+    tags = with_pages_for(named("tag", shown), site.min_tag_articles, noted_tags(notes))
+    pages: dict[str, Page] = {
+        e.page: _article_page(e, tags.pages, by_id, notes.for_article(e.article.id, e.page),
+                              articles) for e in shown}
+    lazy = Lazy(articles, tags.pages)
+    pages.update(_day_pages(shown, site, tags.pages, notes, lazy))
+    pages.update(_named_pages(tags, site, notes, lazy))
+    pages.update(_named_pages(named("source", shown), site, NoteSet(), lazy))
     pages.update(notes.index_pages({e.article.id: e.page for e in shown}, tags.pages))
     return dict(sorted(pages.items()))
 
 
+def noted_tags(notes: NoteSet) -> frozenset[str]:
+    """Return the (case-folded) tags editors' notes attach to: they always keep a page."""
+    return frozenset(a.key.casefold() for group in notes.attached.attachments.values()
+                     for a in group if a.kind == "tag")
+
+
+def with_pages_for(tags: Named, minimum: int, keep: frozenset[str]) -> Named:
+    """Keep tag pages for tags used by at least `minimum` articles (or noted by editors)."""
+    if minimum <= 1:
+        return tags
+    names = [n for n in tags.members if tags.counts[n] >= minimum or n.casefold() in keep]
+    return Named(tags.kind, {n: tags.pages[n] for n in names},
+                 Counter({n: tags.counts[n] for n in names}),
+                 {n: tags.members[n] for n in names})
+
+
+class _Once:
+    """Render a group of pages (one listing, paginated) at most once, on first demand."""
+
+    def __init__(self, produce: Callable[[], dict[str, str]]) -> None:
+        self.produce = produce
+        self.pages: dict[str, str] | None = None
+
+    def page(self, path: str) -> str:
+        if self.pages is None:
+            self.pages = self.produce()
+        return self.pages[path]
+
+
+@dataclass(frozen=True)
+class Lazy:
+    """Listing pages as lazy pages keyed by their stories, when entries are light."""
+
+    articles: ArticleSource | None
+    tag_pages: Mapping[str, str]
+
+    def story_key(self, entry: Entry) -> list[object]:
+        """Return what a story item in a listing is made from."""
+        assert self.articles is not None
+        return [self.articles.keys[entry.article.id], repr(entry.editor), entry.page,
+                [self.tag_pages.get(t) for t in entry.tags]]
+
+    def pages(self, parts: Sequence[object], entries: Sequence[Entry], paths: Sequence[str],
+              produce: Callable[[], dict[str, str]]) -> dict[str, Page]:
+        """Return the pages of `produce`, lazily when possible, keyed by parts and stories."""
+        if self.articles is None:
+            return dict(produce())
+        data = [self.articles.code, *parts, [self.story_key(e) for e in entries]]
+        key = hashlib.sha256(json.dumps(data, ensure_ascii=False).encode("utf-8")).hexdigest()
+        once = _Once(produce)
+        return {path: LazyPage(key, partial(once.page, path)) for path in paths}
+
+
 def _day_pages(entries: Sequence[Entry], site: SiteSettings, tag_pages: Mapping[str, str],
-               notes: NoteSet) -> dict[str, str]:
+               notes: NoteSet, lazy: Lazy) -> dict[str, Page]:
     """Return the home page, daily and weekly digests, the archive and the feeds."""
     by_day: dict[str, list[Entry]] = defaultdict(list)
     for e in entries:
         if e.day:
             by_day[e.day].append(e)
     days = sorted(by_day, reverse=True)
-    pages = {}
+    pages: dict[str, Page] = {}
     for i, day in enumerate(days):
         older = days[i + 1] if i + 1 < len(days) else None
         newer = days[i - 1] if i > 0 else None
         path = digest_path(day)
-        pages[path] = render_digest(day, by_day[day], tag_pages, (older, newer),
-                                    notes.for_day(day, path))
-    pages.update(_week_pages(days, by_day, tag_pages))
+        note = notes.for_day(day, path)
+        produce = partial(_one, path, partial(render_digest, day, by_day[day], tag_pages,
+                                              (older, newer), note))
+        pages.update(lazy.pages(("digest", day, older, newer, note), by_day[day], [path],
+                                produce))
+    pages.update(_week_pages(days, by_day, lazy))
     by_id = {e.article.id: e for e in entries}
     picks = [by_id[i] for i in dict.fromkeys(notes.picks()) if i in by_id]
     pages["index.md"] = render_home(site, days, by_day, tag_pages, picks=picks,
@@ -105,35 +210,45 @@ def _day_pages(entries: Sequence[Entry], site: SiteSettings, tag_pages: Mapping[
 
 
 def _week_pages(days: Sequence[str], by_day: Mapping[str, Sequence[Entry]],
-                tag_pages: Mapping[str, str]) -> dict[str, str]:
+                lazy: Lazy) -> dict[str, Page]:
     """Return one roll-up page per ISO week that has stories."""
     weeks: dict[str, list[str]] = defaultdict(list)
     for day in days:
         weeks[week_of(day)].append(day)
     order = sorted(weeks, reverse=True)
-    pages = {}
+    pages: dict[str, Page] = {}
     for i, week in enumerate(order):
         older = order[i + 1] if i + 1 < len(order) else None
         newer = order[i - 1] if i > 0 else None
-        pages[week_path(week)] = render_week(week, weeks[week], by_day, tag_pages,
-                                             (older, newer))
+        path = week_path(week)
+        stories = [e for day in weeks[week] for e in by_day[day]]
+        produce = partial(_one, path, partial(render_week, week, weeks[week], by_day,
+                                              lazy.tag_pages, (older, newer)))
+        pages.update(lazy.pages(("week", week, weeks[week], older, newer), stories, [path],
+                                produce))
     return pages
 
 
-def _named_pages(group: Named, tag_pages: Mapping[str, str], site: SiteSettings,
-                 notes: NoteSet) -> dict[str, str]:
+def _one(path: str, render: Callable[[], str]) -> dict[str, str]:
+    return {path: render()}
+
+
+def _named_pages(group: Named, site: SiteSettings, notes: NoteSet,
+                 lazy: Lazy) -> dict[str, Page]:
     """Return every listing page of one kind plus its index, sorted by use."""
-    pages: dict[str, str] = {}
+    pages: dict[str, Page] = {}
+    size = site.items_per_page
     for name, members in group.members.items():
         path = group.pages[name]
         note = notes.for_tag(name, path) if group.kind == "tag" else ""
-        pages.update(render_named_listing(group.kind, name, path, members,
-                                          tag_pages=tag_pages, size=site.items_per_page,
-                                          notes_html=note))
+        produce = partial(render_named_listing, group.kind, name, path, members,
+                          tag_pages=lazy.tag_pages, size=size, notes_html=note)
+        paths = page_paths(path, len(paginate(members, size)))
+        pages.update(lazy.pages(("named", group.kind, name, path, size, note), members, paths,
+                                produce))
     folder = "tags" if group.kind == "tag" else "sources"
     ordered = sorted(group.counts.items(), key=lambda kv: (-kv[1], kv[0].casefold(), kv[0]))
     title = "Tags" if group.kind == "tag" else "Sources"
     pages.update(render_index(group.kind, title, f"{folder}/index.md",
-                              [(n, group.pages[n], c) for n, c in ordered],
-                              site.items_per_page))
+                              [(n, group.pages[n], c) for n, c in ordered], size))
     return pages

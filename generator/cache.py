@@ -1,0 +1,146 @@
+"""Derived data kept between runs in one SQLite file (build/cache/newsdigest.sqlite).
+
+Everything here can be recomputed from the store, the notes and the code, so a missing,
+stale or damaged cache only costs time: keys carry digests of their inputs (the record's
+bytes, the analyser's code and settings), and an unreadable file is replaced by an empty one.
+Three tables: the store index (record file stat -> content digest and the article's listing
+fields), analyses by key, and stamps of the pages the writer last wrote.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from .model import Analysis, Fact, Sentence
+from .writer import Stamp
+
+CACHE_NAME = "newsdigest.sqlite"
+SCHEMA = "1"
+TABLES = (
+    "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS records (id TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER,"
+    " sha TEXT, analysis_key TEXT, light TEXT)",
+    "CREATE TABLE IF NOT EXISTS analyses (key TEXT PRIMARY KEY, data TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS stamps (path TEXT PRIMARY KEY, key TEXT, size INTEGER,"
+    " mtime_ns INTEGER)",
+)
+
+
+@dataclass(frozen=True)
+class RecordRow:
+    """What the store index remembers of one record file."""
+
+    id: str
+    size: int
+    mtime_ns: int
+    sha: str  # digest of the record's bytes
+    analysis_key: str
+    light: str  # JSON: the article without its text, the summary sentences and the tags
+
+
+def code_digest(folders: Iterable[Path], extra: str = "") -> str:
+    """Return a digest of every file under the folders: a change in code invalidates keys."""
+    hasher = hashlib.sha256(extra.encode("utf-8"))
+    for folder in folders:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()
+                           and "__pycache__" not in p.parts):
+            hasher.update(str(path.relative_to(folder)).encode("utf-8") + b"\0")
+            hasher.update(path.read_bytes())
+    return hasher.hexdigest()
+
+
+def key_of(*parts: object) -> str:
+    """Return a digest of JSON-serialisable parts (the key of a derived value)."""
+    data = json.dumps(parts, ensure_ascii=False, sort_keys=True, default=str)
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()
+
+
+def analysis_to_json(analysis: Analysis) -> str:
+    """Serialise an analysis (a plain, deterministic JSON text)."""
+    return json.dumps(asdict(analysis), ensure_ascii=False, separators=(",", ":"))
+
+
+def analysis_from_json(text: str) -> Analysis:
+    """Rebuild an analysis serialised by analysis_to_json."""
+    data: dict[str, Any] = json.loads(text)
+    return Analysis(sentences=tuple(Sentence(**s) for s in data["sentences"]),
+                    summary=tuple(data["summary"]), tags=tuple(data["tags"]),
+                    facts=tuple(Fact(**f) for f in data["facts"]), version=data["version"])
+
+
+class Cache:
+    """The open cache file; use as a context manager so the changes are committed."""
+
+    def __init__(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        self.path = folder / CACHE_NAME
+        try:
+            self.db = self._open()
+        except sqlite3.DatabaseError:
+            self.path.unlink(missing_ok=True)  # damaged: it held nothing that cannot be redone
+            self.db = self._open()
+
+    def _open(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path)
+        for statement in TABLES:
+            db.execute(statement)
+        row = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        if row is None or row[0] != SCHEMA:
+            for table in ("records", "analyses", "stamps"):
+                db.execute(f"DELETE FROM {table}")
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA,))
+        return db
+
+    def __enter__(self) -> Cache:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.db.commit()
+        self.db.close()
+
+    def records(self) -> dict[str, RecordRow]:
+        """Return the store index: id -> what the record file was when last read."""
+        rows = self.db.execute("SELECT id, size, mtime_ns, sha, analysis_key, light FROM records")
+        return {r[0]: RecordRow(*r) for r in rows}
+
+    def put_records(self, rows: Iterable[RecordRow], keep: Iterable[str]) -> None:
+        """Store index rows and forget ids no longer in the store."""
+        self.db.executemany("INSERT OR REPLACE INTO records VALUES (?, ?, ?, ?, ?, ?)",
+                            [(r.id, r.size, r.mtime_ns, r.sha, r.analysis_key, r.light)
+                             for r in rows])
+        kept = set(keep)
+        gone = [(i,) for (i,) in self.db.execute("SELECT id FROM records") if i not in kept]
+        self.db.executemany("DELETE FROM records WHERE id = ?", gone)
+
+    def analysis(self, key: str) -> Analysis | None:
+        """Return the cached analysis under `key`, or None when it was never computed."""
+        row = self.db.execute("SELECT data FROM analyses WHERE key = ?", (key,)).fetchone()
+        return analysis_from_json(row[0]) if row else None
+
+    def put_analysis(self, key: str, analysis: Analysis) -> None:
+        """Remember an analysis under its key."""
+        self.db.execute("INSERT OR REPLACE INTO analyses VALUES (?, ?)",
+                        (key, analysis_to_json(analysis)))
+
+    def prune_analyses(self, keep: Iterable[str]) -> None:
+        """Forget analyses no record needs any more (old analyser versions, removed records)."""
+        kept = set(keep)
+        gone = [(k,) for (k,) in self.db.execute("SELECT key FROM analyses") if k not in kept]
+        self.db.executemany("DELETE FROM analyses WHERE key = ?", gone)
+
+    def stamps(self) -> dict[str, Stamp]:
+        """Return the stamps of the pages the writer last wrote or kept."""
+        rows = self.db.execute("SELECT path, key, size, mtime_ns FROM stamps")
+        return {r[0]: Stamp(r[1], r[2], r[3]) for r in rows}
+
+    def put_stamps(self, stamps: Mapping[str, Stamp]) -> None:
+        """Replace the page stamps with this run's."""
+        self.db.execute("DELETE FROM stamps")
+        self.db.executemany("INSERT INTO stamps VALUES (?, ?, ?, ?)",
+                            [(p, s.key, s.size, s.mtime_ns) for p, s in sorted(stamps.items())])

@@ -1,0 +1,151 @@
+"""Read the store through the cache: light entries for listings, full ones only when rendered.
+
+A run stats every record file; a record whose stat, content digest and analysis key match
+the cache's store index is not read at all: its listing fields (title, source, time, summary
+sentences, tags) come from the index. Article pages are planned as lazy pages keyed by their
+inputs, so only pages whose inputs changed load the full article and analysis (one at a time:
+the store is streamed, never held whole in memory). Analyses are cached by the record's
+digest, the analyser's code and version, and the analysis settings.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+from .analyse import ANALYSER_VERSION, AnalysisSettings, analyse
+from .cache import Cache, RecordRow, code_digest, key_of
+from .config import Config
+from .errors import InputError, NewsdigestError
+from .model import Analysis, Article, Problem, Sentence
+from .notes.overrides import overridden
+from .render.context import Entry, make_entry
+from .store import Store, article_from_record, article_to_record
+
+GENERATOR = Path(__file__).resolve().parent
+ANALYSER_CODE = (GENERATOR / "analyse", GENERATOR / "data")
+
+
+def settings_key(settings: AnalysisSettings) -> str:
+    """Return a canonical digest of analysis settings (sets and mappings sorted)."""
+    parts: dict[str, Any] = {}
+    for f in fields(settings):
+        value = getattr(settings, f.name)
+        if isinstance(value, frozenset | set):
+            value = sorted(value)
+        elif isinstance(value, Mapping):
+            value = sorted(value.items())
+        parts[f.name] = value
+    return key_of(parts)
+
+
+def light_json(article: Article, analysis: Analysis) -> str:
+    """Return what listings need of an article: all but its text, summary sentences, tags."""
+    record = article_to_record(replace(article, text=""))["article"]
+    summary = [asdict(s) for s in analysis.summary_sentences()]
+    return json.dumps({"article": record, "summary": summary, "tags": list(analysis.tags),
+                       "version": analysis.version}, ensure_ascii=False, sort_keys=True)
+
+
+def light_entry(text: str, timezone: str, origin: str) -> Entry:
+    """Rebuild a light entry: the article without text, an analysis of its summary only."""
+    data = json.loads(text)
+    article = article_from_record({"article": data["article"]}, origin)
+    summary = tuple(Sentence(**s) for s in data["summary"])
+    analysis = Analysis(sentences=summary, summary=tuple(range(len(summary))),
+                        tags=tuple(data["tags"]), facts=(), version=data["version"])
+    return make_entry(article, analysis, timezone)
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Every readable stored article as a light entry, with each one's content key."""
+
+    entries: tuple[Entry, ...]
+    keys: Mapping[str, str]  # id -> digest of the record and its analysis key
+    problems: tuple[Problem, ...]
+
+
+class Loader:
+    """The store seen through the cache, for one run."""
+
+    def __init__(self, config: Config, cache: Cache) -> None:
+        self.config, self.cache = config, cache
+        self.store = Store(config.paths.store)
+        self.fingerprint = code_digest(ANALYSER_CODE, ANALYSER_VERSION)
+        self.settings_keys: dict[str | None, str] = {}
+        self.analysis_keys: dict[str, str] = {}
+
+    def analysis_key(self, sha: str, source: str | None) -> str:
+        """Return the cache key of an analysis: record digest, analyser code, settings."""
+        if source not in self.settings_keys:
+            names = tuple(n for n in (source,) if n)
+            settings = replace(self.config.analysis,
+                               source_names=self.config.analysis.source_names + names)
+            self.settings_keys[source] = settings_key(settings)
+        return key_of(self.fingerprint, sha, self.settings_keys[source])
+
+    def analysed(self, article: Article, key: str) -> Analysis:
+        """Return the cached analysis under `key`, analysing (and caching) on a miss."""
+        cached = self.cache.analysis(key)
+        if cached is not None:
+            return cached
+        names = tuple(n for n in (article.source,) if n)
+        analysis = analyse(article, replace(self.config.analysis,
+                                            source_names=self.config.analysis.source_names
+                                            + names))
+        self.cache.put_analysis(key, analysis)
+        return analysis
+
+    def catalog(self) -> Catalog:
+        """Return the light entries of the whole store, reading only changed records."""
+        rows, fresh = self.cache.records(), []
+        entries, keys, problems = [], {}, []
+        ids = self.store.ids()
+        for article_id in ids:
+            try:
+                row = self._row(article_id, rows.get(article_id))
+                entries.append(light_entry(row.light, self.config.site.timezone, article_id))
+            except NewsdigestError as error:
+                problems.append(Problem(article_id, str(error)))
+                continue
+            if row is not rows.get(article_id):
+                fresh.append(row)
+            keys[article_id] = key_of(row.sha, row.analysis_key)
+            self.analysis_keys[article_id] = row.analysis_key
+        self.cache.put_records(fresh, ids)
+        self.cache.prune_analyses(self.analysis_keys.values())
+        return Catalog(tuple(entries), keys, tuple(problems))
+
+    def _row(self, article_id: str, row: RecordRow | None) -> RecordRow:
+        """Return the index row of a record, re-reading and re-analysing it when it changed."""
+        path = self.store.path_for(article_id)
+        try:
+            info = path.stat()
+        except OSError as error:
+            raise InputError(f"{path}: unreadable store record ({error})") from error
+        if row is not None and (row.size, row.mtime_ns) == (info.st_size, info.st_mtime_ns):
+            source = json.loads(row.light)["article"].get("source")
+            if row.analysis_key == self.analysis_key(row.sha, source):
+                return row
+        data = path.read_bytes()
+        sha = key_of(data.decode("utf-8", errors="replace"))
+        article = self.store.load_bytes(path, data)
+        key = self.analysis_key(sha, article.source)
+        analysis = self.analysed(article, key)
+        return RecordRow(article_id, info.st_size, info.st_mtime_ns, sha, key,
+                         light_json(article, analysis))
+
+    def full(self, light: Entry) -> Entry:
+        """Return the full entry behind a light one (editors' changes and related kept)."""
+        article = self.store.get(light.article.id)
+        if article is None:
+            raise InputError(f"{light.article.id}: no longer in the store")
+        analysis = self.analysed(article, self.analysis_keys[article.id])
+        entry = make_entry(article, analysis, self.config.site.timezone)
+        if light.editor is not None:
+            entry = overridden(entry, light.editor)
+        return replace(entry, related=light.related)

@@ -1,0 +1,292 @@
+"""Benchmark newsdigest on synthetic archives: stage speeds, generate, mkdocs, memory, sizes.
+
+    python tools/bench.py [--sizes 100,1000] [--large] [--repeat 3] [--json build/bench.json]
+
+For each size N it writes a deterministic archive (tools/bench_corpus.py) under build/bench/,
+times trafilatura alone and each stage in this process (medians of --repeat runs for N <=
+1,000), then builds a throw-away project: a cold `newsdigest generate`, an unchanged rerun, an
+incremental run after adding one article, and `mkdocs build --strict`, each a child process
+whose peak RSS is read from the kernel (wait4). One table is printed and the figures saved
+as JSON so that runs can be compared.
+
+The site's shape at scale (what the bench project uses, `min_tag_articles: 2`): every article
+gets its page; daily digests and weekly roll-ups hold one day or week; tag and source listings
+are paginated (`items_per_page`); a tag gets a page only once two articles carry it (most tags
+of a large archive are used once, and each would otherwise cost a page and a search entry);
+the search index holds titles, summaries, facts and tags but not the article text
+(`data-search-exclude`) and no listing pages (`search: exclude`), so it grows by a bounded
+amount per article and mkdocs time grows with the page count, linearly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import trafilatura
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "tools"))
+
+from bench_corpus import OUTLETS, story, write_archive, write_story  # noqa: E402
+
+from generator.analyse import analyse  # noqa: E402
+from generator.config import load_config  # noqa: E402
+from generator.extract import ExtractContext, extract  # noqa: E402
+from generator.extract.decode import decode  # noqa: E402
+from generator.extract.html import TRAFILATURA_SETTINGS  # noqa: E402
+from generator.inputs import read_input  # noqa: E402
+from generator.model import RawInput  # noqa: E402
+from generator.pipeline import analysis_settings, with_source  # noqa: E402
+from generator.render import render_site  # noqa: E402
+from generator.render.context import Entry, make_entry  # noqa: E402
+from generator.store import Store  # noqa: E402
+
+BENCH = REPO / "build" / "bench"
+LARGE = 10_000
+MIN_TAG_ARTICLES = 2  # the site's shape at scale: single-use tags get no page
+CHEAP = 1_000  # sizes up to this are timed --repeat times (median)
+SOURCES_YML = "".join(
+    f"  - name: {o.name}\n    local: true\n    timezone: Etc/GMT{-o.offset_hours:+d}\n"
+    f"    language: {o.language}\n" for o in OUTLETS).replace("Etc/GMT+0", "UTC")
+
+
+def median_time(run: Callable[[], object], repeat: int) -> float:
+    """Return the median wall time of `repeat` calls."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def outlet_of(path: Path) -> str | None:
+    """Return the configured source of a text dump (its folder names the outlet)."""
+    if not path.parent.name.startswith("dumps-"):
+        return None
+    prefix = path.parent.name.removeprefix("dumps-")
+    return next(o.name for o in OUTLETS if o.domain.split(".")[0] == prefix)
+
+
+def read_raws(paths: Sequence[Path], project: Path) -> list[RawInput]:
+    """Read the archive's inputs with their configured sources attached."""
+    config = load_config(project)
+    stdin = sys.stdin.buffer
+    return [with_source(read_input(str(p), stdin), config, outlet_of(p)) for p in paths]
+
+
+def timed_pass(raws: Sequence[RawInput], project: Path) -> tuple[list[Entry], dict[str, float]]:
+    """Extract and analyse every input once, timing each stage per input kind."""
+    config = load_config(project)
+    totals = {"extract_s": 0.0, "analyse_s": 0.0, "extract_html_s": 0.0, "analyse_html_s": 0.0}
+    entries = []
+    for raw in raws:
+        start = time.perf_counter()
+        article = extract(raw, ExtractContext())
+        middle = time.perf_counter()
+        analysis = analyse(article, analysis_settings(config, article))
+        end = time.perf_counter()
+        totals["extract_s"] += middle - start
+        totals["analyse_s"] += end - middle
+        if raw.origin.endswith(".html"):
+            totals["extract_html_s"] += middle - start
+            totals["analyse_html_s"] += end - middle
+        entries.append(make_entry(article, analysis, config.site.timezone))
+    return entries, totals
+
+
+def stage_times(raws: Sequence[RawInput], project: Path, repeat: int
+                ) -> tuple[dict[str, Any], list[Entry]]:
+    """Time trafilatura alone, extraction, analysis and rendering in this process."""
+    config = load_config(project)
+    pages = [r for r in raws if r.origin.endswith(".html")]
+    texts = [decode(r.content) for r in pages]
+    out: dict[str, Any] = {"articles": len(raws), "html_pages": len(pages)}
+    out["trafilatura_s"] = median_time(
+        lambda: [trafilatura.bare_extraction(t, **TRAFILATURA_SETTINGS) for t in texts], repeat)
+    passes = [timed_pass(raws, project) for _ in range(repeat)]
+    entries = passes[0][0]
+    for key in passes[0][1]:
+        out[key] = statistics.median(p[1][key] for p in passes)
+    del passes
+    site_pages: dict[str, str] = {}
+    out["render_s"] = median_time(lambda: site_pages.update(render_site(entries, config.site)),
+                                  repeat)
+    out["pages"] = len(site_pages)
+    per_render = out["render_s"] / len(raws)
+    own = out["extract_html_s"] + out["analyse_html_s"] + per_render * len(pages)
+    out["overhead_ratio"] = own / out["trafilatura_s"]
+    for stage in ("extract", "analyse", "render"):
+        out[f"{stage}_per_s"] = len(raws) / out[f"{stage}_s"]
+    out["trafilatura_per_s"] = len(pages) / out["trafilatura_s"]
+    return out, entries
+
+
+def new_project(root: Path) -> Path:
+    """Create a throw-away project: the repo's site configuration and the bench's sources."""
+    shutil.rmtree(root, ignore_errors=True)
+    (root / "docs").mkdir(parents=True)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(REPO / "generator" / "theme", root / "generator" / "theme")
+    if (REPO / "generator" / "hooks.py").exists():
+        shutil.copy(REPO / "generator" / "hooks.py", root / "generator" / "hooks.py")
+    shutil.copy(REPO / "docs" / "about.md", root / "docs" / "about.md")
+    config = (REPO / "newsdigest.yml").read_text(encoding="utf-8").split("\nsources:")[0]
+    config = config.replace("min_tag_articles: 1 ", f"min_tag_articles: {MIN_TAG_ARTICLES} ")
+    (root / "newsdigest.yml").write_text(config + "\nsources:\n" + SOURCES_YML, encoding="utf-8")
+    return root
+
+
+def run_child(command: Sequence[str], cwd: Path) -> dict[str, Any]:
+    """Run a child process; return its wall seconds, peak RSS (MB) and output."""
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        start = time.perf_counter()
+        child = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=err, text=True)
+        _, status, usage = os.wait4(child.pid, 0)  # the kernel's peak RSS of this child
+        seconds = time.perf_counter() - start
+        child.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read(), err.read()
+    if child.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed ({child.returncode}):\n{stderr[-3000:]}")
+    return {"s": seconds, "rss_mb": usage.ru_maxrss / 1024, "stdout": stdout.strip()}
+
+
+def cli(project: Path, *args: str) -> dict[str, Any]:
+    """Run `newsdigest --project P ARGS` as a child process."""
+    return run_child([sys.executable, "-m", "generator", "--project", str(project), *args], REPO)
+
+
+def mtimes(root: Path) -> dict[str, int]:
+    """Return every file under `root` with its mtime in nanoseconds."""
+    return {str(p.relative_to(root)): p.stat().st_mtime_ns for p in root.rglob("*") if p.is_file()}
+
+
+def folder_mb(root: Path) -> float:
+    """Return the size of a folder's files in MB."""
+    return sum(p.stat().st_size for p in root.rglob("*") if p.is_file()) / 1e6
+
+
+def fill_store(project: Path, entries: Sequence[Entry]) -> None:
+    """Store the archive's articles (extracted once, outside any timing)."""
+    store = Store(load_config(project).paths.store)
+    for entry in entries:
+        store.add(entry.article)
+
+
+def project_times(size: int, entries: Sequence[Entry], repeat: int, seed: int,
+                  mkdocs: bool) -> dict[str, Any]:
+    """Time generate (cold, unchanged, incremental) and mkdocs build in a fresh project."""
+    project = new_project(BENCH / f"project-{size}")
+    fill_store(project, entries)
+    out: dict[str, Any] = {}
+    cold = cli(project, "generate")
+    out.update(generate_cold_s=cold["s"], generate_rss_mb=cold["rss_mb"],
+               generate_cold_out=cold["stdout"])
+    warm = [cli(project, "generate") for _ in range(repeat)]
+    out["generate_unchanged_s"] = statistics.median(w["s"] for w in warm)
+    out["generate_unchanged_out"] = warm[-1]["stdout"]
+    docs = project / "docs"
+    out["docs_files"] = sum(1 for p in docs.rglob("*.md"))
+    inbox = project / "inbox"
+    extra = write_story(inbox, story(size, size, seed))  # article number N: not yet stored
+    source = outlet_of(extra)
+    cli(project, "add", *(("--source", source) if source else ()), str(extra))
+    before = mtimes(docs)
+    incremental = cli(project, "generate")
+    after = mtimes(docs)
+    changed = sorted(k for k in after if before.get(k) != after[k])
+    out.update(incremental_s=incremental["s"], incremental_rss_mb=incremental["rss_mb"],
+               incremental_out=incremental["stdout"], incremental_changed=len(changed),
+               incremental_changed_files=changed)
+    if mkdocs:
+        build = run_child([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f",
+                           str(project / "mkdocs.yml"), "-d", str(project / "site")], project)
+        index = project / "site" / "search" / "search_index.json"
+        out.update(mkdocs_s=build["s"], mkdocs_rss_mb=build["rss_mb"],
+                   mkdocs_s_per_1000=build["s"] * 1000 / (size + 1),
+                   site_mb=folder_mb(project / "site"),
+                   search_index_mb=index.stat().st_size / 1e6 if index.exists() else 0.0,
+                   site_pages=sum(1 for _ in (project / "site").rglob("index.html")))
+    return out
+
+
+def bench_size(size: int, repeat: int, seed: int, mkdocs: bool) -> dict[str, Any]:
+    """Return every figure for one archive size."""
+    paths = write_archive(BENCH / f"corpus-{size}", size, seed)
+    scratch = new_project(BENCH / f"project-{size}")
+    raws = read_raws(paths, scratch)
+    runs = repeat if size <= CHEAP else 1
+    stages, entries = stage_times(raws, scratch, runs)
+    figures = {"size": size, **stages}
+    figures.update(project_times(size, entries, runs, seed, mkdocs))
+    return figures
+
+
+COLUMNS = (  # (key, heading, format)
+    ("size", "N", "{:>6}"), ("trafilatura_per_s", "traf/s", "{:>7.1f}"),
+    ("extract_per_s", "extr/s", "{:>7.1f}"), ("analyse_per_s", "anal/s", "{:>7.1f}"),
+    ("render_per_s", "rend/s", "{:>7.0f}"), ("overhead_ratio", "x traf", "{:>6.2f}"),
+    ("generate_cold_s", "gen cold", "{:>8.1f}"), ("generate_unchanged_s", "gen same", "{:>8.2f}"),
+    ("incremental_s", "gen +1", "{:>6.2f}"), ("incremental_changed", "files+1", "{:>7}"),
+    ("generate_rss_mb", "RSS MB", "{:>6.0f}"), ("mkdocs_s", "mkdocs", "{:>7.1f}"),
+    ("mkdocs_s_per_1000", "s/1000", "{:>7.1f}"), ("site_mb", "site MB", "{:>7.1f}"),
+    ("search_index_mb", "index MB", "{:>8.2f}"), ("site_pages", "pages", "{:>6}"),
+)
+
+
+def table(rows: Sequence[dict[str, Any]]) -> str:
+    """Return the figures as one fixed-width table."""
+    lines = [" ".join(f"{h:>{max(6, len(h))}}" for _, h, _ in COLUMNS)]
+    for row in rows:
+        cells = []
+        for key, heading, fmt in COLUMNS:
+            value = row.get(key)
+            width = max(6, len(heading))
+            cells.append(fmt.format(value).rjust(width) if value is not None else "-".rjust(width))
+        lines.append(" ".join(cells))
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the benchmark; print the table and save the JSON."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="100,1000", help="comma-separated archive sizes")
+    parser.add_argument("--large", action="store_true", help=f"also run N = {LARGE:,}")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per cheap measurement")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--no-mkdocs", action="store_true", help="skip mkdocs build")
+    parser.add_argument("--json", type=Path, default=REPO / "build" / "bench.json")
+    args = parser.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    if args.large or os.environ.get("BENCH_LARGE") == "1":
+        sizes.append(LARGE)
+    rows = []
+    for size in sizes:
+        rows.append(bench_size(size, args.repeat, args.seed, not args.no_mkdocs))
+        print(f"done N={size}", file=sys.stderr, flush=True)
+    report = {"machine": {"cores": os.cpu_count(), "python": platform.python_version(),
+                          "platform": platform.platform()}, "sizes": rows}
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(report, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    print(table(rows))
+    print(f"cores: {os.cpu_count()}; figures saved to {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
