@@ -13,12 +13,14 @@ from .cache import Cache, code_digest
 from .config import Config
 from .errors import InputError, NewsdigestError
 from .extract import ExtractContext, detect_kind, extract, repeated_lines
+from .fetch import load_health
 from .incremental import GENERATOR, Loader
 from .inputs import expand, read_input
 from .isolation import load_quarantine
 from .model import Analysis, Article, Problem, RawInput
 from .notes import apply_overrides, load_notes
 from .render import GENERATED_FILES, GENERATED_FOLDERS, ArticleSource, plan_site
+from .render.status import STATUS_PAGE, render_status_page
 from .writer import Page, WriteReport, write_pages
 
 Outcome = tuple[str, Article, Analysis] | tuple[str, Problem]
@@ -107,6 +109,7 @@ def plan_pages(config: Config, cache: Cache, excluded: frozenset[str] = frozense
     notes = load_notes(config.paths.docs, GENERATED_FOLDERS + GENERATED_FILES, entries)
     articles = ArticleSource(catalog.keys, loader.full, code_digest((GENERATOR,)))
     pages = plan_site(apply_overrides(entries, notes), config.site, notes, articles)
+    pages[STATUS_PAGE] = render_status_page(load_health(config.paths.state))
     return pages, [*catalog.problems, *notes.problems]
 
 
