@@ -13,34 +13,26 @@ import pytest
 from hostile.project import REPO, add_articles, make_project
 
 from generator import isolation
-from generator.analyse import analyse
 from generator.config import load_config
 from generator.lock import LockError, exclusive_run, run_lock
-from generator.pipeline import analysis_settings
-from generator.render import GENERATED_FILES, GENERATED_FOLDERS, render_site
-from generator.render.context import make_entry
-from generator.store import Store
-from generator.writer import write_pages
+from generator.pipeline import publish_pages, render_pages
 
 KILLER_HOOK = Path(__file__).resolve().parent / "hostile" / "killer_hook.py"
 GOOD = [f"Ordinary harbour report number {n}" for n in range(9)]
 
 
 def renderer(root: Path) -> isolation.Renderer:
-    """Return render(excluded) for a project: store -> analyse -> pages, without writing."""
+    """Return render(excluded) for a project: the pipeline's own, without writing."""
     config = load_config(root)
-
-    def render(excluded: frozenset[str]) -> Mapping[str, str]:
-        entries = [make_entry(a, analyse(a, analysis_settings(config, a)), config.site.timezone)
-                   for a in Store(config.paths.store) if a.id not in excluded]
-        return render_site(entries, config.site)
-    return render
+    return lambda excluded: render_pages(config, excluded)[0]
 
 
 def publisher(root: Path) -> isolation.Publisher:
-    """Return publish(pages): the one writer into the project's docs/."""
+    """Return publish(pages): the pipeline's one writer into the project's docs/."""
+    config = load_config(root)
+
     def publish(pages: Mapping[str, str]) -> None:
-        write_pages(root / "docs", pages, GENERATED_FOLDERS, GENERATED_FILES)
+        publish_pages(config, pages)
     return publish
 
 
