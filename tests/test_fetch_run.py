@@ -5,13 +5,12 @@ from __future__ import annotations
 import io
 import json
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from fetchserver import FetchServer, Reply, Seen, serve
+from fetchserver import FetchServer, Reply, Seen
 
 from generator.fetch import (
     FetchReport,
@@ -60,16 +59,6 @@ def fetch(server: FetchServer, entries: list[dict[str, object]], store: Store, s
     report = run_fetch(sources, settings(**overrides), state, store.is_known_url, store.accept,
                        clock=lambda: FIXED_NOW)
     return report, time.monotonic() - started
-
-
-@pytest.fixture
-def server() -> Iterator[FetchServer]:
-    yield from serve()
-
-
-@pytest.fixture
-def other() -> Iterator[FetchServer]:
-    yield from serve()
 
 
 def test_rss_feed_full_page_fills_raw_input(server: FetchServer, tmp_path: Path) -> None:

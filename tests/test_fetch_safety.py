@@ -6,27 +6,16 @@ import gzip
 import itertools
 import time
 import tracemalloc
-from collections.abc import Iterator
 from pathlib import Path
 
 import brotli
 import pytest
-from fetchserver import FetchServer, Reply, serve
+from fetchserver import FetchServer, Reply
 from test_fetch_run import PAGE, Store, fetch, settings
 
 from generator.fetch import parse_sources, run_fetch
 
 BOMB_SIZE = 30_000_000  # decompressed; the tests' cap is 1 MB
-
-
-@pytest.fixture
-def server() -> Iterator[FetchServer]:
-    yield from serve()
-
-
-@pytest.fixture
-def other() -> Iterator[FetchServer]:
-    yield from serve()
 
 
 @pytest.fixture(scope="module")
