@@ -188,8 +188,7 @@ def _day_pages(entries: Sequence[Entry], site: SiteSettings, tag_pages: Mapping[
     days = sorted(by_day, reverse=True)
     pages: dict[str, Page] = {}
     for i, day in enumerate(days):
-        older = days[i + 1] if i + 1 < len(days) else None
-        newer = days[i - 1] if i > 0 else None
+        older, newer = neighbours(days, i)
         path = digest_path(day)
         note = notes.for_day(day, path)
         produce = partial(_one, path, partial(render_digest, day, by_day[day], tag_pages,
@@ -209,6 +208,13 @@ def _day_pages(entries: Sequence[Entry], site: SiteSettings, tag_pages: Mapping[
     return pages
 
 
+def neighbours(newest_first: Sequence[str], index: int) -> tuple[str | None, str | None]:
+    """Return the (older, newer) neighbours of an item in a newest-first list."""
+    older = newest_first[index + 1] if index + 1 < len(newest_first) else None
+    newer = newest_first[index - 1] if index > 0 else None
+    return older, newer
+
+
 def _week_pages(days: Sequence[str], by_day: Mapping[str, Sequence[Entry]],
                 lazy: Lazy) -> dict[str, Page]:
     """Return one roll-up page per ISO week that has stories."""
@@ -218,8 +224,7 @@ def _week_pages(days: Sequence[str], by_day: Mapping[str, Sequence[Entry]],
     order = sorted(weeks, reverse=True)
     pages: dict[str, Page] = {}
     for i, week in enumerate(order):
-        older = order[i + 1] if i + 1 < len(order) else None
-        newer = order[i - 1] if i > 0 else None
+        older, newer = neighbours(order, i)
         path = week_path(week)
         stories = [e for day in weeks[week] for e in by_day[day]]
         produce = partial(_one, path, partial(render_week, week, weeks[week], by_day,
