@@ -13,9 +13,12 @@ import pytest
 
 from generator.model import Analysis, Article, Published, Sentence
 from generator.notes import NoteSet
-from generator.render import render_site
+from generator.render import ArticleSource, plan_site, render_site
 from generator.render.context import Entry, make_entry
+from generator.render.html import href
+from generator.render.listings import listing_plan, newest_first, render_named_listing
 from generator.settings import SiteSettings
+from generator.writer import LazyPage
 
 SITE = SiteSettings(title="Test Digest", timezone="Europe/London", items_per_page=2)
 # (id, title, iso time, source, tags) of fictional stories
@@ -104,9 +107,89 @@ def test_home_shows_the_latest_day_only(entries: list[Entry]) -> None:
 
 def test_listings_paginate(entries: list[Entry]) -> None:
     pages = render_site(entries, SITE)
-    harbour = [p for p in pages if p.startswith("tags/harbour-")]
-    assert len(harbour) == 3  # five articles, two per page
-    assert sum(pages[p].count('class="nd-story"') for p in harbour) == 5
+    harbour = sorted(p for p in pages if p.startswith("tags/harbour-"))
+    assert len(harbour) == 2  # five articles, two per page: one archive page, front holds 3
+    assert [pages[p].count('class="nd-story"') for p in harbour] == [2, 3]
+    assert harbour[0] == harbour[1].removesuffix(".md") + "-p1.md"
+
+
+SIZE = 3
+FRONT = "tags/harbour-0123456789.md"
+
+
+def harbour(count: int) -> list[Entry]:
+    """Return `count` harbour stories, four a day from Sun 1 Mar 2026, oldest first."""
+    return [entry(f"{n:012x}", f"Harbour story {n}",
+                  f"2026-03-{1 + n // 4:02d}T{6 * (n % 4):02d}:00:00+00:00", "Wessex Courier",
+                  ("harbour",)) for n in range(count)]
+
+
+def archive(number: int) -> str:
+    return f"tags/harbour-0123456789-p{number}.md"
+
+
+def listing(count: int) -> dict[str, str]:
+    return render_named_listing("tag", "harbour", FRONT, harbour(count),
+                                tag_pages={"harbour": FRONT}, size=SIZE)
+
+
+@pytest.mark.parametrize("count,archived,front", [
+    (0, 0, 0), (1, 0, 1), (5, 0, 5), (6, 1, 3), (8, 1, 5), (9, 2, 3), (11, 2, 5), (30, 9, 3),
+])
+def test_listing_plan_cuts_full_pages_from_the_oldest_end(count: int, archived: int,
+                                                          front: int) -> None:
+    entries = harbour(count)
+    plan = listing_plan(FRONT, entries, SIZE)
+    assert [p.path for p in plan] == [archive(n) for n in range(1, archived + 1)] + [FRONT]
+    assert [len(p.entries) for p in plan] == [SIZE] * archived + [front]
+    # every story on exactly one page; pages and stories on them run newest first
+    assert [e for p in reversed(plan) for e in p.entries] == sorted(entries, key=newest_first)
+    assert [(p.older, p.newer) for p in plan] == [
+        (plan[i - 1].path if i else None, plan[i + 1].path if i + 1 < len(plan) else None)
+        for i in range(len(plan))]
+
+
+def test_new_story_rewrites_only_the_front_page() -> None:
+    before, after = listing(10), listing(11)
+    assert list(before) == list(after) == [archive(1), archive(2), FRONT]
+    assert [p for p in after if before[p] != after[p]] == [FRONT]
+    assert "Harbour story 10" in after[FRONT]
+
+
+def test_rollover_adds_one_archive_page_and_relinks_its_older_neighbour() -> None:
+    before, after = listing(11), listing(12)
+    assert set(after) - set(before) == {archive(3)}
+    assert [p for p in before if before[p] != after[p]] == [archive(2), FRONT]
+    assert f'href="{href(archive(2), archive(3))}">Newer stories' in after[archive(2)]
+
+
+def test_archive_pages_show_their_days_not_the_total() -> None:
+    pages = listing(10)
+    assert "Tag: harbour — archive page 2" in pages[archive(2)]
+    assert "Stories from Sun 1 Mar 2026 – Mon 2 Mar 2026" in pages[archive(2)]
+    assert "10" not in re.sub(r"<[^>]*>|harbour-0123456789", "", pages[archive(2)])
+    assert "10 articles" in pages[FRONT]
+    links = {p: re.findall(r'<a href="([^"]+)">[^<]*(?:stories|Tag: harbour)', pages[p])
+             for p in pages}
+    assert links == {
+        archive(1): [href(archive(1), FRONT), href(archive(1), archive(2))],
+        archive(2): [href(archive(2), archive(1)), href(archive(2), FRONT)],
+        FRONT: [href(FRONT, archive(2))]}
+
+
+def test_new_story_changes_only_the_front_pages_lazy_keys() -> None:
+    site = dataclasses.replace(SITE, items_per_page=SIZE)
+
+    def keys(count: int) -> dict[str, str]:
+        stories = harbour(count)
+        source = ArticleSource({e.article.id: e.article.id for e in stories}, lambda e: e, "c")
+        return {p: page.key for p, page in plan_site(stories, site, articles=source).items()
+                if p.startswith(("tags/", "sources/")) and isinstance(page, LazyPage)}
+
+    before, after = keys(10), keys(11)
+    assert len(before) == len(after) == 6  # the harbour tag and the Wessex Courier source
+    assert sorted(p for p in after if before[p] != after[p]) == [
+        p for p in after if p.count("-p") == 0]
 
 
 def test_tag_index_is_sorted_by_use(entries: list[Entry]) -> None:

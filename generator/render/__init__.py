@@ -6,11 +6,11 @@ import hashlib
 import json
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import partial
 
 from ..notes import NOTES_GENERATED_FOLDER, NoteSet
-from ..related import profile, related_ids
+from ..related import Profile, profile, related_ids
 from ..settings import SiteSettings
 from ..slugs import name_page
 from ..writer import LazyPage, Page
@@ -19,13 +19,13 @@ from .context import Entry, key_hash
 from .feeds import FEED_FILES, render_feeds
 from .listings import (
     digest_path,
-    page_paths,
-    paginate,
+    listing_plan,
     render_archive,
     render_digest,
     render_home,
     render_index,
-    render_named_listing,
+    render_listing_archive,
+    render_listing_front,
     render_week,
     week_of,
     week_path,
@@ -53,6 +53,7 @@ class ArticleSource:
     keys: Mapping[str, str]  # article id -> digest of its record and analysis
     full: Callable[[Entry], Entry]  # light entry (no text) -> full entry
     code: str  # digest of the renderer's code: a change re-renders every page
+    related: RelatedFinder = related_ids  # e.g. an incremental update kept in the cache
 
 
 def article_key(entry: Entry, source: ArticleSource, tag_pages: Mapping[str, str],
@@ -79,9 +80,12 @@ def _render_full(entry: Entry, source: ArticleSource, tag_pages: Mapping[str, st
     return render_article(source.full(entry), tag_pages, by_id, notes_html)
 
 
-def with_related(entries: Sequence[Entry]) -> list[Entry]:
+RelatedFinder = Callable[[Sequence[Profile]], Mapping[str, tuple[str, ...]]]
+
+
+def with_related(entries: Sequence[Entry], find: RelatedFinder = related_ids) -> list[Entry]:
     """Return the entries with their related-coverage ids filled in."""
-    related = related_ids([profile(e.article.id, e.title, e.tags, e.sort_key) for e in entries])
+    related = find([profile(e.article.id, e.title, e.tags, e.sort_key) for e in entries])
     return [replace(e, related=related[e.article.id]) for e in entries]
 
 
@@ -111,7 +115,7 @@ def plan_site(entries: Sequence[Entry], site: SiteSettings,
     """Return every generated page; with `articles`, article pages are lazy (light entries)."""
     hidden = notes.hidden()
     shown = [e for e in sorted(entries, key=lambda e: e.article.id) if e.article.id not in hidden]
-    shown = with_related(shown)
+    shown = with_related(shown, articles.related if articles else related_ids)
     by_id = {e.article.id: e for e in shown}
     tags = with_pages_for(named("tag", shown), site.min_tag_articles, noted_tags(notes))
     pages: dict[str, Page] = {
@@ -142,16 +146,18 @@ def with_pages_for(tags: Named, minimum: int, keep: frozenset[str]) -> Named:
 
 
 class _Once:
-    """Render a group of pages (one listing, paginated) at most once, on first demand."""
+    """Render a group of pages (one paginated listing) on first demand, each handed once."""
 
     def __init__(self, produce: Callable[[], dict[str, str]]) -> None:
         self.produce = produce
         self.pages: dict[str, str] | None = None
 
     def page(self, path: str) -> str:
-        if self.pages is None:
+        """Return one page, handing it over: the writer asks once, and a large site's text
+        should not stay in memory after it is written."""
+        if self.pages is None or path not in self.pages:
             self.pages = self.produce()
-        return self.pages[path]
+        return self.pages.pop(path)
 
 
 @dataclass(frozen=True)
@@ -160,22 +166,30 @@ class Lazy:
 
     articles: ArticleSource | None
     tag_pages: Mapping[str, str]
+    digests: dict[str, str] = field(default_factory=dict, compare=False)  # id -> story digest
 
-    def story_key(self, entry: Entry) -> list[object]:
-        """Return what a story item in a listing is made from."""
-        assert self.articles is not None
-        return [self.articles.keys[entry.article.id], repr(entry.editor), entry.page,
-                [self.tag_pages.get(t) for t in entry.tags]]
+    def story_digest(self, entry: Entry) -> str:
+        """Return a digest of what a story item in a listing is made from (once per story)."""
+        found = self.digests.get(entry.article.id)
+        if found is None:
+            assert self.articles is not None
+            parts = [self.articles.keys[entry.article.id], repr(entry.editor), entry.page,
+                     [self.tag_pages.get(t) for t in entry.tags]]
+            found = hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode("utf-8")
+                                   ).hexdigest()
+            self.digests[entry.article.id] = found
+        return found
 
     def pages(self, parts: Sequence[object], entries: Sequence[Entry], paths: Sequence[str],
               produce: Callable[[], dict[str, str]]) -> dict[str, Page]:
         """Return the pages of `produce`, lazily when possible, keyed by parts and stories."""
         if self.articles is None:
             return dict(produce())
-        data = [self.articles.code, *parts, [self.story_key(e) for e in entries]]
-        key = hashlib.sha256(json.dumps(data, ensure_ascii=False).encode("utf-8")).hexdigest()
+        hasher = hashlib.sha256(json.dumps([self.articles.code, *parts],
+                                           ensure_ascii=False).encode("utf-8"))
+        hasher.update("".join(self.story_digest(e) for e in entries).encode("ascii"))
         once = _Once(produce)
-        return {path: LazyPage(key, partial(once.page, path)) for path in paths}
+        return {path: LazyPage(hasher.hexdigest(), partial(once.page, path)) for path in paths}
 
 
 def _day_pages(entries: Sequence[Entry], site: SiteSettings, tag_pages: Mapping[str, str],
@@ -243,17 +257,36 @@ def _named_pages(group: Named, site: SiteSettings, notes: NoteSet,
     """Return every listing page of one kind plus its index, sorted by use."""
     pages: dict[str, Page] = {}
     size = site.items_per_page
-    for name, members in group.members.items():
-        path = group.pages[name]
-        note = notes.for_tag(name, path) if group.kind == "tag" else ""
-        produce = partial(render_named_listing, group.kind, name, path, members,
-                          tag_pages=lazy.tag_pages, size=size, notes_html=note)
-        paths = page_paths(path, len(paginate(members, size)))
-        pages.update(lazy.pages(("named", group.kind, name, path, size, note), members, paths,
-                                produce))
+    for name in group.members:
+        note = notes.for_tag(name, group.pages[name]) if group.kind == "tag" else ""
+        pages.update(_listing_pages(group, name, size, note, lazy))
     folder = "tags" if group.kind == "tag" else "sources"
     ordered = sorted(group.counts.items(), key=lambda kv: (-kv[1], kv[0].casefold(), kv[0]))
     title = "Tags" if group.kind == "tag" else "Sources"
     pages.update(render_index(group.kind, title, f"{folder}/index.md",
                               [(n, group.pages[n], c) for n, c in ordered], size))
+    return pages
+
+
+def _listing_pages(group: Named, name: str, size: int, note: str,
+                   lazy: Lazy) -> dict[str, Page]:
+    """Return one listing's pages, each lazy page keyed by its own stories and neighbours.
+
+    An archive page's key holds no total, so a new story leaves it alone (see listing_plan).
+    """
+    kind, path, members = group.kind, group.pages[name], group.members[name]
+    plan = listing_plan(path, members, size)
+    archive = [p.path for p in plan if p.number]
+    pages: dict[str, Page] = {}
+    for part in plan[:-1]:
+        produce = partial(_one, part.path, partial(render_listing_archive, kind, name, path,
+                                                   part, lazy.tag_pages))
+        pages.update(lazy.pages(("listing-archive", kind, name, path, size, part.path,
+                                 part.older, part.newer), part.entries, [part.path], produce))
+    front = plan[-1]
+    produce = partial(_one, path, partial(render_listing_front, kind, name, front, archive,
+                                          tag_pages=lazy.tag_pages, total=len(members),
+                                          notes_html=note))
+    pages.update(lazy.pages(("listing-front", kind, name, path, size, archive, len(members),
+                             note), front.entries, [path], produce))
     return pages

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from itertools import groupby
 from typing import TypeVar
@@ -101,10 +102,18 @@ def grouped_stories(from_page: str, entries: Sequence[Entry], tag_pages: Mapping
     return "\n\n".join(blocks)
 
 
-def newest_first(entry: Entry) -> tuple[int, ...]:
-    """Return a key that sorts entries newest first (ties broken by id, ascending)."""
+# Maps each ASCII character to its mirror image, so that an ascending sort of translated
+# time stamps (which are ASCII ISO text) is a descending sort of the stamps themselves.
+_MIRROR = {code: chr(0x7F - code) for code in range(0x80)}
+
+
+def newest_first(entry: Entry) -> tuple[str, str]:
+    """Return a key that sorts entries newest first (ties broken by id, ascending).
+
+    Cheap on purpose (one C-level translate): every listing of every run sorts by it.
+    """
     stamp, _, article_id = entry.sort_key.partition("|")
-    return (*(-ord(ch) for ch in stamp.ljust(19)), *(ord(ch) for ch in article_id))
+    return stamp.ljust(19).translate(_MIRROR), article_id
 
 
 def page(title: str, kind: str, blocks: Sequence[str], description: str = "") -> str:
@@ -212,21 +221,92 @@ def page_bar(paths: Sequence[str], current: str) -> str:
     return '<nav class="nd-pages">Page ' + " ".join(parts) + "</nav>"
 
 
+@dataclass(frozen=True)
+class ListingPage:
+    """One page of a tag or source listing: its path, stories (newest first), neighbours."""
+
+    path: str
+    number: int  # archive page number, 1 = oldest; 0 for the front page
+    entries: tuple[Entry, ...]
+    older: str | None  # the next older archive page
+    newer: str | None  # the next newer archive page, or the front page; None on the front page
+
+
+def archive_path(path: str, number: int) -> str:
+    """Return the path of a listing's archive page: tags/x-<hash>-p1.md is the oldest."""
+    return f"{path.removesuffix('.md')}-p{number}.md"
+
+
+def listing_plan(path: str, entries: Sequence[Entry], size: int) -> list[ListingPage]:
+    """Cut a listing into archive pages of `size` from its oldest end, then the front page.
+
+    Cutting from the oldest end keeps every archive page's stories (and so its text) fixed
+    while new stories arrive: they land on the front page, which holds the newest full chunk
+    plus the remainder, until a further full chunk rolls over into a new archive page.
+    """
+    if size < 1:
+        raise ValueError(f"{path}: listing page size must be at least 1, not {size}")
+    oldest = sorted(entries, key=newest_first)[::-1]
+    count = max(1, len(oldest) // size)  # pages, the front page included
+    cuts = [oldest[i * size:(i + 1) * size] for i in range(count - 1)]
+    cuts.append(oldest[(count - 1) * size:])
+    paths = [archive_path(path, n) for n in range(1, count)] + [path]
+    return [ListingPage(paths[i], i + 1 if i + 1 < count else 0, tuple(cut[::-1]),
+                        paths[i - 1] if i else None, paths[i + 1] if i + 1 < count else None)
+            for i, cut in enumerate(cuts)]
+
+
+def date_range(entries: Sequence[Entry]) -> str:
+    """Return the days a page's stories span, e.g. "Sun 1 Mar 2026 – Fri 20 Mar 2026"."""
+    days = sorted(e.day for e in entries if e.day)
+    if not days:
+        return "undated stories"
+    if days[0] == days[-1]:
+        return day_label(days[0])
+    return f"{day_label(days[0])} – {day_label(days[-1])}"
+
+
+def render_listing_front(kind: str, name: str, front: ListingPage, archive: Sequence[str],
+                         *, tag_pages: Mapping[str, str], total: int,
+                         notes_html: str = "") -> str:
+    """Return a listing's front page: its count, newest stories and links to the archive."""
+    title = f"{'Tag' if kind == 'tag' else 'Source'}: {name}"
+    lede = count_label(total, "article")
+    if archive:
+        lede += f"; the newest {len(front.entries)} are here, older ones on archive pages"
+    links = " ".join(link(front.path, p, str(n)) for n, p in enumerate(archive, start=1))
+    return page(title, kind, [
+        f"<h1>{esc(title)}</h1>", notes_html, f'<p class="nd-lede">{lede}.</p>',
+        story_list(front.path, front.entries, tag_pages, 1),
+        pager(front.path, (front.older, "Older stories"), None) if front.older else "",
+        f'<nav class="nd-pages">Archive pages {links}</nav>' if archive else ""])
+
+
+def render_listing_archive(kind: str, name: str, front: str, part: ListingPage,
+                           tag_pages: Mapping[str, str]) -> str:
+    """Return one archive page of a listing: fixed stories, no total, links to neighbours."""
+    label = f"{'Tag' if kind == 'tag' else 'Source'}: {name}"
+    title = f"{label} — archive page {part.number}"
+    newer = part.newer or front
+    return page(title, kind, [
+        f"<h1>{esc(title)}</h1>",
+        f'<p class="nd-lede">Stories from {esc(date_range(part.entries))}, newest first.</p>',
+        story_list(part.path, part.entries, tag_pages, 1),
+        pager(part.path, (part.older, "Older stories") if part.older else None,
+              (newer, "Latest stories" if newer == front else "Newer stories"),
+              "" if newer == front else link(part.path, front, label))])
+
+
 def render_named_listing(kind: str, name: str, path: str, entries: Sequence[Entry],
                          *, tag_pages: Mapping[str, str], size: int,
                          notes_html: str = "") -> dict[str, str]:
-    """Return the pages of one tag or source listing, paginated, newest first."""
-    ordered = sorted(entries, key=newest_first)
-    chunks = paginate(ordered, size)
-    paths = page_paths(path, len(chunks))
-    label = "Tag" if kind == "tag" else "Source"
-    pages = {}
-    for number, (chunk_path, chunk) in enumerate(zip(paths, chunks, strict=True), start=1):
-        suffix = f" (page {number})" if number > 1 else ""
-        pages[chunk_path] = page(f"{label}: {name}{suffix}", kind, [
-            f'<h1>{label}: {esc(name)}{suffix}</h1>', notes_html if number == 1 else "",
-            f'<p class="nd-lede">{count_label(len(ordered), "article")}.</p>',
-            story_list(chunk_path, chunk, tag_pages, 1), page_bar(paths, chunk_path)])
+    """Return every page of one tag or source listing: the archive pages and the front page."""
+    plan = listing_plan(path, entries, size)
+    archive = [p.path for p in plan if p.number]
+    pages = {p.path: render_listing_archive(kind, name, path, p, tag_pages)
+             for p in plan if p.number}
+    pages[path] = render_listing_front(kind, name, plan[-1], archive, tag_pages=tag_pages,
+                                       total=len(entries), notes_html=notes_html)
     return pages
 
 
