@@ -3,8 +3,9 @@
 Everything here can be recomputed from the store, the notes and the code, so a missing,
 stale or damaged cache only costs time: keys carry digests of their inputs (the record's
 bytes, the analyser's code and settings), and an unreadable file is replaced by an empty one.
-Three tables: the store index (record file stat -> content digest and the article's listing
-fields), analyses by key, and stamps of the pages the writer last wrote.
+Four tables: the store index (record file stat -> content digest and the article's listing
+fields), analyses by key, stamps of the pages the writer last wrote, and related coverage
+with the profiles it was computed from.
 """
 
 from __future__ import annotations
@@ -18,10 +19,11 @@ from pathlib import Path
 from typing import Any
 
 from .model import Analysis, Fact, Sentence
+from .related import Profile, RelatedState
 from .writer import Stamp
 
 CACHE_NAME = "newsdigest.sqlite"
-SCHEMA = "1"
+SCHEMA = "2"
 TABLES = (
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS records (id TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER,"
@@ -29,6 +31,7 @@ TABLES = (
     "CREATE TABLE IF NOT EXISTS analyses (key TEXT PRIMARY KEY, data TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS stamps (path TEXT PRIMARY KEY, key TEXT, size INTEGER,"
     " mtime_ns INTEGER)",
+    "CREATE TABLE IF NOT EXISTS related (id TEXT PRIMARY KEY, profile TEXT, related TEXT)",
 )
 
 
@@ -92,7 +95,7 @@ class Cache:
             db.execute(statement)
         row = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
         if row is None or row[0] != SCHEMA:
-            for table in ("records", "analyses", "stamps"):
+            for table in ("records", "analyses", "stamps", "related"):
                 db.execute(f"DELETE FROM {table}")
             db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA,))
         return db
@@ -144,3 +147,23 @@ class Cache:
         self.db.execute("DELETE FROM stamps")
         self.db.executemany("INSERT INTO stamps VALUES (?, ?, ?, ?)",
                             [(p, s.key, s.size, s.mtime_ns) for p, s in sorted(stamps.items())])
+
+    def related_state(self) -> RelatedState:
+        """Return the related coverage last computed, with the profiles it came from."""
+        profiles, related = {}, {}
+        for article_id, profile, ids in self.db.execute("SELECT id, profile, related FROM related"):
+            data = json.loads(profile)
+            profiles[article_id] = Profile(article_id, frozenset(data["tags"]),
+                                           frozenset(data["title"]), data["sort_key"])
+            related[article_id] = tuple(json.loads(ids))
+        return RelatedState(profiles, related)
+
+    def put_related_state(self, state: RelatedState, previous: RelatedState) -> None:
+        """Store the rows that changed since `previous` and forget removed articles."""
+        rows = [(i, json.dumps({"tags": sorted(p.tags), "title": sorted(p.title_tokens),
+                                "sort_key": p.sort_key}, ensure_ascii=False),
+                 json.dumps(state.related[i])) for i, p in state.profiles.items()
+                if previous.profiles.get(i) != p or previous.related.get(i) != state.related[i]]
+        self.db.executemany("INSERT OR REPLACE INTO related VALUES (?, ?, ?)", rows)
+        self.db.executemany("DELETE FROM related WHERE id = ?",
+                            [(i,) for i in previous.profiles if i not in state.profiles])

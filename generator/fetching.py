@@ -9,7 +9,8 @@ import threading
 from .config import Config
 from .errors import ConfigError
 from .extract import ExtractContext, extract
-from .fetch import run_fetch, select_shard, select_source
+from .fetch.run import run_fetch
+from .fetch.sources import select_shard, select_source
 from .ids import canonical_url
 from .model import RawInput
 from .store import Store

@@ -10,7 +10,9 @@ digest, the analyser's code and version, and the analysis settings.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
@@ -50,9 +52,8 @@ def light_json(article: Article, analysis: Analysis) -> str:
                        "version": analysis.version}, ensure_ascii=False, sort_keys=True)
 
 
-def light_entry(text: str, timezone: str, origin: str) -> Entry:
-    """Rebuild a light entry: the article without text, an analysis of its summary only."""
-    data = json.loads(text)
+def light_entry(data: Mapping[str, Any], timezone: str, origin: str) -> Entry:
+    """Rebuild a light entry (parsed light_json): the article without text, its summary."""
     article = article_from_record({"article": data["article"]}, origin)
     summary = tuple(Sentence(**s) for s in data["summary"])
     analysis = Analysis(sentences=summary, summary=tuple(range(len(summary))),
@@ -65,7 +66,7 @@ class Catalog:
     """Every readable stored article as a light entry, with each one's content key."""
 
     entries: tuple[Entry, ...]
-    keys: Mapping[str, str]  # id -> digest of the record and its analysis key
+    keys: Mapping[str, str]  # id -> the analysis key (it digests the record's bytes too)
     problems: tuple[Problem, ...]
 
 
@@ -86,7 +87,9 @@ class Loader:
             settings = replace(self.config.analysis,
                                source_names=self.config.analysis.source_names + names)
             self.settings_keys[source] = settings_key(settings)
-        return key_of(self.fingerprint, sha, self.settings_keys[source])
+        # Plain concatenation, not key_of: this runs for every record of every run.
+        parts = f"{self.fingerprint}\0{sha}\0{self.settings_keys[source]}"
+        return hashlib.sha256(parts.encode("utf-8")).hexdigest()
 
     def analysed(self, article: Article, key: str) -> Analysis:
         """Return the cached analysis under `key`, analysing (and caching) on a miss."""
@@ -104,40 +107,46 @@ class Loader:
         """Return the light entries of the whole store, reading only changed records."""
         rows, fresh = self.cache.records(), []
         entries, keys, problems = [], {}, []
-        ids = self.store.ids()
-        for article_id in ids:
+        records = self.store.records()
+        for article_id, record in records:
             try:
-                row = self._row(article_id, rows.get(article_id))
-                entries.append(light_entry(row.light, self.config.site.timezone, article_id))
+                row, light = self._row(article_id, record, rows.get(article_id))
+                entries.append(light_entry(light, self.config.site.timezone, article_id))
             except NewsdigestError as error:
                 problems.append(Problem(article_id, str(error)))
                 continue
             if row is not rows.get(article_id):
                 fresh.append(row)
-            keys[article_id] = key_of(row.sha, row.analysis_key)
+            keys[article_id] = row.analysis_key  # digests the record and analysis
             self.analysis_keys[article_id] = row.analysis_key
-        self.cache.put_records(fresh, ids)
+        self.cache.put_records(fresh, [i for i, _ in records])
         self.cache.prune_analyses(self.analysis_keys.values())
         return Catalog(tuple(entries), keys, tuple(problems))
 
-    def _row(self, article_id: str, row: RecordRow | None) -> RecordRow:
-        """Return the index row of a record, re-reading and re-analysing it when it changed."""
-        path = self.store.path_for(article_id)
+    def _row(self, article_id: str, record: os.DirEntry[str], row: RecordRow | None
+             ) -> tuple[RecordRow, dict[str, Any]]:
+        """Return the index row of a record and its parsed listing fields, re-reading and
+        re-analysing the record only when it changed."""
         try:
-            info = path.stat()
+            info = record.stat()
+        except OSError as error:
+            raise InputError(f"{record.path}: unreadable store record ({error})") from error
+        if row is not None and (row.size, row.mtime_ns) == (info.st_size, info.st_mtime_ns):
+            light = json.loads(row.light)
+            if row.analysis_key == self.analysis_key(row.sha, light["article"].get("source")):
+                return row, light
+        path = Path(record.path)
+        try:
+            data = path.read_bytes()
         except OSError as error:
             raise InputError(f"{path}: unreadable store record ({error})") from error
-        if row is not None and (row.size, row.mtime_ns) == (info.st_size, info.st_mtime_ns):
-            source = json.loads(row.light)["article"].get("source")
-            if row.analysis_key == self.analysis_key(row.sha, source):
-                return row
-        data = path.read_bytes()
         sha = key_of(data.decode("utf-8", errors="replace"))
         article = self.store.load_bytes(path, data)
         key = self.analysis_key(sha, article.source)
         analysis = self.analysed(article, key)
-        return RecordRow(article_id, info.st_size, info.st_mtime_ns, sha, key,
-                         light_json(article, analysis))
+        text = light_json(article, analysis)
+        return (RecordRow(article_id, info.st_size, info.st_mtime_ns, sha, key, text),
+                json.loads(text))
 
     def full(self, light: Entry) -> Entry:
         """Return the full entry behind a light one (editors' changes and related kept)."""

@@ -20,10 +20,6 @@ import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-from mkdocs.utils.meta import get_data
-
 from . import __version__, atomic
 from .errors import NewsdigestError
 from .model import Problem
@@ -74,6 +70,8 @@ def save_quarantine(state: Path, quarantine: Mapping[str, str]) -> None:
 
 def page_article_ids(pages: Mapping[str, str]) -> dict[str, str]:
     """Return docs path -> article id for the article pages among generated pages."""
+    from mkdocs.utils.meta import get_data  # noqa: PLC0415 - only builds pay for MkDocs
+
     ids = {}
     for path, markdown in sorted(pages.items()):
         meta = get_data(markdown)[1].get("newsdigest")
@@ -208,6 +206,9 @@ def build_isolated(paths: Paths, render: Renderer, publish: Publisher) -> list[P
 def main(argv: Sequence[str]) -> int:
     """Build one docs folder into one site folder with a project's mkdocs.yml (strict)."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s - %(message)s")
+    from mkdocs.commands.build import build  # noqa: PLC0415 - only builds pay for MkDocs
+    from mkdocs.config import load_config  # noqa: PLC0415
+
     config_file, docs, site = argv
     build(load_config(config_file=config_file, docs_dir=docs, site_dir=site, strict=True))
     return 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 MAX_RELATED = 5
@@ -44,22 +44,62 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
 
 def related_ids(profiles: Sequence[Profile]) -> dict[str, tuple[str, ...]]:
     """Return, for each id, the ids of its most related articles, best first."""
+    return dict(update_related(profiles, RelatedState({}, {})).related)
+
+
+@dataclass(frozen=True)
+class RelatedState:
+    """The profiles related coverage was last computed from, and its results."""
+
+    profiles: Mapping[str, Profile]
+    related: Mapping[str, tuple[str, ...]]
+
+
+def update_related(profiles: Sequence[Profile], previous: RelatedState) -> RelatedState:
+    """Return related coverage for `profiles`, recomputing only what the changes can affect.
+
+    An article's result depends only on the member lists of its own tags (and the profiles
+    on them), so only articles sharing a tag with a changed profile can change; members of a
+    tag too popular to propose candidates are affected only when none of their tags is
+    small enough (the rarest-tag fallback). Equal to computing everything afresh.
+    """
     by_tag: dict[str, list[Profile]] = defaultdict(list)
     for p in profiles:
         for tag in sorted(p.tags):
             by_tag[tag].append(p)
+    current = {p.id: p for p in profiles}
+    changed = [p for p in profiles if previous.profiles.get(p.id) != p]
+    changed += [p for i, p in previous.profiles.items() if current.get(i) != p]  # old versions
+    before: dict[str, int] = defaultdict(int)
+    for p in previous.profiles.values():
+        for tag in p.tags:
+            before[tag] += 1
+    affected = {p.id for p in changed if p.id in current}
+    for tag in sorted({t for p in changed for t in p.tags}):
+        small = min(before[tag], len(by_tag[tag])) <= MAX_TAG_CANDIDATES
+        for q in by_tag[tag]:
+            if small or all(len(by_tag[t]) > MAX_TAG_CANDIDATES for t in q.tags):
+                affected.add(q.id)
     result: dict[str, tuple[str, ...]] = {}
     for p in profiles:
-        candidates = {q.id: q for q in _candidates(p, by_tag) if q.id != p.id}
-        scored = sorted(
-            ((0.7 * _jaccard(p.tags, q.tags) + 0.3 * _jaccard(p.title_tokens, q.title_tokens),
-              q.id) for q in candidates.values()),
-            key=lambda pair: (-pair[0], pair[1]))
-        result[p.id] = tuple(qid for score, qid in scored[:MAX_RELATED] if score >= MIN_SCORE)
-    return result
+        if p.id in affected or p.id not in previous.related:
+            result[p.id] = _related_of(p, by_tag)
+        else:
+            result[p.id] = previous.related[p.id]
+    return RelatedState(current, result)
 
 
-def _candidates(p: Profile, by_tag: dict[str, list[Profile]]) -> list[Profile]:
+def _related_of(p: Profile, by_tag: Mapping[str, list[Profile]]) -> tuple[str, ...]:
+    """Return the ids of p's most related articles, best first."""
+    candidates = {q.id: q for q in _candidates(p, by_tag) if q.id != p.id}
+    scored = sorted(
+        ((0.7 * _jaccard(p.tags, q.tags) + 0.3 * _jaccard(p.title_tokens, q.title_tokens),
+          q.id) for q in candidates.values()),
+        key=lambda pair: (-pair[0], pair[1]))
+    return tuple(qid for score, qid in scored[:MAX_RELATED] if score >= MIN_SCORE)
+
+
+def _candidates(p: Profile, by_tag: Mapping[str, list[Profile]]) -> list[Profile]:
     """Return articles sharing p's rarest tags, at most about MAX_CANDIDATES of them.
 
     Rare tags say most about a story, and bounding the candidates keeps the whole pass

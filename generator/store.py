@@ -8,6 +8,7 @@ articles already kept.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from dataclasses import asdict
 from pathlib import Path
@@ -79,6 +80,20 @@ class Store:
         if not self.root.exists():
             return []
         return sorted(p.stem for p in self.root.glob("*/*.json"))
+
+    def records(self) -> list[tuple[str, os.DirEntry[str]]]:
+        """Return (id, directory entry) of every record, sorted by id: one scan, no parsing."""
+        if not self.root.is_dir():
+            return []
+        found: list[tuple[str, os.DirEntry[str]]] = []
+        with os.scandir(self.root) as folders:
+            for folder in folders:
+                if not folder.is_dir():
+                    continue
+                with os.scandir(folder.path) as files:
+                    found.extend((f.name[:-5], f) for f in files
+                                 if f.name.endswith(".json") and not f.name.startswith("."))
+        return sorted(found, key=lambda pair: pair[0])
 
     def __iter__(self) -> Iterator[Article]:
         """Yield stored articles in id order, one at a time (the store may be large)."""

@@ -7,14 +7,15 @@ from pathlib import Path
 import pytest
 
 from generator.errors import ConfigError
-from generator.fetch import (
+from generator.fetch.sources import (
+    SETTING_KEYS,
+    SOURCE_KEYS,
     parse_fetch_settings,
     parse_shard,
     parse_sources,
     select_shard,
     select_source,
 )
-from generator.fetch.sources import SETTING_KEYS, SOURCE_KEYS
 
 FEED = "https://news.example/feed.xml"
 

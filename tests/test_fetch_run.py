@@ -12,13 +12,10 @@ from pathlib import Path
 import pytest
 from fetchserver import FetchServer, Reply, Seen
 
-from generator.fetch import (
-    FetchReport,
-    FetchSettings,
-    load_health,
-    parse_sources,
-    run_fetch,
-)
+from generator.fetch.health import load_health
+from generator.fetch.report import FetchReport
+from generator.fetch.run import run_fetch
+from generator.fetch.sources import FetchSettings, parse_sources
 from generator.model import RawInput
 
 FIXED_NOW = datetime(2025, 8, 20, 1, 2, 3, tzinfo=UTC)

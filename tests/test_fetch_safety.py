@@ -13,7 +13,8 @@ import pytest
 from fetchserver import FetchServer, Reply
 from test_fetch_run import PAGE, Store, fetch, settings
 
-from generator.fetch import parse_sources, run_fetch
+from generator.fetch.run import run_fetch
+from generator.fetch.sources import parse_sources
 
 BOMB_SIZE = 30_000_000  # decompressed; the tests' cap is 1 MB
 

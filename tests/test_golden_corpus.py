@@ -14,8 +14,8 @@ from projects import INBOX, REPO
 
 from generator.config import load_config
 from generator.extract import ExtractContext
+from generator.ingest import boilerplate_by_folder, process
 from generator.inputs import read_input
-from generator.pipeline import boilerplate_by_folder, process
 from generator.render.article import render_article
 from generator.render.context import make_entry
 

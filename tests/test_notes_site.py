@@ -24,6 +24,7 @@ from bs4 import BeautifulSoup
 
 from generator.analyse import analyse
 from generator.config import Config, load_config
+from generator.ingest import analysis_settings
 from generator.model import Analysis, Article, Problem, Published, Sentence
 from generator.notes import (
     NOTES_GENERATED_FOLDER,
@@ -33,7 +34,6 @@ from generator.notes import (
     load_notes,
 )
 from generator.notes.parse import parse_note
-from generator.pipeline import analysis_settings
 from generator.render import GENERATED_FILES, GENERATED_FOLDERS, render_site
 from generator.render.context import Entry, make_entry
 from generator.settings import SiteSettings

@@ -47,9 +47,9 @@ from generator.config import load_config  # noqa: E402
 from generator.extract import ExtractContext, extract  # noqa: E402
 from generator.extract.decode import decode  # noqa: E402
 from generator.extract.html import TRAFILATURA_SETTINGS  # noqa: E402
+from generator.ingest import analysis_settings, with_source  # noqa: E402
 from generator.inputs import read_input  # noqa: E402
 from generator.model import RawInput  # noqa: E402
-from generator.pipeline import analysis_settings, with_source  # noqa: E402
 from generator.render import render_site  # noqa: E402
 from generator.render.context import Entry, make_entry  # noqa: E402
 from generator.store import Store  # noqa: E402

@@ -24,11 +24,12 @@ def origin(note_path: str, line: int) -> str:
 def _articles(notes: Sequence[Note], entries: Sequence[Entry]
               ) -> tuple[dict[str, list[Attachment]], dict[str, list[Ref]]]:
     """Resolve every note's article references against all stored articles."""
-    index = index_articles(entries)
+    index = index_articles(entries) if any(n.articles for n in notes) else None
     found: dict[str, list[Attachment]] = {n.path: [] for n in notes}
     missing: dict[str, list[Ref]] = {n.path: [] for n in notes}
     for note in notes:
         for ref in note.articles:
+            assert index is not None
             article_id = resolve_article(ref.value, index)
             if article_id is None:
                 missing[note.path].append(ref)
@@ -40,6 +41,8 @@ def _articles(notes: Sequence[Note], entries: Sequence[Entry]
 def _listings(notes: Sequence[Note], shown: Sequence[Entry], found: dict[str, list[Attachment]],
               missing: dict[str, list[Ref]]) -> None:
     """Resolve tag (any case) and day references against the pages the site will have."""
+    if not any(n.tags or n.days for n in notes):
+        return  # nothing to resolve: skip indexing every story (large archives)
     tags = {t.casefold(): t for e in sorted(shown, key=lambda e: e.article.id) for t in e.tags}
     days = {e.day for e in shown if e.day}
     for note in notes:

@@ -6,6 +6,7 @@ with its line and reason, so the rest of the site still generates.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -48,16 +49,23 @@ def read_note(path: Path, rel: str) -> Note | BrokenNote:
 
 
 def editor_files(docs: Path, generated: Iterable[str]) -> list[str]:
-    """Return the docs paths of Markdown files editors own (sorted), notes included."""
+    """Return the docs paths of Markdown files editors own (sorted), notes included.
+
+    Generated folders are pruned before descending: at scale they hold tens of thousands of
+    pages, and walking them would cost more than the rest of an unchanged run.
+    """
     owned = set(generated)
     found = []
-    for path in sorted(docs.rglob("*.md")):
-        rel = PurePosixPath(path.relative_to(docs).as_posix())
-        if any(p.startswith(".") for p in rel.parts) or rel.parts[0] in owned \
-                or str(rel) in owned or not path.is_file():
-            continue
-        found.append(str(rel))
-    return found
+    for top, folders, files in os.walk(docs):
+        rel_top = PurePosixPath(Path(top).relative_to(docs).as_posix())
+        folders[:] = sorted(f for f in folders if not f.startswith(".")
+                            and not (rel_top == PurePosixPath(".") and f in owned))
+        for name in files:
+            rel = rel_top / name
+            if name.endswith(".md") and not name.startswith(".") and str(rel) not in owned \
+                    and (Path(top) / name).is_file():
+                found.append(str(rel))
+    return sorted(found, key=lambda rel: PurePosixPath(rel).parts)
 
 
 def page_title(path: Path, rel: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..fetch import Health, render_sources_status
+from ..fetch.health import Health, render_sources_status
 from .listings import page
 
 STATUS_PAGE = "sources/status.md"
