@@ -10,15 +10,19 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from types import MappingProxyType
 
 from . import atomic
 from .model import Problem
 
 MANIFEST_NAME = ".newsdigest-manifest.json"
+# Rendered pages are written in batches of about this many bytes, so a cold run over a large
+# archive never holds the whole site in memory (each batch is announced in the manifest first).
+BATCH_BYTES = 32 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -59,13 +63,15 @@ def digest(data: bytes) -> str:
 
 
 def is_generated_path(path: str, folders: tuple[str, ...], files: tuple[str, ...]) -> bool:
-    """Return True when `path` lies in the generator's own territory of docs/."""
-    pure = PurePosixPath(path)
-    if pure.is_absolute() or ".." in pure.parts or any(p.startswith(".") for p in pure.parts):
+    """Return True when `path` lies in the generator's own territory of docs/.
+
+    Strict on purpose: any empty, "." or ".." part, or any hidden part, is refused. Plain
+    string work, since it runs for every page of every run.
+    """
+    parts = path.split("/")
+    if any(not part or part.startswith(".") for part in parts) or parts[0] == "notes":
         return False
-    if pure.parts[0] == "notes":
-        return False
-    return path in files or (len(pure.parts) > 1 and pure.parts[0] in folders)
+    return path in files or (len(parts) > 1 and parts[0] in folders)
 
 
 def _read_manifest(docs: Path) -> dict[str, dict[str, str]]:
@@ -94,6 +100,9 @@ class _Plan:
     problems: list[Problem] = field(default_factory=list)
     keys: dict[str, str] = field(default_factory=dict)  # page keys of the planned writes
     stamps: dict[str, Stamp] = field(default_factory=dict)
+    batch_bytes: int = 0  # size of the rendered pages in `writes`, not yet on disk
+    written: list[str] = field(default_factory=list)
+    announced: dict[str, str] = field(default_factory=dict)  # pending hashes of this run
 
 
 def write_pages(docs: Path, pages: Mapping[str, Page], folders: tuple[str, ...],
@@ -112,35 +121,52 @@ def write_pages(docs: Path, pages: Mapping[str, Page], folders: tuple[str, ...],
             plan.problems.append(Problem(rel, "refused: outside the generated folders"))
             continue
         _plan_page(plan, rel, page, (manifest.get(rel), pending.get(rel)), previous.get(rel))
+        if plan.batch_bytes >= BATCH_BYTES:
+            _flush(plan, manifest, pending)
     for rel in sorted((set(manifest) | set(pending)) - set(pages)):
         _plan_removal(plan, rel, (manifest.get(rel), pending.get(rel)), (folders, files))
-    if plan.writes or plan.removals:
-        # Announce the files about to be written: a run killed halfway leaves them ours.
-        announced = {rel: digest(data) for rel, data in plan.writes.items()}
-        _write_manifest(docs, manifest, {**pending, **announced})
-    for rel, data in plan.writes.items():
-        target = docs / rel
-        atomic.write_bytes(target, data)
-        info = target.stat()
-        plan.stamps[rel] = Stamp(plan.keys[rel], info.st_size, info.st_mtime_ns)
+    if plan.removals and not plan.announced:
+        _write_manifest(docs, manifest, pending)  # a removal starts: keep the record intact
+    _flush(plan, manifest, pending)
     for rel in plan.removals:
         (docs / rel).unlink(missing_ok=True)
     _write_manifest(docs, plan.manifest)
-    return WriteReport(tuple(plan.writes), tuple(plan.removals), plan.unchanged,
+    return WriteReport(tuple(plan.written), tuple(plan.removals), plan.unchanged,
                        tuple(plan.problems), MappingProxyType(plan.stamps))
+
+
+def _flush(plan: _Plan, manifest: Mapping[str, str], pending: Mapping[str, str]) -> None:
+    """Write the batch of rendered pages, announced in the manifest before the first byte.
+
+    A run killed halfway thus leaves only files the manifest calls ours (or pending).
+    """
+    if not plan.writes:
+        return
+    plan.announced.update((rel, digest(data)) for rel, data in plan.writes.items())
+    _write_manifest(plan.docs, manifest, {**pending, **plan.announced})
+    for rel, data in plan.writes.items():
+        target = plan.docs / rel
+        atomic.write_bytes(target, data)
+        info = target.stat()
+        plan.stamps[rel] = Stamp(plan.keys[rel], info.st_size, info.st_mtime_ns)
+        plan.written.append(rel)
+    plan.writes.clear()
+    plan.keys.clear()
+    plan.batch_bytes = 0
 
 
 def _plan_page(plan: _Plan, rel: str, page: Page, recorded: tuple[str | None, str | None],
                stamp: Stamp | None) -> None:
     """Decide one page: keep it (unchanged or hand-edited) or write it."""
-    target = plan.docs / rel
     text = page if isinstance(page, str) else None
     key = page.key if isinstance(page, LazyPage) else digest(page.encode("utf-8"))
-    if recorded[0] is not None and _stamp_holds(target, stamp, key, recorded[0], text):
+    if recorded[0] is not None and _stamp_holds(os.path.join(plan.docs, rel), stamp, key,
+                                                recorded[0], text):
         assert stamp is not None
         plan.manifest[rel], plan.stamps[rel] = recorded[0], stamp
         plan.unchanged += 1
         return
+    target = plan.docs / rel
     data = (page.render() if isinstance(page, LazyPage) else page).encode("utf-8")
     state = _state(target, *recorded)
     if state in ("foreign", "edited"):
@@ -155,15 +181,19 @@ def _plan_page(plan: _Plan, rel: str, page: Page, recorded: tuple[str | None, st
         plan.stamps[rel] = Stamp(key, info.st_size, info.st_mtime_ns)
         return
     plan.writes[rel], plan.keys[rel] = data, key
+    plan.batch_bytes += len(data)
 
 
-def _stamp_holds(target: Path, stamp: Stamp | None, key: str, recorded: str,
+def _stamp_holds(target: str, stamp: Stamp | None, key: str, recorded: str,
                  text: str | None) -> bool:
-    """Return True when the file is as last written and the page's inputs have not changed."""
+    """Return True when the file is as last written and the page's inputs have not changed.
+
+    Called for every page of every run, so it takes a plain path (os.stat, no pathlib).
+    """
     if stamp is None or stamp.key != key or (text is not None and recorded != key):
         return False
     try:
-        info = target.stat()
+        info = os.stat(target)
     except OSError:
         return False
     return (info.st_size, info.st_mtime_ns) == (stamp.size, stamp.mtime_ns)

@@ -30,6 +30,10 @@ def checksums(root: Path) -> dict[str, str]:
     ("/articles/x.md", False),
     ("articles/.hidden.md", False),
     ("tagsx/a.md", False),
+    ("articles//x.md", False),
+    ("articles/./x.md", False),
+    ("articles/x/", False),
+    ("", False),
 ])
 def test_generated_territory(path: str, expected: bool) -> None:
     assert is_generated_path(path, FOLDERS, FILES) is expected
