@@ -13,12 +13,13 @@ import yaml
 
 from .analyse import AnalysisSettings
 from .errors import ConfigError
-from .fetch import FetchSettings, SourceConfig, parse_fetch_settings, parse_sources
+from .fetch.sources import FetchSettings, SourceConfig, parse_fetch_settings, parse_sources
 from .settings import Paths, SiteSettings
 
 TOP_LEVEL_KEYS = frozenset({"site", "analysis", "tags", "sources", "fetch"})
 SITE_KEYS = frozenset({"title", "description", "url", "timezone", "language", "project_url",
                        "home_days", "items_per_page", "min_tag_articles"})
+POSITIVE_SITE_KEYS = frozenset({"home_days", "items_per_page", "min_tag_articles"})
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,8 @@ def _site_settings(data: object, file: str) -> SiteSettings:
         expected = type(getattr(defaults, key) if getattr(defaults, key) is not None else "")
         if not isinstance(data[key], expected) or isinstance(data[key], bool):
             raise ConfigError(f"{file}: site.{key}: expected {expected.__name__}")
+        if key in POSITIVE_SITE_KEYS and data[key] < 1:
+            raise ConfigError(f"{file}: site.{key}: expected a whole number of at least 1")
         values[key] = data[key]
     settings = SiteSettings(**values)
     try:

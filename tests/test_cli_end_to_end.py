@@ -82,12 +82,15 @@ def test_show_markdown_format_escapes_scraped_text(tmp_path: Path) -> None:
     assert "\n!!! danger" not in page
 
 
-def test_bad_config_is_exit_status_2(tmp_path: Path) -> None:
+@pytest.mark.parametrize("setting,key", [("timezone: Mars/Olympus", b"site.timezone"),
+                                         ("items_per_page: 0", b"site.items_per_page"),
+                                         ("min_tag_articles: -1", b"site.min_tag_articles")])
+def test_bad_config_is_exit_status_2(tmp_path: Path, setting: str, key: bytes) -> None:
     project = new_project(tmp_path / "p", with_config=False)
-    (project / "newsdigest.yml").write_text("site:\n  timezone: Mars/Olympus\n")
+    (project / "newsdigest.yml").write_text(f"site:\n  {setting}\n")
     result = run_cli("generate", project=project)
     assert result.returncode == 2
-    assert b"site.timezone" in result.stderr
+    assert key in result.stderr
 
 
 @pytest.fixture(scope="module")
