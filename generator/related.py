@@ -35,13 +35,6 @@ def profile(article_id: str, title: str, tags: Sequence[str], sort_key: str) -> 
     return Profile(article_id, frozenset(t.casefold() for t in tags), frozenset(tokens), sort_key)
 
 
-def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
-    if not a or not b:
-        return 0.0
-    shared = len(a & b)  # |a | b| without building the union: this runs n * candidates times
-    return shared / (len(a) + len(b) - shared)
-
-
 def related_ids(profiles: Sequence[Profile]) -> dict[str, tuple[str, ...]]:
     """Return, for each id, the ids of its most related articles, best first."""
     return dict(update_related(profiles, RelatedState({}, {})).related)
@@ -90,13 +83,25 @@ def update_related(profiles: Sequence[Profile], previous: RelatedState) -> Relat
 
 
 def _related_of(p: Profile, by_tag: Mapping[str, list[Profile]]) -> tuple[str, ...]:
-    """Return the ids of p's most related articles, best first."""
-    candidates = {q.id: q for q in _candidates(p, by_tag) if q.id != p.id}
-    scored = sorted(
-        ((0.7 * _jaccard(p.tags, q.tags) + 0.3 * _jaccard(p.title_tokens, q.title_tokens),
-          q.id) for q in candidates.values()),
-        key=lambda pair: (-pair[0], pair[1]))
-    return tuple(qid for score, qid in scored[:MAX_RELATED] if score >= MIN_SCORE)
+    """Return the ids of p's most related articles, best first (score, then id)."""
+    scored: list[tuple[float, str]] = []
+    seen = {p.id}
+    tags, words = p.tags, p.title_tokens
+    for q in _candidates(p, by_tag):
+        if q.id in seen:
+            continue
+        seen.add(q.id)
+        # Jaccard similarity of tags and of title words, inlined: runs per candidate pair.
+        shared = len(tags & q.tags)
+        by_tags = shared / (len(tags) + len(q.tags) - shared) if tags and q.tags else 0.0
+        shared = len(words & q.title_tokens)
+        by_words = (shared / (len(words) + len(q.title_tokens) - shared)
+                    if words and q.title_tokens else 0.0)
+        score = 0.7 * by_tags + 0.3 * by_words
+        if score >= MIN_SCORE:
+            scored.append((-score, q.id))
+    scored.sort()
+    return tuple(qid for _, qid in scored[:MAX_RELATED])
 
 
 def _candidates(p: Profile, by_tag: Mapping[str, list[Profile]]) -> list[Profile]:

@@ -8,6 +8,8 @@ A run reads the files once (`read_notes`, I/O), attaches them to the analysed en
 
 from __future__ import annotations
 
+import functools
+from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,14 +47,20 @@ class NoteSet:
         """Return the warnings (targets naming nothing) and errors (unreadable notes)."""
         return self.attached.problems
 
-    def _notes_on(self, kind: str, key: str) -> list[Note]:
-        """Return the notes attached to one target, newest first."""
-        def same(other: str) -> bool:
-            return other.casefold() == key.casefold() if kind == "tag" else other == key
+    @functools.cached_property
+    def _by_target(self) -> dict[tuple[str, str], list[Note]]:
+        """Return (kind, key) -> the notes attached to it, newest first (tags case-folded)."""
+        index: dict[tuple[str, str], list[Note]] = defaultdict(list)
+        for note in newest_first(self.files.notes):
+            targets = dict.fromkeys((a.kind, a.key.casefold() if a.kind == "tag" else a.key)
+                                    for a in self.attached.attachments.get(note.path, ()))
+            for target in targets:
+                index[target].append(note)
+        return index
 
-        return [n for n in newest_first(self.files.notes)
-                if any(a.kind == kind and same(a.key)
-                       for a in self.attached.attachments.get(n.path, ()))]
+    def _notes_on(self, kind: str, key: str) -> list[Note]:
+        """Return the notes attached to one target, newest first (asked once per page)."""
+        return self._by_target.get((kind, key.casefold() if kind == "tag" else key), [])
 
     def for_article(self, article_id: str, page: str) -> str:
         """Return the HTML of the notes on an article page (empty when none)."""
