@@ -142,11 +142,13 @@ class Cache:
         rows = self.db.execute("SELECT path, key, size, mtime_ns FROM stamps")
         return {r[0]: Stamp(r[1], r[2], r[3]) for r in rows}
 
-    def put_stamps(self, stamps: Mapping[str, Stamp]) -> None:
-        """Replace the page stamps with this run's."""
-        self.db.execute("DELETE FROM stamps")
-        self.db.executemany("INSERT INTO stamps VALUES (?, ?, ?, ?)",
-                            [(p, s.key, s.size, s.mtime_ns) for p, s in sorted(stamps.items())])
+    def put_stamps(self, stamps: Mapping[str, Stamp], previous: Mapping[str, Stamp]) -> None:
+        """Replace the page stamps with this run's, touching only rows that changed."""
+        self.db.executemany("DELETE FROM stamps WHERE path = ?",
+                            [(p,) for p in sorted(previous) if p not in stamps])
+        self.db.executemany("INSERT OR REPLACE INTO stamps VALUES (?, ?, ?, ?)",
+                            [(p, s.key, s.size, s.mtime_ns) for p, s in sorted(stamps.items())
+                             if previous.get(p) != s])
 
     def related_state(self) -> RelatedState:
         """Return the related coverage last computed, with the profiles it came from."""

@@ -6,7 +6,9 @@ extractor, so an incremental `generate` does not pay for loading it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import contextlib
+import gc
+from collections.abc import Iterator, Mapping, Sequence
 
 from .cache import Cache, code_digest
 from .config import Config
@@ -40,7 +42,8 @@ def plan_pages(config: Config, cache: Cache, excluded: frozenset[str] = frozense
         return state.related
 
     articles = ArticleSource(catalog.keys, loader.full, code_digest((GENERATOR,)), find_related)
-    pages = plan_site(apply_overrides(entries, notes), config.site, notes, articles)
+    with collector_paused():
+        pages = plan_site(apply_overrides(entries, notes), config.site, notes, articles)
     pages[STATUS_PAGE] = render_status_page(load_health(config.paths.state))
     return pages, [*catalog.problems, *notes.problems]
 
@@ -63,11 +66,28 @@ def publish_pages(config: Config, pages: Mapping[str, Page]) -> WriteReport:
 
 def _write(config: Config, cache: Cache, pages: Mapping[str, Page]) -> WriteReport:
     previous = cache.stamps()
-    report = write_pages(config.paths.docs, pages, GENERATED_FOLDERS, GENERATED_FILES,
-                         previous)
-    if report.stamps != previous:
-        cache.put_stamps(report.stamps)
+    with collector_paused():
+        report = write_pages(config.paths.docs, pages, GENERATED_FOLDERS, GENERATED_FILES,
+                             previous)
+    cache.put_stamps(report.stamps, previous)
     return report
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while pages are planned and written.
+
+    Planning holds tens of thousands of long-lived, acyclic objects (entries, lazy pages),
+    and the collector would traverse them again and again: about a sixth of an incremental
+    run at 10,000 articles. Reference counting still frees everything as usual.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def generate(config: Config) -> tuple[WriteReport, list[Problem]]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -59,11 +58,21 @@ class ArticleSource:
 def article_key(entry: Entry, source: ArticleSource, tag_pages: Mapping[str, str],
                 by_id: Mapping[str, Entry], notes_html: str) -> str:
     """Return a digest of everything an article page is rendered from."""
-    related = [(i, by_id[i].page, by_id[i].title, by_id[i].article.source)
-               for i in entry.related]
-    parts = [source.code, source.keys[entry.article.id], repr(entry.editor), entry.page,
-             [tag_pages.get(t) for t in entry.tags], related, notes_html]
-    return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode("utf-8")).hexdigest()
+    related = tuple((i, by_id[i].page, by_id[i].title, by_id[i].article.source)
+                    for i in entry.related)
+    parts = (source.code, source.keys[entry.article.id], entry.editor, entry.page,
+             tuple(tag_pages.get(t) for t in entry.tags), related, notes_html)
+    return _digest(parts)
+
+
+def _digest(parts: tuple[object, ...]) -> str:
+    """Return a digest of strings, None and tuples (and dataclasses) via repr.
+
+    repr is unambiguous for these (strings are quoted and escaped) and much cheaper than
+    JSON; it runs for every page of every run. Never pass a set: its repr order varies
+    between processes.
+    """
+    return hashlib.sha256(repr(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _article_page(entry: Entry, tag_pages: Mapping[str, str], by_id: Mapping[str, Entry],
@@ -173,10 +182,8 @@ class Lazy:
         found = self.digests.get(entry.article.id)
         if found is None:
             assert self.articles is not None
-            parts = [self.articles.keys[entry.article.id], repr(entry.editor), entry.page,
-                     [self.tag_pages.get(t) for t in entry.tags]]
-            found = hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode("utf-8")
-                                   ).hexdigest()
+            found = _digest((self.articles.keys[entry.article.id], entry.editor, entry.page,
+                             tuple(self.tag_pages.get(t) for t in entry.tags)))
             self.digests[entry.article.id] = found
         return found
 
@@ -185,11 +192,10 @@ class Lazy:
         """Return the pages of `produce`, lazily when possible, keyed by parts and stories."""
         if self.articles is None:
             return dict(produce())
-        hasher = hashlib.sha256(json.dumps([self.articles.code, *parts],
-                                           ensure_ascii=False).encode("utf-8"))
-        hasher.update("".join(self.story_digest(e) for e in entries).encode("ascii"))
+        stories = "".join(self.story_digest(e) for e in entries)
+        key = _digest((self.articles.code, tuple(parts), stories))
         once = _Once(produce)
-        return {path: LazyPage(hasher.hexdigest(), partial(once.page, path)) for path in paths}
+        return {path: LazyPage(key, partial(once.page, path)) for path in paths}
 
 
 def _day_pages(entries: Sequence[Entry], site: SiteSettings, tag_pages: Mapping[str, str],
