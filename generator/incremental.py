@@ -10,6 +10,7 @@ digest, the analyser's code and version, and the analysis settings.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -29,6 +30,7 @@ from .store import Store, article_from_record, article_to_record
 
 GENERATOR = Path(__file__).resolve().parent
 ANALYSER_CODE = (GENERATOR / "analyse", GENERATOR / "data")
+PLACEMENT_CODE = ("slugs.py", "render/context.py")  # page paths, days and sort keys
 
 
 def settings_key(settings: AnalysisSettings) -> str:
@@ -44,12 +46,29 @@ def settings_key(settings: AnalysisSettings) -> str:
     return key_of(parts)
 
 
-def light_json(article: Article, analysis: Analysis) -> str:
-    """Return what listings need of an article: all but its text, summary sentences, tags."""
+def light_json(article: Article, analysis: Analysis, timezone: str) -> str:
+    """Return what listings need of an article: all but its text, summary sentences, tags,
+    and where the site shows it (page, day, sort key) in the newsroom's `timezone`."""
     record = article_to_record(replace(article, text=""))["article"]
     summary = [asdict(s) for s in analysis.summary_sentences()]
+    placed = placement(make_entry(article, analysis, timezone), timezone)
     return json.dumps({"article": record, "summary": summary, "tags": list(analysis.tags),
-                       "version": analysis.version}, ensure_ascii=False, sort_keys=True)
+                       "version": analysis.version, "placed": placed},
+                      ensure_ascii=False, sort_keys=True)
+
+
+def placement(entry: Entry, timezone: str) -> dict[str, str | None]:
+    """Return where the site shows an entry, as kept in its light row."""
+    return {"made_with": placement_key(timezone), "page": entry.page, "day": entry.day,
+            "sort_key": entry.sort_key}
+
+
+@functools.cache
+def placement_key(timezone: str) -> str:
+    """Return what an article's page, day and sort key depend on besides the article: the
+    zone and the code that computes them (so a changed rule re-places every article)."""
+    code = [(GENERATOR / name).read_bytes() for name in PLACEMENT_CODE]
+    return hashlib.sha256(repr((timezone, code)).encode("utf-8")).hexdigest()
 
 
 def light_entry(data: Mapping[str, Any], timezone: str, origin: str) -> Entry:
@@ -58,7 +77,11 @@ def light_entry(data: Mapping[str, Any], timezone: str, origin: str) -> Entry:
     summary = tuple(Sentence(**s) for s in data["summary"])
     analysis = Analysis(sentences=summary, summary=tuple(range(len(summary))),
                         tags=tuple(data["tags"]), facts=(), version=data["version"])
-    return make_entry(article, analysis, timezone)
+    placed = data.get("placed") or {}
+    if placed.get("made_with") != placement_key(timezone):
+        return make_entry(article, analysis, timezone)
+    return Entry(article=article, analysis=analysis, page=placed["page"], day=placed["day"],
+                 sort_key=placed["sort_key"])
 
 
 @dataclass(frozen=True)
@@ -107,11 +130,16 @@ class Loader:
         """Return the light entries of the whole store, reading only changed records."""
         rows, fresh = self.cache.records(), []
         entries, keys, problems = [], {}, []
-        records = self.store.records()
+        records, timezone = self.store.records(), self.config.site.timezone
         for article_id, record in records:
             try:
                 row, light = self._row(article_id, record, rows.get(article_id))
-                entries.append(light_entry(light, self.config.site.timezone, article_id))
+                entry = light_entry(light, timezone, article_id)
+                if light.get("placed") != placement(entry, timezone):  # zone or rules changed
+                    light["placed"] = placement(entry, timezone)
+                    row = replace(row, light=json.dumps(light, ensure_ascii=False,
+                                                        sort_keys=True))
+                entries.append(entry)
             except NewsdigestError as error:
                 problems.append(Problem(article_id, str(error)))
                 continue
@@ -144,7 +172,7 @@ class Loader:
         article = self.store.load_bytes(path, data)
         key = self.analysis_key(sha, article.source)
         analysis = self.analysed(article, key)
-        text = light_json(article, analysis)
+        text = light_json(article, analysis, self.config.site.timezone)
         return (RecordRow(article_id, info.st_size, info.st_mtime_ns, sha, key, text),
                 json.loads(text))
 

@@ -138,3 +138,19 @@ def test_hand_edited_page_is_still_kept_when_its_stamp_is_stale(project: Path) -
     assert "An editor's line." in page.read_text(encoding="utf-8")
     assert any(p.origin == str(page) and "edited by hand" in p.reason for p in problems)
     assert page.relative_to(docs).as_posix() not in report.written
+
+
+def test_changed_time_zone_re_places_every_article(project: Path, tmp_path: Path) -> None:
+    config_file = project / "newsdigest.yml"
+    text = config_file.read_text(encoding="utf-8")
+    assert "timezone: Europe/London" in text
+    config_file.write_text(text.replace("timezone: Europe/London", "timezone: Pacific/Auckland"),
+                           encoding="utf-8")
+    generate(load_config(project))  # the cached placements were made for London
+    fresh = Path(shutil.copytree(project, tmp_path / "fresh"))
+    shutil.rmtree(Paths(fresh).cache)
+    for rel in [r for r in (fresh / "docs").rglob("*") if r.is_file()]:
+        if rel.name != "about.md" and "notes" not in rel.parts:
+            rel.unlink()
+    generate(load_config(fresh))
+    assert tree_bytes(fresh / "docs") == tree_bytes(project / "docs")
