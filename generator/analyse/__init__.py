@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from generator.analyse.cjkfacts import cjk_candidates
-from generator.analyse.entities import acronyms, people
+from generator.analyse.entities import Person, acronyms, people
 from generator.analyse.facts import fact_candidates, select
 from generator.analyse.keyphrases import Phrase, rank_phrases
 from generator.analyse.sentences import split_sentences
@@ -43,6 +43,9 @@ def analyse(article: Article, settings: AnalysisSettings) -> Analysis:
     summary = summarise(sentences, article.title, settings.summary_sentences, SummaryWeights())
     phrases = rank_phrases(sentences, article.title, article.language)
     defined = acronyms(article.text)
+    # Who is named is read once, for tags and facts alike, from the sentences joined by line
+    # breaks (the article's text with the white space between sentences made uniform).
+    cast = people("\n".join(s.text for s in sentences))
     sources = (
         *settings.source_names,
         *([article.source] if article.source else []),
@@ -53,10 +56,10 @@ def analyse(article: Article, settings: AnalysisSettings) -> Analysis:
         aliases={k.lower(): v for k, v in settings.tag_aliases.items()},
         blocked=blocked_names(settings.tag_blocklist, sources),
         preferred=settings.preferred_tags,
-        people=tuple(p.name for p in people(article.text)),
+        people=tuple(p.name for p in cast),
     )
     tags = display_tags(phrases, rules, settings.max_tags)
-    facts = select(_candidates(article, sentences, phrases, defined), settings.max_facts)
+    facts = select(_candidates(article, sentences, phrases, defined, cast), settings.max_facts)
     return Analysis(sentences, summary, tags, facts, ANALYSER_VERSION)
 
 
@@ -65,11 +68,13 @@ def _candidates(
     sentences: tuple[Sentence, ...],
     phrases: list[Phrase],
     defined: dict[str, str],
+    cast: list[Person],
 ) -> dict[FactKind, list[Fact]]:
     """Return fact candidates from the Chinese/Japanese or the English rules."""
     if _cjk_article(article.language, sentences):
         return cjk_candidates(sentences, article.title, _published(article))
-    return fact_candidates(sentences, phrases, defined, article.title, _published(article))
+    return fact_candidates(sentences, phrases, defined, cast, title=article.title,
+                           published=_published(article))
 
 
 def _cjk_article(language: str, sentences: tuple[Sentence, ...]) -> bool:
@@ -77,8 +82,9 @@ def _cjk_article(language: str, sentences: tuple[Sentence, ...]) -> bool:
     code = language.split("-", maxsplit=1)[0].lower()
     if code in ("zh", "ja"):
         return True
-    cjk = sum(mostly_cjk(s.text) for s in sentences)
-    return code not in ("en", "") and 2 * cjk > len(sentences)
+    if code in ("en", ""):
+        return False
+    return 2 * sum(mostly_cjk(s.text) for s in sentences) > len(sentences)
 
 
 def _dateline_agency(dateline: str | None) -> tuple[str, ...]:

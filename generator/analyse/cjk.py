@@ -5,8 +5,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
-
-import jieba
+from typing import TYPE_CHECKING
 
 from generator.analyse.lexicon import CJK_STOPWORDS
 
@@ -22,20 +21,36 @@ CJK_TIME = re.compile(
 KANA = re.compile(r"[\u3040-\u30ff]")
 # A CJK ideograph, kana or a Latin letter: what a term must contain.
 TERM_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\w]")
+# Distinct sentences whose segments are remembered (the sentences of a few long articles).
+SEGMENT_CACHE = 2048
+
+
+if TYPE_CHECKING:
+    import jieba
 
 
 @functools.lru_cache(maxsize=1)
 def _segmenter() -> jieba.Tokenizer:
-    """Return one initialised jieba tokenizer; it logs nothing and caches under the temp dir."""
+    """Return one initialised jieba tokenizer; it logs nothing and caches under the temp dir.
+
+    jieba is imported on first use: most runs (an unchanged archive, English text) never
+    segment Chinese, and importing it costs more than the rest of an incremental run's setup.
+    """
+    import jieba  # noqa: PLC0415
+
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
     tokenizer.initialize()
     return tokenizer
 
 
-def segments(text: str) -> list[str]:
-    """Return the jieba segments of a Chinese text, covering it exactly, in order."""
-    return list(_segmenter().lcut(text))
+@functools.lru_cache(maxsize=SEGMENT_CACHE)
+def segments(text: str) -> tuple[str, ...]:
+    """Return the jieba segments of a Chinese text, covering it exactly, in order.
+
+    Remembered per text: key phrases, organisations and places all segment each sentence.
+    """
+    return tuple(_segmenter().lcut(text))
 
 
 def cjk_terms(text: str) -> list[str]:
@@ -47,7 +62,7 @@ def cjk_terms(text: str) -> list[str]:
         )
         pieces = [term for _, term in found]
     else:
-        pieces = [w for w in _segmenter().lcut(text) if TERM_CHAR.search(w)]
+        pieces = [w for w in segments(text) if TERM_CHAR.search(w)]
     return [
         p
         for p in pieces

@@ -70,6 +70,9 @@ JA_ORGANIZATION = re.compile(
 )
 # A CJK ideograph or katakana: what a place name must not be glued to in Japanese text.
 NAME_CHAR = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ff々ー]")
+# Organisation words, and their lengths longest first (the longest one a segment ends with).
+SUFFIXES = frozenset(ORGANIZATION_SUFFIXES)
+SUFFIX_SIZES = tuple(sorted({len(s) for s in ORGANIZATION_SUFFIXES}, reverse=True))
 QUOTE_CHARS = 40
 CLAUSE_CHARS = 24
 NAME_SEGMENTS = 3  # segments joined before a bare organisation word
@@ -209,10 +212,10 @@ def organizations(sentence: str) -> list[str]:
     return [n for n in names if len(n) >= MIN_ORGANIZATION and _not_direction(n)]
 
 
-def _zh_organizations(tokens: list[str]) -> Iterator[str]:
+def _zh_organizations(tokens: tuple[str, ...]) -> Iterator[str]:
     """Yield segments ending in an organisation word, joined with the name segments before."""
     for i, token in enumerate(tokens):
-        suffix = next((s for s in ORGANIZATION_SUFFIXES if token.endswith(s)), "")
+        suffix = _organization_suffix(token)
         if not suffix:
             continue
         name, j = token, i - 1
@@ -220,6 +223,14 @@ def _zh_organizations(tokens: list[str]) -> Iterator[str]:
             while j >= max(0, i - NAME_SEGMENTS) and len(name) < 10 and _name_part(tokens[j]):
                 name, j = tokens[j] + name, j - 1
         yield name
+
+
+def _organization_suffix(token: str) -> str:
+    """Return the longest organisation word a segment ends with ("" when none)."""
+    for size in SUFFIX_SIZES:
+        if token[-size:] in SUFFIXES:
+            return token[-size:]
+    return ""
 
 
 def _name_part(token: str) -> bool:
@@ -253,9 +264,11 @@ def places(sentence: str) -> list[str]:
     starts = _word_starts(sentence)
     found: dict[str, int] = {}
     for place in PLACES:
-        for match in re.finditer(re.escape(place), sentence):
-            if _place_boundary(sentence, match, starts):
-                found.setdefault(place, match.start())
+        at = sentence.find(place)
+        while at >= 0 and not _place_boundary(sentence, at, starts):
+            at = sentence.find(place, at + len(place))
+        if at >= 0:
+            found[place] = at
     ordered = sorted(found, key=lambda p: (found[p], p))
     return [p for p in ordered if not any(p != q and p in q for q in ordered)]
 
@@ -271,11 +284,11 @@ def _word_starts(sentence: str) -> set[int] | None:
     return starts
 
 
-def _place_boundary(sentence: str, match: re.Match[str], starts: set[int] | None) -> bool:
-    """Return True when a place match starts a word (a segment in Chinese, a run in Japanese)."""
+def _place_boundary(sentence: str, at: int, starts: set[int] | None) -> bool:
+    """Return True when the place named at `at` starts a word (Chinese segment, Japanese run)."""
     if starts is not None:
-        return match.start() in starts
-    before = sentence[match.start() - 1 : match.start()]
+        return at in starts
+    before = sentence[at - 1 : at]
     return not (before and NAME_CHAR.match(before))
 
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import re
+import types
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from generator.analyse.lexicon import (
@@ -23,9 +26,13 @@ ACRONYM_DEFINITION = re.compile(
 _NAME_WORD = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
 # A full name: two or three words, a middle initial allowed ("Marisol T. Okafor").
 _FULL_NAME = rf"{_NAME_WORD}(?: [A-Z]\.)?(?: {_NAME_WORD}){{1,2}}"
+# Where a PERSON match can begin: a capital letter or a lower-case title ("spokeswoman").
+# Only a quick pre-test so that the scan skips other positions; it changes no match.
+_PERSON_START = "(?=[A-Z]|" + "|".join(sorted(t for t in PERSON_TITLES if t[0].islower())) + ")"
 # A person's name, optionally with a preceding role and a following native-script name.
 PERSON = re.compile(
-    r"(?:(?P<role>(?:[A-Z][\w\-]*\s+){0,3}(?:" + "|".join(sorted(PERSON_TITLES)) + r"))\.?\s+)?"
+    _PERSON_START
+    + r"(?:(?P<role>(?:[A-Z][\w\-]*\s+){0,3}(?:" + "|".join(sorted(PERSON_TITLES)) + r"))\.?\s+)?"
     rf"(?P<name>{_FULL_NAME})"
     r"(?:\s+\((?P<native>[\u3400-\u9fff\u3040-\u30ff]{2,6})\))?"
 )
@@ -42,10 +49,25 @@ NAME_SAID = re.compile(
     rf"(?<![\w.])(?P<name>{_FULL_NAME}){_APPOSITIVE},?\s+(?:said|says|added|told)\b"
 )
 ROLE_WORDS = 8
+# Distinct names whose kind is remembered across articles.
+NAME_CACHE = 4096
 # The lower-case word right before a name: a role noun when it names a job ("coxswain").
 ROLE_BEFORE = re.compile(r"(?:^|\s)(?P<role>[a-z]{4,})\s$")
+# How far back from a name its role noun is looked for first (longer words widen the search).
+ROLE_WINDOW = 48
+# A white-space character: a role noun starts after one.
+SPACE = re.compile(r"\s")
+# A word character: what a whole-word mention must not touch.
+WORD_CHAR = re.compile(r"\w")
 # The ending of a role noun written before a name ("Harbourmaster", "Organiser", "Coxswain").
 ROLE_ENDING = re.compile(r"(?:er|or|ist|man|woman|master|ain)$")
+
+
+# Country name or demonym -> country (the first DEMONYMS entry naming it), and the countries.
+_COUNTRY_OF: Mapping[str, str] = types.MappingProxyType(
+    {form: country for country, forms in reversed(DEMONYMS) for form in (*forms, country)}
+)
+_COUNTRIES = frozenset(country for country, _ in DEMONYMS)
 
 
 @dataclass(frozen=True)
@@ -90,6 +112,7 @@ def people(text: str) -> list[Person]:
     In order of first mention, one per name, keeping the fullest description.
     """
     found: dict[str, tuple[int, Person]] = {}
+    alone: dict[str, bool] = {}  # name -> named by surname alone, counted once per name
     for match in PERSON.finditer(text):
         role, native = match.group("role") or "", match.group("native") or ""
         if role or native:
@@ -100,7 +123,9 @@ def people(text: str) -> list[Person]:
             role = match.group("role") or ""
             role = role if 0 < len(role.split()) <= ROLE_WORDS else lead
             role = role or _role_before(text, match.start("name"))
-            if role or _surname_alone(name, text):
+            if not role and name not in alone:
+                alone[name] = _surname_alone(name, text)
+            if role or alone[name]:
                 _keep(found, match.start("name"), Person(name, role))
     return [person for _, person in sorted(found.values(), key=lambda item: item[0])]
 
@@ -116,7 +141,10 @@ def _role(role: str) -> str:
 
 def _role_before(text: str, start: int) -> str:
     """Return the lower-case role noun written right before a name ("coxswain"), or ""."""
-    match = ROLE_BEFORE.search(text[:start])
+    window = max(0, start - ROLE_WINDOW)
+    match = ROLE_BEFORE.search(text, window, start)
+    if match is None and window > 0 and not SPACE.search(text, window, start - 2):
+        match = ROLE_BEFORE.search(text, 0, start)  # the word may begin before the window
     if match is None:
         return ""
     word = match.group("role")
@@ -139,9 +167,20 @@ def _trimmed(name: str) -> tuple[str, str]:
 
 def _surname_alone(name: str, text: str) -> bool:
     """Return True when the text also names the person by surname alone ("Okafor said")."""
-    surname = re.escape(name.rsplit(maxsplit=1)[-1])
-    alone = len(re.findall(rf"\b{surname}\b", text))
-    return alone > len(re.findall(re.escape(name), text))
+    return _whole_words(name.rsplit(maxsplit=1)[-1], text) > text.count(name)
+
+
+def _whole_words(word: str, text: str) -> int:
+    """Return how often `word` occurs in text with a word boundary on each side (r"\bword\b")."""
+    if not (WORD_CHAR.match(word) and WORD_CHAR.match(word[-1])):
+        return len(re.findall(rf"\b{re.escape(word)}\b", text))
+    count, at = 0, text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if not (at and WORD_CHAR.match(text, at - 1)) and not WORD_CHAR.match(text, end):
+            count += 1
+        at = text.find(word, at + 1)
+    return count
 
 
 def _keep(found: dict[str, tuple[int, Person]], position: int, person: Person) -> None:
@@ -168,17 +207,15 @@ def _person_name(name: str) -> bool:
 
 def country_of(name: str) -> str:
     """Return the country a demonym or country name refers to, else the name unchanged."""
-    for country, forms in DEMONYMS:
-        if name == country or name in forms:
-            return country
-    return name
+    return _COUNTRY_OF.get(name, name)
 
 
+@functools.lru_cache(maxsize=NAME_CACHE)
 def kind_of(name: str) -> str:
     """Return "place" or "organization" for a name that clearly is one, else ""."""
     words = name.replace("-", " ").split()
     if len(words) > 1 and any(w in ORGANIZATION_HEADS for w in words):
         return "organization"
-    if country_of(name) != name or name in PLACE_NAMES or any(name == c for c, _ in DEMONYMS):
+    if country_of(name) != name or name in PLACE_NAMES or name in _COUNTRIES:
         return "place"
     return ""

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator, Mapping
 
-from generator.analyse.entities import Person, country_of, kind_of, people
+from generator.analyse.entities import Person, country_of, kind_of
 from generator.analyse.keyphrases import Phrase
 from generator.analyse.patterns import dates, figures
 from generator.model import Fact, FactKind, Sentence
@@ -44,12 +44,15 @@ def fact_candidates(
     sentences: tuple[Sentence, ...],
     phrases: list[Phrase],
     acronyms: Mapping[str, str],
+    cast: list[Person],
+    *,
     title: str,
     published: dt.date | None,
 ) -> dict[FactKind, list[Fact]]:
-    """Return candidate facts per kind, best first."""
-    text = "\n".join(s.text for s in sentences)
-    cast = people(text)
+    """Return candidate facts per kind, best first.
+
+    `cast` is people() of the sentences' text joined by line breaks.
+    """
     quotes = list(_quotes(sentences, cast))
     quoted = {f.text.split(":")[0] for f in quotes}
     return {
@@ -112,11 +115,11 @@ def _speaker(who: str, cast: list[Person], last: Person | None) -> Person | None
 def _quotes(sentences: tuple[Sentence, ...], cast: list[Person]) -> Iterator[Fact]:
     """Yield quotes whose attribution is explicit, with the speaker's role and native name."""
     last: Person | None = None
+    firsts = [(p.name.split()[0], p) for p in reversed(cast)]  # the last one named wins
     for s in sentences:
         match = SAID_AFTER.search(s.text) or SAID_BEFORE.search(s.text)
         speaker = _speaker(match.group("who"), cast, last) if match else None
-        named = [p for p in cast if p.name.split()[0] in s.text]
-        last = named[-1] if named else last
+        last = next((p for first, p in firsts if first in s.text), last)
         if speaker is None or match is None:
             continue
         quoted = QUOTED.search(s.text)

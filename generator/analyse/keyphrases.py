@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from generator.analyse.cjk import cjk_terms
@@ -26,9 +26,13 @@ TOKEN = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*\.?|[^\w\s]")
 CAPITALISED = re.compile(r"^(?:[A-Z][\w'’.\-]*|[A-Z]{2,}s?)$")
 # Lower-case words allowed inside a proper name ("Ministry of Foreign Affairs").
 NAME_JOINERS = frozenset({"of", "for", "the", "de", "on"})
+# A word of a phrase key: letters and digits only.
+KEY_WORD = re.compile(r"[^\W_]+")
 # A possessive ending to drop from a word ("spill's" -> "spill").
 POSSESSIVE = re.compile(r"['’]s?$")
 MAX_WORDS = 4
+# Distinct tokens and words whose readings are remembered across articles.
+TOKEN_CACHE = 16384
 LENGTH_BONUS = 0.8
 
 
@@ -44,7 +48,7 @@ class Phrase:
     count: int  # occurrences in the article
 
 
-@dataclass
+@dataclass(slots=True)
 class _Tally:
     """Running counts for one candidate key while scanning (local to one call)."""
 
@@ -56,23 +60,62 @@ class _Tally:
 
 def phrase_key(text: str) -> str:
     """Return the comparison key of a phrase: folded words joined by single spaces."""
-    return " ".join(fold(w) for w in re.findall(r"[^\W_]+", text))
+    return " ".join(k for k in map(_word_key, text.split(" ")) if k)
+
+
+# What a token says: (name word, capitalised, not an entity alone, lower-case word, content word).
+_Token = tuple[str, bool, bool, str, bool]
+# A candidate: (phrase as written, is a proper name, comparison key).
+_Candidate = tuple[str, bool, str]
+
+
+@functools.lru_cache(maxsize=TOKEN_CACHE)
+def _read_token(token: str) -> _Token:
+    """Return what _proper_spans and _content_runs need to know about one token."""
+    word = token.rstrip(".") if len(token) > 2 and not token.count(".") > 1 else token
+    word = POSSESSIVE.sub("", word) if len(word) > 3 else word
+    capitalised = CAPITALISED.match(token) is not None
+    low = POSSESSIVE.sub("", token.lower().rstrip("."))
+    content = token[0].isalpha() and not capitalised and _content(low)
+    return word, capitalised, word in NON_ENTITY_WORDS, low, content
+
+
+@functools.lru_cache(maxsize=TOKEN_CACHE)
+def _word_key(word: str) -> str:
+    """Return the key of a text without spaces, remembered.
+
+    KEY_WORD never spans a space, so a phrase's key is its words' keys joined.
+    """
+    return " ".join(fold(w) for w in KEY_WORD.findall(word))
+
+
+def _joined_key(words: list[str]) -> str:
+    """Return phrase_key(" ".join(words)) from the words' keys."""
+    return " ".join(k for k in map(_word_key, words) if k)
 
 
 def rank_phrases(sentences: tuple[Sentence, ...], title: str, language: str) -> list[Phrase]:
     """Return candidate phrases, best first (ties: earlier first occurrence, then key)."""
     tallies: dict[str, _Tally] = {}
     for sentence in sentences:
-        for candidate, proper in _candidates(sentence.text, language):
-            _tally(tallies, candidate, proper, sentence.index)
-    title_keys = {phrase_key(c) for c, _ in _candidates(title, language)} if title else set()
-    words = _word_counts(tallies)
+        for candidate, proper, key in _candidates(sentence.text, language):
+            if not key:
+                continue
+            tally = tallies.get(key)
+            if tally is None:
+                tally = tallies[key] = _Tally({}, 0, sentence.index, 0)
+            tally.forms[candidate] = tally.forms.get(candidate, 0) + 1
+            tally.count += 1
+            tally.proper += proper
+    title_keys = {k for _, _, k in _candidates(title, language)} if title else set()
+    parts = {key: key.split() for key in tallies}
+    weights = _word_weights(tallies, parts)
     total = max(1, len(sentences))
     phrases = [
         Phrase(
             _display(t),
             key,
-            _score(key, t, words, total, key in title_keys),
+            _score(parts[key], t, weights, total, key in title_keys),
             2 * t.proper >= t.count,
             t.first,
             t.count,
@@ -82,30 +125,20 @@ def rank_phrases(sentences: tuple[Sentence, ...], title: str, language: str) -> 
     return sorted(phrases, key=lambda p: (-p.score, p.first, p.key))
 
 
-def _tally(tallies: dict[str, _Tally], candidate: str, proper: bool, index: int) -> None:
-    """Count one occurrence of a candidate under its key."""
-    key = phrase_key(candidate)
-    if not key:
-        return
-    tally = tallies.setdefault(key, _Tally({}, 0, index, 0))
-    tally.forms[candidate] = tally.forms.get(candidate, 0) + 1
-    tally.count += 1
-    tally.proper += int(proper)
-
-
-def _word_counts(tallies: dict[str, _Tally]) -> dict[str, int]:
-    """Return how often each folded word occurs across all candidates."""
+def _word_weights(tallies: dict[str, _Tally], parts: dict[str, list[str]]) -> dict[str, float]:
+    """Return log1p of how often each folded word occurs across all candidates."""
     counts: dict[str, int] = {}
     for key, tally in tallies.items():
-        for word in key.split():
+        for word in parts[key]:
             counts[word] = counts.get(word, 0) + tally.count
-    return counts
+    return {word: math.log1p(count) for word, count in counts.items()}
 
 
-def _score(key: str, tally: _Tally, words: dict[str, int], total: int, in_title: bool) -> float:
+def _score(
+    parts: list[str], tally: _Tally, weights: dict[str, float], total: int, in_title: bool
+) -> float:
     """Score a candidate: its frequency and its words' frequency, early and title mentions up."""
-    parts = key.split()
-    word_weight = sum(math.log1p(words[w]) for w in parts) / len(parts)
+    word_weight = sum(weights[w] for w in parts) / len(parts)
     position = 1.0 + 1.0 / (1.0 + 4.0 * tally.first / total)
     length = 1.0 + LENGTH_BONUS * (len(parts) - 1)
     return math.log1p(tally.count) * word_weight * position * length * (1.5 if in_title else 1.0)
@@ -113,56 +146,74 @@ def _score(key: str, tally: _Tally, words: dict[str, int], total: int, in_title:
 
 def _display(tally: _Tally) -> str:
     """Return the most frequent written form (ties: the first seen)."""
+    if len(tally.forms) == 1:
+        return next(iter(tally.forms))
     return max(tally.forms.items(), key=lambda item: item[1])[0]
 
 
-def _candidates(text: str, language: str) -> Iterator[tuple[str, bool]]:
-    """Yield (phrase, is_proper_name) candidates of one sentence."""
+def _candidates(text: str, language: str) -> list[_Candidate]:
+    """Return (phrase, is_proper_name, key) candidates of one sentence, in order."""
     if mostly_cjk(text):
-        for term in cjk_terms(text):
-            yield term, True
-        return
-    tokens = TOKEN.findall(text)
-    yield from _proper_spans(tokens)
-    yield from _content_runs(tokens)
+        return [(term, True, _word_key(term)) for term in cjk_terms(text)]
+    tokens = [*TOKEN.findall(text), "."]  # the final "." closes an open span or run
+    readings = list(map(_read_token, tokens))
+    found: list[_Candidate] = []
+    _proper_spans(tokens, readings, found)
+    _content_runs(readings, found)
+    return found
 
 
-def _proper_spans(tokens: list[str]) -> Iterator[tuple[str, bool]]:
-    """Yield capitalised multi-word spans and acronyms (names of people, bodies, places)."""
+def _proper_spans(tokens: list[str], readings: list[_Token], found: list[_Candidate]) -> None:
+    """Add capitalised multi-word spans and acronyms (names of people, bodies, places)."""
     span: list[str] = []
-    for i, token in enumerate([*tokens, "."]):
-        word = token.rstrip(".") if len(token) > 2 and not token.count(".") > 1 else token
-        word = POSSESSIVE.sub("", word) if len(word) > 3 else word
-        if CAPITALISED.match(token) and not (not span and word in NON_ENTITY_WORDS):
+    last = len(tokens) - 1  # the closing "." is not a real token
+    pairs = zip(tokens, readings, strict=True)
+    for i, (token, (word, capitalised, non_entity, _, _)) in enumerate(pairs):
+        if capitalised and not (not span and non_entity):
             span.append(word)
             continue
-        after = tokens[i + 1].rstrip(".") if i + 1 < len(tokens) else ""
-        joins = CAPITALISED.match(after) is not None and after not in NON_ENTITY_WORDS
-        if span and token in NAME_JOINERS and joins:
+        if span and token in NAME_JOINERS and _joins(tokens[i + 1] if i + 1 < last else ""):
             span.append(token)
             continue
         while span and span[-1] in NAME_JOINERS:
             span.pop()
         if span and len(span) <= MAX_WORDS + 1:
-            yield " ".join(span), True
+            found.append((" ".join(span), True, _joined_key(span)))
         span = []
 
 
-def _content_runs(tokens: list[str]) -> Iterator[tuple[str, bool]]:
-    """Yield lower-case runs of content words and their sub-phrases of up to MAX_WORDS words."""
+def _joins(following: str) -> bool:
+    """Return True when the token after a joiner continues a name ("of" before "Foreign")."""
+    after = following.rstrip(".")
+    return CAPITALISED.match(after) is not None and after not in NON_ENTITY_WORDS
+
+
+def _content_runs(readings: list[_Token], found: list[_Candidate]) -> None:
+    """Add lower-case runs of content words and their sub-phrases of up to MAX_WORDS words."""
     run: list[str] = []
     previous = ""
-    for token in [*tokens, "."]:
-        low = POSSESSIVE.sub("", token.lower().rstrip("."))
+    for _, _, _, low, content in readings:
         cued = not run and previous in VERB_CUES  # "to raise", "will expect": a verb
         previous = low
-        if token[0].isalpha() and not CAPITALISED.match(token) and _content(low) and not cued:
+        if content and not cued:
             run.append(low)
             continue
-        for size in range(1, min(MAX_WORDS, len(run)) + 1):
-            for start in range(len(run) - size + 1):
-                yield " ".join(run[start : start + size]), False
+        if run:
+            _sub_phrases(run, found)
         run = []
+
+
+def _sub_phrases(run: list[str], found: list[_Candidate]) -> None:
+    """Add every sub-phrase of a run of up to MAX_WORDS words, shortest first, with its key."""
+    keys = list(map(_word_key, run))
+    whole = all(keys)  # else a word adds nothing to a key and keys are joined the long way
+    if whole:  # single words first: the phrase is the word
+        found.extend((word, False, key) for word, key in zip(run, keys, strict=True))
+    for size in range(2 if whole else 1, min(MAX_WORDS, len(run)) + 1):
+        for start in range(len(run) - size + 1):
+            end = start + size
+            key = " ".join(keys[start:end]) if whole else _joined_key(run[start:end])
+            found.append((" ".join(run[start:end]), False, key))
 
 
 def _content(word: str) -> bool:

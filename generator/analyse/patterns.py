@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from generator.analyse.lexicon import ACTION_VERBS, REPORTING_VERBS, STOPWORDS
@@ -41,6 +42,8 @@ DATE = re.compile(
     rf"|(?P<iy>(?:19|20)\d\d)-(?P<im>\d\d)-(?P<id>\d\d)"
     rf"|(?P<month3>[A-Z][a-z]+)\s+(?P<year3>(?:19|20)\d\d))\b",
 )
+# A digit: every DATE match holds one (its day or year).
+DIGIT = re.compile(r"\d")
 # A weekday name, resolved against the publication date.
 WEEKDAY = re.compile(r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 # A number with its scale and unit, then the words that say what it counts.
@@ -51,19 +54,31 @@ FIGURE = re.compile(
 )
 # A plural-looking word ("visits", "countries"): where what a figure counts usually ends.
 PLURAL = re.compile(r"[a-z]{2,}[^su]s$")
+# A currency sign or percentage in a figure's number: a unit on its own.
+UNIT = re.compile(r"[%$€£¥]|percent|cent")
+# A four-digit year.
+YEAR = re.compile(r"(?:19|20)\d\d")
 COUNTED_WORDS = 2
+# Distinct sentences whose date matches are remembered (a few articles' worth).
+DATE_CACHE = 2048
 
 
 def figures(sentence: str) -> list[str]:
     """Return figures with what they count ("7.32 million visits", "23 countries", "5%")."""
-    found = []
+    found: list[str] = []
+    if not DIGIT.search(sentence):
+        return found  # every figure has a digit
+    date_spans: list[tuple[int, int]] | None = None  # found on the first figure only
     for match in FIGURE.finditer(sentence):
         number = match.group("number")
         counted = _counted(match.group("counted").split())
-        has_unit = bool(re.search(r"[%$€£¥]|percent|cent", number))
-        if _inside_date(sentence, match.start()) or not (counted or has_unit):
+        if not (counted or UNIT.search(number)):
             continue
-        if re.fullmatch(r"(?:19|20)\d\d", number):
+        if date_spans is None:
+            date_spans = [m.span() for m in _date_matches(sentence)]
+        if any(start <= match.start() < end for start, end in date_spans):
+            continue  # part of a date
+        if YEAR.fullmatch(number):
             continue  # a year, even before a noun ("2023 report")
         found.append(" ".join([number, *counted]))
     return found
@@ -84,19 +99,20 @@ def _counted(following: list[str]) -> list[str]:
     return words
 
 
-def _inside_date(sentence: str, position: int) -> bool:
-    """Return True when the number at `position` is part of a date."""
-    return any(m.start() <= position < m.end() for m in DATE.finditer(sentence))
-
-
 def dates(sentence: str, published: dt.date | None) -> list[tuple[str, int]]:
     """Return (ISO date, offset in sentence) for every explicit or relative date."""
-    found = [(iso, m.start()) for m in DATE.finditer(sentence) if (iso := _iso(m, published))]
-    if published is not None:
+    found = [(iso, m.start()) for m in _date_matches(sentence) if (iso := _iso(m, published))]
+    if published is not None and "day" in sentence:  # every weekday name ends in "day"
         for m in WEEKDAY.finditer(sentence):
             back = (published.weekday() - WEEKDAYS.index(m.group("weekday").lower())) % 7
             found.append(((published - dt.timedelta(days=back)).isoformat(), m.start()))
     return sorted(found, key=lambda pair: pair[1])
+
+
+@functools.lru_cache(maxsize=DATE_CACHE)
+def _date_matches(sentence: str) -> tuple[re.Match[str], ...]:
+    """Return DATE's matches (figures and dates both need them); a date always has a digit."""
+    return tuple(DATE.finditer(sentence)) if DIGIT.search(sentence) else ()
 
 
 def _iso(m: re.Match[str], published: dt.date | None) -> str:

@@ -22,6 +22,12 @@ LATIN_END = re.compile(r"(?:\.\.\.|…|[.!?])+[\"'”’)\]]*(?=\s)")
 CJK_END = re.compile(r"[。！？!?]+[」』”’\"'）)》]*|[.](?=\s)")
 # The word (with inner dots) right before a terminating period.
 WORD_BEFORE_DOT = re.compile(r"([\w.&]+)\.$")
+# Characters a sentence end may close with, stripped before looking for an abbreviation.
+CLOSERS_BEFORE_END = "\"'”’)]"
+# How far back from a period the abbreviation word is first looked for.
+WORD_WINDOW = 64
+# A dotted abbreviation of single letters ("u.s", "e.g" once its last dot is gone).
+DOTTED_TOKEN = re.compile(r"(?:[a-z]\.)+[a-z]")
 # The opening of what follows a candidate end: optional opening quote then the first word.
 NEXT_OPENING = re.compile(r"\s*([\"'“‘(\[]*)(\S*)")
 CJK_LANGUAGES = ("zh", "ja", "ko")
@@ -35,7 +41,7 @@ CJK_ATTRIBUTION_MAX = 8
 
 def split_sentences(text: str, language: str) -> tuple[Sentence, ...]:
     """Return the text's sentences, never spanning paragraphs, each verbatim with offsets."""
-    caseless = not any(ch.isupper() for ch in text)
+    caseless = not any(map(str.isupper, text))
     sentences: list[Sentence] = []
     for paragraph, (p_start, p_end) in enumerate(_paragraph_spans(text)):
         chunk = text[p_start:p_end]
@@ -74,58 +80,68 @@ def _cjk_ends(chunk: str) -> list[int]:
     return [
         m.end()
         for m in CJK_END.finditer(chunk)
-        if m.end() < len(chunk) and not _cjk_attribution_follows(m.group(0), chunk[m.end() :])
+        if m.end() < len(chunk) and not _cjk_attribution_follows(m.group(0), chunk, m.end())
     ]
 
 
-def _cjk_attribution_follows(end: str, after: str) -> bool:
+def _cjk_attribution_follows(end: str, chunk: str, position: int) -> bool:
     """Return True when a closed quote is followed by its attribution ("」他說。")."""
     if end[-1] not in CJK_CLOSERS:
         return False
-    if after[:1] in CJK_QUOTE_LINKS:
+    if chunk[position : position + 1] in CJK_QUOTE_LINKS:
         return True
-    tail = CJK_END.search(after)
+    tail = CJK_END.search(chunk, position)
     return (
         tail is not None
-        and tail.start() <= CJK_ATTRIBUTION_MAX
-        and not CJK_OPENERS & set(after[: tail.start()])
+        and tail.start() - position <= CJK_ATTRIBUTION_MAX
+        and not CJK_OPENERS & set(chunk[position : tail.start()])
     )
 
 
 def _latin_ends(chunk: str, caseless: bool) -> list[int]:
     """Return offsets right after each English sentence end."""
-    return [
-        m.end()
-        for m in LATIN_END.finditer(chunk)
-        if _is_end(chunk[: m.end()], chunk[m.end() :], caseless=caseless)
-    ]
+    return [m.end() for m in LATIN_END.finditer(chunk) if _is_end(chunk, m.end(), caseless)]
 
 
-def _is_end(before: str, after: str, *, caseless: bool) -> bool:
-    """Decide whether the terminator ending `before` closes a sentence, given what follows."""
-    opening = NEXT_OPENING.match(after)
+def _is_end(chunk: str, end: int, caseless: bool) -> bool:
+    """Decide whether the terminator ending at `end` closes a sentence, given what follows."""
+    opening = NEXT_OPENING.match(chunk, end)
     quote, word = (opening.group(1), opening.group(2)) if opening else ("", "")
     if not word and not quote:
         return False
     first = (word or "x")[0]
     if not caseless and first.islower() and not quote:
         return False
-    core = before.rstrip("\"'”’)]")
-    if not core.endswith(".") or core.endswith(".."):
+    core = end  # the text before `end` without its closing quotes and brackets
+    while core > 0 and chunk[core - 1] in CLOSERS_BEFORE_END:
+        core -= 1
+    if chunk[core - 1 : core] != "." or (core >= 2 and chunk[core - 2 : core] == ".."):
         return True
-    return not _is_abbreviation(core, word, caseless)
+    return not _is_abbreviation(_word_before_dot(chunk, core), word, caseless)
 
 
-def _is_abbreviation(core: str, word: str, caseless: bool) -> bool:
-    """Return True when the period ending `core` belongs to an abbreviation or initial."""
-    match = WORD_BEFORE_DOT.search(core)
-    if not match:
+def _word_before_dot(chunk: str, core: int) -> str | None:
+    """Return the word (with inner dots) right before the period ending chunk[:core].
+
+    Only the end of the text is searched; the search widens to all of it when the word may
+    start further back, so the result is WORD_BEFORE_DOT's on the whole prefix.
+    """
+    start = max(0, core - WORD_WINDOW)
+    match = WORD_BEFORE_DOT.search(chunk, start, core)
+    if match is not None and match.start() == start and start > 0:
+        match = WORD_BEFORE_DOT.search(chunk, 0, core)
+    return match.group(1) if match else None
+
+
+def _is_abbreviation(before_dot: str | None, word: str, caseless: bool) -> bool:
+    """Return True when the period after `before_dot` belongs to an abbreviation or initial."""
+    if before_dot is None:
         return False
-    token = match.group(1).lower().lstrip(".")
+    token = before_dot.lower().lstrip(".")
     opener = word.strip("\"'“‘(").lower() in SENTENCE_OPENERS
     if token in TITLE_ABBREVIATIONS or token in MONTH_ABBREVIATIONS or token == "no":
         return token in TITLE_ABBREVIATIONS or word[:1].isdigit() or (token != "no" and not opener)
-    if token in DOTTED_ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)+[a-z]", token):
+    if token in DOTTED_ABBREVIATIONS or DOTTED_TOKEN.fullmatch(token):
         return not opener
     if len(token) == 1 and token.isalpha():
         return not caseless or not opener

@@ -65,8 +65,9 @@ def summarise(
     pool = [s for s in sentences if eligible(s)]
     if not pool or count <= 0:
         return ()
-    terms = {s.index: content_terms(s.text) for s in pool}
-    doc = Counter(t for ts in terms.values() for t in set(ts))
+    terms = {s.index: set(content_terms(s.text)) for s in pool}
+    counts = Counter(t for ts in terms.values() for t in ts)
+    doc = {t: math.log1p(n - 1) for t, n in counts.items()}  # a term's centrality weight
     title_terms = set(content_terms(title))
     scored = sorted(
         (-_score(rank, terms[s.index], doc, title_terms, s, weights=weights), s.index)
@@ -83,8 +84,8 @@ def summarise(
 
 def _score(
     rank: int,
-    terms: list[str],
-    doc: Counter[str],
+    unique: set[str],
+    doc: dict[str, float],
     title_terms: set[str],
     sentence: Sentence,
     *,
@@ -92,8 +93,7 @@ def _score(
 ) -> float:
     """Score one sentence: lead prior plus centrality and title overlap, less thinness."""
     prior = 1.0 / (1.0 + rank / weights.position_decay)
-    unique = set(terms)
-    central = sum(math.log1p(doc[t] - 1) for t in unique) / (1.0 + math.log1p(len(unique))) / 4
+    central = sum(doc[t] for t in unique) / (1.0 + math.log1p(len(unique))) / 4
     title = len(unique & title_terms) / len(title_terms) if title_terms else 0.0
     return (prior + weights.centrality * central + weights.title * title) * _form(
         sentence.text, rank, weights
@@ -111,9 +111,8 @@ def _form(text: str, rank: int, weights: SummaryWeights) -> float:
     return factor
 
 
-def _overlap(a: list[str], b: list[str]) -> float:
+def _overlap(sa: set[str], sb: set[str]) -> float:
     """Return the share of the smaller term set found in the other."""
-    sa, sb = set(a), set(b)
     if not sa or not sb:
         return 0.0
     return len(sa & sb) / min(len(sa), len(sb))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -20,6 +21,8 @@ PLURAL = re.compile(r"^[a-z\-]{2,}[^su']s$")
 # Plural-looking words that do modify nouns ("sales tax", "sports club").
 PLURAL_MODIFIERS = frozenset({"sales", "sports", "arms", "goods", "savings", "news", "series"})
 PREFERRED_BOOST = 2.0
+# Distinct tag forms whose fitness is remembered across articles.
+FORM_CACHE = 16384
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,11 @@ class TagRules:
     preferred: tuple[str, ...]
     people: tuple[str, ...] = ()  # full names of the people the article names
 
+    @functools.cached_property
+    def people_words(self) -> tuple[tuple[str, list[str]], ...]:
+        """Return each person's full name with its words (asked for every candidate tag)."""
+        return tuple((p, p.split()) for p in self.people)
+
 
 def blocked_names(blocklist: frozenset[str], sources: tuple[str, ...]) -> frozenset[str]:
     """Return the lower-case forms that may never be tags (blocklist plus source name parts)."""
@@ -43,15 +51,18 @@ def display_tags(phrases: list[Phrase], rules: TagRules, limit: int) -> tuple[st
     """Return up to `limit` tags, most relevant first, one display form per thing."""
     scores: dict[str, float] = {}
     forms: dict[str, str] = {}
+    preferred = {p.lower() for p in rules.preferred}
     for phrase in phrases:
         if not _taggable(phrase):
             continue
         form = canonical(phrase.display, rules)
         key = phrase_key(form) or form
-        if form.lower() in rules.blocked or not _clean(form):
+        low = form.lower()
+        if low in rules.blocked or not _clean(form):
             continue
         forms.setdefault(key, form)
-        scores[key] = scores.get(key, 0.0) + phrase.score * _boost(form, rules.preferred)
+        boost = PREFERRED_BOOST if low in preferred else 1.0
+        scores[key] = scores.get(key, 0.0) + phrase.score * boost
     chosen: list[str] = []
     for key in sorted(scores, key=lambda k: (-scores[k], k)):
         if len(chosen) < limit and not any(_nested(key, c) for c in chosen):
@@ -77,7 +88,7 @@ def canonical(form: str, rules: TagRules) -> str:
     if alias:
         return alias
     form = rules.acronyms.get(form, form)
-    person = next((p for p in rules.people if p in form or form in p.split()), None)
+    person = next((p for p, words in rules.people_words if p in form or form in words), None)
     return person or country_of(form)
 
 
@@ -86,6 +97,7 @@ def _taggable(phrase: Phrase) -> bool:
     return phrase.proper or len(phrase.key.split()) > 1
 
 
+@functools.lru_cache(maxsize=FORM_CACHE)
 def _clean(form: str) -> bool:
     """Return True when a form is fit to show: no stop word, number, verb or lone CJK char."""
     low = form.lower()
@@ -97,8 +109,3 @@ def _clean(form: str) -> bool:
     if any(PLURAL.search(w) and w not in PLURAL_MODIFIERS for w in parts[:-1]):
         return False  # "ships need work", "reservoirs serving": a clause, not a topic
     return len(form) >= 2 and parts[-1] not in REPORTING_VERBS and parts[-1] not in ACTION_VERBS
-
-
-def _boost(form: str, preferred: tuple[str, ...]) -> float:
-    """Return the boost for a form in the editors' preferred vocabulary."""
-    return PREFERRED_BOOST if form.lower() in {p.lower() for p in preferred} else 1.0

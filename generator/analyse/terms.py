@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from generator.analyse.lexicon import STOPWORDS
@@ -12,6 +13,11 @@ WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
 CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]+")
 # A plural or third-person "s" worth folding away when comparing words.
 PLURAL_S = re.compile(r"(?<=[a-z]{3})s$")
+# Distinct texts whose counts are remembered: every sentence of a few long articles. Sentence
+# splitting, summary, key phrases and facts all ask the same questions of the same sentence.
+COUNT_CACHE = 2048
+# Distinct words whose folded form is remembered (the common words of many articles).
+WORD_CACHE = 16384
 
 
 def words(text: str) -> list[str]:
@@ -19,14 +25,28 @@ def words(text: str) -> list[str]:
     return WORD.findall(text)
 
 
+@functools.lru_cache(maxsize=COUNT_CACHE)
+def _words(text: str) -> tuple[str, ...]:
+    """Return the word tokens of a text, found once per text."""
+    return tuple(WORD.findall(text))
+
+
+@functools.lru_cache(maxsize=COUNT_CACHE)
+def _counts(text: str) -> tuple[int, int]:
+    """Return (CJK characters, words outside CJK runs) of a text, counted once per text."""
+    runs = CJK_RUN.findall(text)
+    if not runs:
+        return 0, len(_words(text))
+    return sum(map(len, runs)), len(WORD.findall(CJK_RUN.sub(" ", text)))
+
+
 def word_count(text: str) -> int:
     """Return the number of words (for CJK text: of CJK characters plus Latin words)."""
-    cjk = sum(len(run) for run in CJK_RUN.findall(text))
-    if cjk:
-        return cjk + len(WORD.findall(CJK_RUN.sub(" ", text)))
-    return len(WORD.findall(text))
+    cjk, latin = _counts(text)
+    return cjk + latin
 
 
+@functools.lru_cache(maxsize=WORD_CACHE)
 def fold(word: str) -> str:
     """Return a crude comparison key for a word: lower case, plural "s" dropped."""
     return PLURAL_S.sub("", word.lower())
@@ -34,13 +54,21 @@ def fold(word: str) -> str:
 
 def mostly_cjk(text: str) -> bool:
     """Return True when CJK characters outnumber Latin words (not for a native name in English)."""
-    cjk = sum(len(run) for run in CJK_RUN.findall(text))
-    return cjk > 0 and cjk >= len(WORD.findall(CJK_RUN.sub(" ", text)))
+    if CJK_RUN.search(text) is None:
+        return False  # no CJK at all: no need to count the words
+    cjk, latin = _counts(text)
+    return cjk >= latin
 
 
 def content_terms(text: str) -> list[str]:
     """Return the folded non-stop-word terms of a text (CJK: character bigrams)."""
-    runs = CJK_RUN.findall(text)
     if mostly_cjk(text):
+        runs = CJK_RUN.findall(text)
         return [run[i : i + 2] for run in runs for i in range(max(1, len(run) - 1))]
-    return [fold(w) for w in WORD.findall(text) if w.lower() not in STOPWORDS and w.isalpha()]
+    return [t for t in map(_content_term, _words(text)) if t is not None]
+
+
+@functools.lru_cache(maxsize=WORD_CACHE)
+def _content_term(word: str) -> str | None:
+    """Return the folded term of a content word; None for a stop word or a word with digits."""
+    return fold(word) if word.isalpha() and word.lower() not in STOPWORDS else None

@@ -98,10 +98,27 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+# Words, one of which a line holds (case-folded) whenever the named pattern matches it: a quick
+# test that spares the slow patterns most lines. Ignoring case, "İ" and "ı" match "i" but
+# casefold() keeps them apart, so a line holding either is always given to the pattern.
+CUES: dict[str, tuple[str, ...]] = {
+    "privacy notice": ("privacy", "cookie", "tracking technolog", "text-to-speech"),
+    "cjk privacy notice": ("隱私", "隐私", "プライバシー", "クッキー", "cookie", "語音服務"),
+    "newsletter prompt": ("inbox",),
+    "copyright": ("©", "(c)", "copyright", "all rights reserved"),
+}
+
+
 def furniture_reason(line: str) -> str | None:
     """Return why a line is page furniture (the table entry it matched), else None."""
+    text = line.strip()
+    folded = text.casefold()
+    dotted_i = "İ" in text or "ı" in text
     for name, pattern in PATTERNS:
-        if pattern.match(line.strip()):
+        cues = CUES.get(name)
+        if cues and not dotted_i and not any(cue in folded for cue in cues):
+            continue
+        if pattern.match(text):
             return name
-    key = line.strip().casefold().rstrip(":.»› ").strip()
+    key = folded.rstrip(":.»› ").strip()
     return "phrase" if key in PHRASES else None

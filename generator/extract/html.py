@@ -4,22 +4,33 @@ trafilatura settings: comments, tables, images, links and formatting are off, be
 adds text that is not the story (comment threads, data tables, captions, link lists,
 Markdown marks that rendering would have to escape). favor_precision is off: on the
 trafilatura evaluation set it lowered F1 (see the report in the extraction tests' docs).
+
+trafilatura's own metadata (title, site name, author, htmldate's date) only fills what the
+page's markup lacks, so its pass runs only for pages that lack one of them.
 """
 
 from __future__ import annotations
 
-import warnings
-from collections.abc import Mapping
+import functools
+from collections.abc import Callable, Iterator, Mapping
 from types import MappingProxyType
 from typing import Any
 
 import trafilatura
-from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, XMLParsedAsHTMLWarning
+from trafilatura import extract_metadata
+from trafilatura.settings import Extractor
 
 from generator.errors import ExtractionError
 from generator.extract.body import clean_body, drop_leading_title
 from generator.extract.fields import Fields
-from generator.extract.htmlmeta import PageMeta, page_meta, strip_site_suffix
+from generator.extract.htmlmeta import (
+    PageMeta,
+    page_date_lines,
+    page_meta,
+    strip_site_suffix,
+    visible_lines,
+)
+from generator.extract.markup import Element, parse_page
 from generator.extract.textdump import site_name
 from generator.extract.times import Stamp, parse_date_line, parse_timestamp
 
@@ -36,26 +47,55 @@ TRAFILATURA_SETTINGS: Mapping[str, Any] = MappingProxyType({
     "prune_xpath": ["//*[contains(concat(' ', normalize-space(@class), ' '), ' dek ')]",
                     "//*[contains(@class, 'standfirst')]", "//figcaption"],
 })
+# The same settings for the text pass alone (metadata is asked for separately, when needed).
+TEXT_SETTINGS: Mapping[str, Any] = MappingProxyType({**TRAFILATURA_SETTINGS,
+                                                     "with_metadata": False})
 
 
-def main_text(text: str, url: str | None = None) -> tuple[str, Any]:
-    """Return trafilatura's main text (one paragraph per line) and its metadata document."""
-    document = trafilatura.bare_extraction(text, url=url, **TRAFILATURA_SETTINGS)
+def main_text(text: str, url: str | None = None) -> str:
+    """Return trafilatura's main text of a page, one paragraph per line.
+
+    Only the text pass runs here: trafilatura's metadata pass (with htmldate, about half of
+    its time on real pages) does not change the text, and its results are fallbacks for
+    what the page's markup lacks (see `trafilatura_metadata`).
+    """
+    document = trafilatura.bare_extraction(text, url=url, **TEXT_SETTINGS)
     body = getattr(document, "text", None) or ""
     if not body.strip():
         raise ExtractionError("no article body found")
-    return body, document
+    return body
 
 
-def _stamp(meta: PageMeta, document: Any) -> tuple[Stamp | None, str]:
-    """Return the first parseable publication time and its signal (markup, then htmldate)."""
+def trafilatura_metadata(text: str, url: str | None = None) -> Any:
+    """Return the metadata trafilatura's bare_extraction(TRAFILATURA_SETTINGS) reports.
+
+    It is the call bare_extraction makes, on the same page, with the options it passes (date
+    parameters, fast mode, author blacklist), which TRAFILATURA_SETTINGS leaves at defaults.
+    """
+    options = Extractor(url=url)
+    try:
+        return extract_metadata(text, options.url, options.date_params, options.fast,
+                                options.author_blacklist)
+    except (TypeError, ValueError) as error:  # bare_extraction gives up on the page for these
+        raise ExtractionError("no article body found") from error
+
+
+def _stamp_candidates(meta: PageMeta, root: Element | None, fallback: Callable[[], Any],
+                      ) -> Iterator[tuple[str, str]]:
+    """Yield (signal, date) to try in order; each source is read only when reached."""
+    yield from meta.dates
     # A date-class element with a clock time beats htmldate (which gives only a day); a
     # day-only element comes after it: on the htmldate set that order is the more accurate.
-    timed = [line for line in meta.date_lines if (s := parse_date_line(line)) and not s.date_only]
-    candidates = [*meta.dates, *(("page date line", line) for line in timed)]
-    if getattr(document, "date", None):
-        candidates.append(("trafilatura/htmldate", str(document.date)))
-    candidates += [("page date line", line) for line in meta.date_lines]
+    lines = page_date_lines(root) if root is not None else []
+    yield from (("page date line", line) for line in lines
+                if (s := parse_date_line(line)) and not s.date_only)
+    if getattr(fallback(), "date", None):
+        yield "trafilatura/htmldate", str(fallback().date)
+    yield from (("page date line", line) for line in lines)
+
+
+def _stamp(candidates: Iterator[tuple[str, str]]) -> tuple[Stamp | None, str]:
+    """Return the first parseable publication time and its signal."""
     for signal, value in candidates:
         try:
             return parse_timestamp(value), signal
@@ -64,26 +104,23 @@ def _stamp(meta: PageMeta, document: Any) -> tuple[Stamp | None, str]:
     return None, ""
 
 
-def parse_soup(text: str) -> BeautifulSoup:
-    """Return the parsed page; XHTML served as HTML is expected here, so its warning is muted."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
-        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
-        return BeautifulSoup(text, "lxml")
-
-
 def parse_html(text: str, url: str | None, boilerplate: frozenset[str] = frozenset()) -> Fields:
     """Return the fields of a saved HTML page."""
-    meta = page_meta(parse_soup(text), url)
-    body, document = main_text(text, meta.url or url)
-    stamp, signal = _stamp(meta, document)
-    site = meta.site or getattr(document, "sitename", None) or site_name(meta.lines)
-    fallback_title = getattr(document, "title", None)
-    fallback_author = getattr(document, "author", None) or ""
+    root = parse_page(text)
+    meta = page_meta(root, url) if root is not None else PageMeta()
+    page_url = meta.url or url
+    body = main_text(text, page_url)
+    fallback = functools.cache(lambda: trafilatura_metadata(text, page_url))
+    stamp, signal = _stamp(_stamp_candidates(meta, root, fallback))
+    site = meta.site or getattr(fallback(), "sitename", None) or site_name(
+        visible_lines(root) if root is not None else [])
     cleaned = clean_body(drop_leading_title(body.split("\n"), meta.title), boilerplate)
     if not cleaned.paragraphs:
         raise ExtractionError("no article body found")
+    fallback_title = None if meta.title else getattr(fallback(), "title", None)
     title = meta.title or (strip_site_suffix(fallback_title, site) if fallback_title else None)
+    authors = meta.authors or tuple(
+        a.strip() for a in (getattr(fallback(), "author", None) or "").split(";") if a.strip())
     return Fields(
         body=cleaned,
         title=title,
@@ -91,6 +128,6 @@ def parse_html(text: str, url: str | None, boilerplate: frozenset[str] = frozens
         source=site,
         stamp=stamp,
         stamp_signal=signal,
-        authors=meta.authors or tuple(a.strip() for a in fallback_author.split(";") if a.strip()),
+        authors=authors,
         language=meta.language,
     )

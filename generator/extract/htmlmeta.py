@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urljoin
 
-from bs4 import BeautifulSoup, Tag
+import lxml.etree  # type: ignore[import-untyped, unused-ignore]
+
+from generator.extract.markup import Element, text_of
 
 # Schema.org types whose properties describe the article itself.
 ARTICLE_TYPES = frozenset({"NewsArticle", "Article", "ReportageNews", "AnalysisNewsArticle",
@@ -26,6 +28,10 @@ TITLE_SEP = re.compile(r"\s+(?:\||-|–|—|::|·|•)\s+")
 # class/id values of elements that show the publication time ("timestamp", "article-date").
 DATE_CLASS = re.compile(r"(?:^|[-_ ])(?:date|time|timestamp|published|pubdate|dateline|posted)"
                         r"(?:$|[-_ ])", re.IGNORECASE)
+# One of DATE_CLASS's words anywhere: a quick test before DATE_CLASS decides.
+DATE_WORD = re.compile(r"date|time|published|posted", re.IGNORECASE)
+# The values of a multi-valued attribute such as class or rel.
+ATTRIBUTE_VALUE = re.compile(r"\S+")
 # Separators between a published and an updated time shown on one line.
 PART_SEP = re.compile(r"\s+[|·•]\s+")
 # Longest site-name suffix (in words) dropped from a title when no site name is known.
@@ -42,14 +48,12 @@ class PageMeta:
     dates: tuple[tuple[str, str], ...] = ()  # (signal, value), best first
     authors: tuple[str, ...] = ()
     language: str | None = None
-    date_lines: tuple[str, ...] = ()  # texts of date-bearing elements, tried after the markup
-    lines: tuple[str, ...] = ()  # visible text lines, where notices may name the site
 
 
-def visible_lines(soup: BeautifulSoup) -> list[str]:
+def visible_lines(root: Element) -> list[str]:
     """Return the page's text as lines, one per block (for site names in notices)."""
-    body = soup.find("body")
-    text = body.get_text("\n", strip=True) if isinstance(body, Tag) else ""
+    body = next(root.iter("body"), None)
+    text = text_of(body, "\n", strip=True) if body is not None else ""
     return [line for line in text.split("\n") if line]
 
 
@@ -63,11 +67,13 @@ def _jsonld_nodes(value: Any) -> Iterator[dict[str, Any]]:
         yield from _jsonld_nodes(value.get("@graph", []))
 
 
-def jsonld_article(soup: BeautifulSoup) -> dict[str, Any]:
+def jsonld_article(root: Element) -> dict[str, Any]:
     """Return the first JSON-LD object typed as an article, or an empty dict."""
-    for script in soup.find_all("script", attrs={"type": "application/ld+json"}):
+    for script in root.iter("script"):
+        if script.get("type") != "application/ld+json":
+            continue
         try:
-            data = json.loads(script.get_text())
+            data = json.loads(script.text or "")
         except json.JSONDecodeError:
             continue  # a broken block on the page; other blocks may still describe the article
         for node in _jsonld_nodes(data):
@@ -90,13 +96,15 @@ def _text(value: Any) -> str | None:
     return value.strip() if isinstance(value, str) and value.strip() else None
 
 
-def _meta(soup: BeautifulSoup, key: str) -> str | None:
-    """Return the content of <meta property|name|itemprop=key> (case-insensitive)."""
-    for tag in soup.find_all("meta"):
-        names = (str(tag.get(a) or "").strip().lower() for a in ("property", "name", "itemprop"))
-        if key in names and (content := _text(tag.get("content"))):
-            return content
-    return None
+def _meta_tags(root: Element) -> list[tuple[tuple[str, ...], str | None]]:
+    """Return each <meta>'s property, name and itemprop (lower case) with its content."""
+    return [(tuple(str(tag.get(a) or "").strip().lower() for a in ("property", "name", "itemprop")),
+             _text(tag.get("content"))) for tag in root.iter("meta")]
+
+
+def _meta(tags: list[tuple[tuple[str, ...], str | None]], key: str) -> str | None:
+    """Return the content of the first <meta property|name|itemprop=key> that has one."""
+    return next((content for names, content in tags if key in names and content), None)
 
 
 def strip_site_suffix(title: str, site: str | None) -> str:
@@ -124,13 +132,34 @@ def suffix_site(page_title: str | None, headline: str | None) -> str | None:
     return None
 
 
-def page_date_lines(soup: BeautifulSoup) -> list[str]:
+def page_date_lines(root: Element) -> list[str]:
     """Return the text of date-bearing elements (class or id naming a date), split at "|" / "·"."""
+    by_class: list[Element] = []
+    by_id: list[Element] = []
+    for tag in root.iter(lxml.etree.Element):
+        classes, ident = tag.get("class"), tag.get("id")
+        if classes is not None and DATE_WORD.search(classes) and _names_date(classes, True):
+            by_class.append(tag)
+        if ident is not None and DATE_WORD.search(ident) and _names_date(ident, False):
+            by_id.append(tag)
     found: list[str] = []
-    tags = [*soup.find_all(class_=DATE_CLASS), *soup.find_all(id=DATE_CLASS)]
-    for tag in tags:
-        found.extend(part.strip() for part in PART_SEP.split(tag.get_text(" ", strip=True)))
+    for tag in [*by_class, *by_id]:
+        found.extend(part.strip() for part in PART_SEP.split(text_of(tag, " ", strip=True)))
     return [part for part in found if part]
+
+
+def _names_date(value: str, several: bool) -> bool:
+    """Return True when an attribute (class: `several` values) names a date.
+
+    As Beautiful Soup matches a pattern against a class: any one value, else all of them
+    joined by spaces.
+    """
+    if not several:
+        return DATE_CLASS.search(value) is not None
+    values = ATTRIBUTE_VALUE.findall(value)
+    if any(DATE_CLASS.search(v) for v in values):
+        return True
+    return len(values) != 1 and DATE_CLASS.search(" ".join(values)) is not None
 
 
 def _jsonld_url(node: dict[str, Any]) -> str | None:
@@ -148,43 +177,42 @@ def _absolute(url: str | None, base: str | None) -> str | None:
     return joined if joined.lower().startswith(("http://", "https://")) else None
 
 
-def _attr(tag: Any, name: str) -> str | None:
+def _attr(tag: Element | None, name: str) -> str | None:
     """Return a tag's attribute as text, or None when the tag or attribute is missing."""
-    return _text(tag.get(name)) if isinstance(tag, Tag) else None
+    return _text(tag.get(name)) if tag is not None else None
 
 
-def _canonical(soup: BeautifulSoup) -> str | None:
+def _canonical(root: Element) -> str | None:
     """Return the href of <link rel="canonical">."""
-    for link in soup.find_all("link"):
-        rel: Any = link.get("rel") or []
-        rels = [rel] if isinstance(rel, str) else [str(r) for r in rel]
-        if "canonical" in (r.lower() for r in rels):
+    for link in root.iter("link"):
+        if "canonical" in (r.lower() for r in ATTRIBUTE_VALUE.findall(link.get("rel") or "")):
             return _attr(link, "href")
     return None
 
 
-def page_meta(soup: BeautifulSoup, base_url: str | None) -> PageMeta:
+def page_meta(root: Element, base_url: str | None) -> PageMeta:
     """Return the metadata a page's markup declares, by the documented precedence."""
-    node = jsonld_article(soup)
+    node = jsonld_article(root)
+    tags = _meta_tags(root)
     publisher = node.get("publisher")
     site = (_text(publisher.get("name")) if isinstance(publisher, dict) else None) \
-        or _meta(soup, "og:site_name")
-    title_tag = soup.find("title")
-    page_title = _text(title_tag.get_text()) if title_tag else None
-    title = _text(node.get("headline")) or _meta(soup, "og:title") or page_title
+        or _meta(tags, "og:site_name")
+    title_tag = next(root.iter("title"), None)
+    page_title = _text(text_of(title_tag)) if title_tag is not None else None
+    title = _text(node.get("headline")) or _meta(tags, "og:title") or page_title
     site = site or suffix_site(page_title, strip_site_suffix(title or "", None))
-    og_url = _meta(soup, "og:url")
+    og_url = _meta(tags, "og:url")
     base = base_url or _absolute(og_url, None)  # a relative canonical resolves against these
-    urls = (_absolute(u, base) for u in (_canonical(soup), og_url, _jsonld_url(node)))
+    urls = (_absolute(u, base) for u in (_canonical(root), og_url, _jsonld_url(node)))
     dates = [("json-ld", d) for d in [_text(node.get("datePublished"))] if d]
-    dates += [(signal, d) for key, signal in DATE_META if (d := _meta(soup, key))]
-    dates += [("html <time datetime>", d) for d in [_attr(soup.find("time"), "datetime")] if d]
-    meta_authors = (_meta(soup, "article:author"), _meta(soup, "author"))
+    dates += [(signal, d) for key, signal in DATE_META if (d := _meta(tags, key))]
+    dates += [("html <time datetime>", d)
+              for d in [_attr(next(root.iter("time"), None), "datetime")] if d]
+    meta_authors = (_meta(tags, "article:author"), _meta(tags, "author"))
     authors = _names(node.get("author")) or tuple(
         a for a in meta_authors if a and not a.lower().startswith("http"))[:1]
     return PageMeta(
         title=strip_site_suffix(title, site) if title else None,
         url=next((u for u in urls if u), None), site=site, dates=tuple(dates), authors=authors,
-        language=_attr(soup.find("html"), "lang"), date_lines=tuple(page_date_lines(soup)),
-        lines=tuple(visible_lines(soup)),
+        language=_attr(next(root.iter("html"), None), "lang"),
     )

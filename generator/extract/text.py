@@ -13,6 +13,10 @@ INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2
 SPACE_RUN = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f]+")
 # Other control characters that decoding may leave behind (keeps \n).
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# Anything clean_line would change inside a line: an invisible or control character, a
+# carriage return, a space other than " ", or two spaces in a row.
+UNCLEAN = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+                     "\x00-\x08\x0b-\x1f\x7f\t\u00a0\u1680\u2000-\u200a\u202f\u205f]|  ")
 # Sentence-ending punctuation (Latin and CJK), optionally followed by closing quotes/brackets.
 TERMINAL = re.compile(r"[.!?:;。！？…][\"'”’»）)」』]*$")
 # Letters written in Han, kana or hangul, counted for language detection.
@@ -28,6 +32,10 @@ CJK_SHARE = 0.3
 
 def clean_line(line: str) -> str:
     """Return one line in NFC with invisible characters removed and spaces collapsed."""
+    if not (UNCLEAN.search(line) or line[:1].isspace() or line[-1:].isspace()) and (
+        unicodedata.is_normalized("NFC", line)
+    ):
+        return line  # already clean (most lines are, and many are cleaned more than once)
     line = INVISIBLE.sub("", unicodedata.normalize("NFC", line))
     line = CONTROL.sub(" ", line.replace("\r", ""))
     return SPACE_RUN.sub(" ", line).strip()
