@@ -6,13 +6,16 @@ For each size N it writes a deterministic archive (tools/bench_corpus.py) under 
 times trafilatura alone and each stage in this process (medians of --repeat runs for N <=
 1,000), then builds a throw-away project: a cold `newsdigest generate`, an unchanged rerun, an
 incremental run after adding one article, and `mkdocs build --strict`, each a child process
-whose peak RSS is read from the kernel (wait4). One table is printed and the figures saved
-as JSON so that runs can be compared.
+whose peak RSS (VmHWM) it reports itself at exit. One table is printed and the figures saved
+as JSON so that runs can be compared. When ../shared/eval-dev is present, the N = 100 row also
+times trafilatura alone and our extract + analyse + render on real saved news pages.
 
 The site's shape at scale (what the bench project uses, `min_tag_articles: 2`): every article
 gets its page; daily digests and weekly roll-ups hold one day or week; tag and source listings
-are paginated (`items_per_page`); a tag gets a page only once two articles carry it (most tags
-of a large archive are used once, and each would otherwise cost a page and a search entry);
+are paginated (`items_per_page`) into fixed archive pages cut from the oldest end plus a front
+page, so a new story rewrites only the front page; a tag gets a page only once two articles
+carry it (most tags of a large archive are used once, and each would otherwise cost a page
+and a search entry);
 the search index holds titles, summaries, facts and tags but not the article text
 (`data-search-exclude`) and no listing pages (`search: exclude`), so it grows by a bounded
 amount per article and mkdocs time grows with the page count, linearly.
@@ -21,6 +24,7 @@ amount per article and mkdocs time grows with the page count, linearly.
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import os
 import platform
@@ -44,6 +48,7 @@ from bench_corpus import OUTLETS, story, write_archive, write_story  # noqa: E40
 
 from generator.analyse import analyse  # noqa: E402
 from generator.config import load_config  # noqa: E402
+from generator.errors import NewsdigestError  # noqa: E402
 from generator.extract import ExtractContext, extract  # noqa: E402
 from generator.extract.decode import decode  # noqa: E402
 from generator.extract.html import TRAFILATURA_SETTINGS  # noqa: E402
@@ -51,6 +56,7 @@ from generator.ingest import analysis_settings, with_source  # noqa: E402
 from generator.inputs import read_input  # noqa: E402
 from generator.model import RawInput  # noqa: E402
 from generator.render import render_site  # noqa: E402
+from generator.render.article import render_article  # noqa: E402
 from generator.render.context import Entry, make_entry  # noqa: E402
 from generator.store import Store  # noqa: E402
 
@@ -58,6 +64,8 @@ BENCH = REPO / "build" / "bench"
 LARGE = 10_000
 MIN_TAG_ARTICLES = 2  # the site's shape at scale: single-use tags get no page
 CHEAP = 1_000  # sizes up to this are timed --repeat times (median)
+CHEAP_REAL_SIZE = 100  # the size whose row also reports the ratio on real pages
+REAL_PAGES = 300
 SOURCES_YML = "".join(
     f"  - name: {o.name}\n    local: true\n    timezone: Etc/GMT{-o.offset_hours:+d}\n"
     f"    language: {o.language}\n" for o in OUTLETS).replace("Etc/GMT+0", "UTC")
@@ -135,6 +143,47 @@ def stage_times(raws: Sequence[RawInput], project: Path, repeat: int
     return out, entries
 
 
+def real_pages_ratio(limit: int, project: Path) -> dict[str, Any]:
+    """Time trafilatura alone and our extract + analyse + render on real pages, when present.
+
+    The development evaluation set (../shared/eval-dev, not in the repo) holds real saved
+    news pages; the first `limit` by name are used. Skipped quietly when it is absent.
+    """
+    folder = REPO.parent / "shared" / "eval-dev" / "extraction" / "trafilatura" / "html"
+    if not folder.is_dir():
+        return {}
+    config = load_config(project)
+    paths = sorted(folder.glob("*.html.gz"))[:limit]
+    texts = [decode(gzip.decompress(p.read_bytes())) for p in paths]
+
+    def ours(pairs: Sequence[tuple[Path, str]]) -> int:
+        done = 0
+        for path, text in pairs:
+            raw = RawInput(origin=str(path), content=text.encode("utf-8"))
+            try:
+                article = extract(raw, ExtractContext())
+            except NewsdigestError:
+                continue  # a page with no article: its time still counts
+            analysis = analyse(article, analysis_settings(config, article))
+            render_article(make_entry(article, analysis, config.site.timezone), {}, {})
+            done += 1
+        return done
+
+    for text in texts[:10]:  # warm both paths (lazy imports, caches) before timing
+        trafilatura.bare_extraction(text, **TRAFILATURA_SETTINGS)
+    ours(list(zip(paths[:10], texts[:10], strict=True)))
+    start = time.perf_counter()
+    for text in texts:
+        trafilatura.bare_extraction(text, **TRAFILATURA_SETTINGS)
+    alone = time.perf_counter() - start
+    start = time.perf_counter()
+    done = ours(list(zip(paths, texts, strict=True)))
+    own = time.perf_counter() - start
+    return {"real_pages": len(texts), "real_articles": done,
+            "real_trafilatura_ms": alone * 1000 / len(texts),
+            "real_own_ms": own * 1000 / len(texts), "real_overhead_ratio": own / alone}
+
+
 def new_project(root: Path) -> Path:
     """Create a throw-away project: the repo's site configuration and the bench's sources."""
     shutil.rmtree(root, ignore_errors=True)
@@ -150,25 +199,42 @@ def new_project(root: Path) -> Path:
     return root
 
 
-def run_child(command: Sequence[str], cwd: Path) -> dict[str, Any]:
-    """Run a child process; return its wall seconds, peak RSS (MB) and output."""
-    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+# Runs a module as __main__ and, at exit, writes the process's own peak RSS (VmHWM, kB) to the
+# file named by BENCH_PEAK_FILE. The kernel's ru_maxrss from wait4 will not do: a child
+# spawned with vfork inherits the parent's high-water mark at exec, so a large bench process
+# would be reported as every child's peak.
+PEAK_WRAPPER = """
+import atexit, os, runpy, sys
+def report():
+    with open('/proc/self/status', encoding='ascii') as status:
+        peak = next(line.split()[1] for line in status if line.startswith('VmHWM:'))
+    with open(os.environ['BENCH_PEAK_FILE'], 'w', encoding='ascii') as out:
+        out.write(peak)
+atexit.register(report)
+module, sys.argv = sys.argv[1], sys.argv[1:]
+runpy.run_module(module, run_name='__main__', alter_sys=True)
+"""
+
+
+def run_child(module: str, args: Sequence[str], cwd: Path) -> dict[str, Any]:
+    """Run `python -m module ARGS`; return its wall seconds, peak RSS (MB) and output."""
+    with tempfile.TemporaryDirectory() as work:
+        peak_file = Path(work) / "peak"
+        env = {**os.environ, "BENCH_PEAK_FILE": str(peak_file)}
         start = time.perf_counter()
-        child = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=err, text=True)
-        _, status, usage = os.wait4(child.pid, 0)  # the kernel's peak RSS of this child
+        child = subprocess.run([sys.executable, "-c", PEAK_WRAPPER, module, *args], cwd=cwd,
+                               env=env, capture_output=True, text=True, check=False)
         seconds = time.perf_counter() - start
-        child.returncode = os.waitstatus_to_exitcode(status)
-        out.seek(0)
-        err.seek(0)
-        stdout, stderr = out.read(), err.read()
-    if child.returncode != 0:
-        raise SystemExit(f"{' '.join(command)} failed ({child.returncode}):\n{stderr[-3000:]}")
-    return {"s": seconds, "rss_mb": usage.ru_maxrss / 1024, "stdout": stdout.strip()}
+        if child.returncode != 0:
+            raise SystemExit(f"{module} {' '.join(args)} failed ({child.returncode}):\n"
+                             f"{child.stderr[-3000:]}")
+        peak_kb = int(peak_file.read_text(encoding="ascii"))
+    return {"s": seconds, "rss_mb": peak_kb / 1024, "stdout": child.stdout.strip()}
 
 
 def cli(project: Path, *args: str) -> dict[str, Any]:
     """Run `newsdigest --project P ARGS` as a child process."""
-    return run_child([sys.executable, "-m", "generator", "--project", str(project), *args], REPO)
+    return run_child("generator", ["--project", str(project), *args], REPO)
 
 
 def mtimes(root: Path) -> dict[str, int]:
@@ -214,8 +280,8 @@ def project_times(size: int, entries: Sequence[Entry], repeat: int, seed: int,
                incremental_out=incremental["stdout"], incremental_changed=len(changed),
                incremental_changed_files=changed)
     if mkdocs:
-        build = run_child([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f",
-                           str(project / "mkdocs.yml"), "-d", str(project / "site")], project)
+        build = run_child("mkdocs", ["build", "--strict", "-q", "-f", str(project / "mkdocs.yml"),
+                                     "-d", str(project / "site")], project)
         index = project / "site" / "search" / "search_index.json"
         out.update(mkdocs_s=build["s"], mkdocs_rss_mb=build["rss_mb"],
                    mkdocs_s_per_1000=build["s"] * 1000 / (size + 1),
@@ -233,6 +299,8 @@ def bench_size(size: int, repeat: int, seed: int, mkdocs: bool) -> dict[str, Any
     runs = repeat if size <= CHEAP else 1
     stages, entries = stage_times(raws, scratch, runs)
     figures = {"size": size, **stages}
+    if size == CHEAP_REAL_SIZE:
+        figures.update(real_pages_ratio(REAL_PAGES, scratch))
     figures.update(project_times(size, entries, runs, seed, mkdocs))
     return figures
 
@@ -284,6 +352,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(report, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     print(table(rows))
+    for row in rows:
+        if "real_overhead_ratio" in row:
+            print(f"real pages (eval-dev, {row['real_pages']}): trafilatura alone "
+                  f"{row['real_trafilatura_ms']:.1f} ms/page, extract + analyse + render "
+                  f"{row['real_own_ms']:.1f} ms/page, ratio {row['real_overhead_ratio']:.2f}")
     print(f"cores: {os.cpu_count()}; figures saved to {args.json}")
     return 0
 

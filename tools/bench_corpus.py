@@ -5,12 +5,20 @@ outlets, people and topics. The same seed and size always give the same bytes. A
 300 to 2,000 words (Chinese ones 500 to 3,000 characters), from five invented outlets, as saved
 HTML pages and plain-text page dumps; topics are drawn from a vocabulary of about 2,000
 phrases with a long-tailed (Zipf-like) distribution, so a few tags are popular and most rare.
+
+Saved pages carry the weight of real ones (median about 95 KB, like the real pages of the
+development evaluation set): a mega-menu, inline styles and scripts, a JSON state blob that
+repeats the story, a related-stories rail, comments and a link-farm footer. Trafilatura's
+time grows with the page's size and the analysis's with the text's, so pages much lighter
+than real ones would misstate the pipeline's overhead.
 """
 
 from __future__ import annotations
 
 import html
+import json
 import random
+import shutil
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
@@ -19,6 +27,9 @@ ARTICLES_PER_DAY = 25  # the archive's span grows with its size
 START = datetime(2025, 1, 6, 6, 0, tzinfo=UTC)
 CJK_SHARE = 0.15  # share of Chinese articles
 DUMP_SHARE = 0.3  # share of English articles saved as text dumps
+CORPUS_VERSION = 2  # bump when the written bytes change, so stale corpora are rewritten
+SECTIONS = ("News", "Local", "Business", "Transport", "Environment", "Politics", "Culture",
+            "Sport", "Opinion", "Weather", "Travel", "Food")
 
 
 @dataclass(frozen=True)
@@ -181,11 +192,49 @@ def story(number: int, size: int, seed: int) -> Story:
     return Story(number, outlet, title, _body(rng, chinese, topics), local, author, topics)
 
 
+def _teaser(rng: random.Random) -> str:
+    """Return a short fictional headline for menus, rails and footers."""
+    return (f"{rng.choice(TOWNS)} {rng.choice(VERBS)} {rng.choice(ADJECTIVES)} "
+            f"{rng.choice(NOUNS)} plan")
+
+
+def _chrome(s: Story) -> dict[str, str]:
+    """Return the page furniture of a saved page, sized like real news pages (50-150 KB)."""
+    rng = random.Random(f"chrome:{s.number}")
+    e = html.escape
+    menu = "".join(
+        f'<li class="menu-section"><a href="/{sec.lower()}">{sec}</a><ul class="submenu">'
+        + "".join(f'<li><a href="/{sec.lower()}/{i}">{e(_teaser(rng))}</a></li>'
+                  for i in range(rng.randint(8, 16))) + "</ul></li>" for sec in SECTIONS)
+    style = "\n".join(f".c{i}{{margin:{i % 7}px;padding:{i % 5}px;"
+                      f"color:#{i * 7919 % 0xFFFFFF:06x}}}" for i in range(rng.randint(300, 900)))
+    script = "\n".join(f'window.__cfg{i}={{"slot":"ad-{i}","sizes":[[300,250],[728,90]],'
+                       f'"targeting":{{"section":"{rng.choice(SECTIONS)}","pos":{i}}}}};'
+                       for i in range(rng.randint(80, 300)))
+    state = json.dumps({"article": {"headline": s.title, "body": list(s.paragraphs),
+                                    "author": s.author},
+                        "related": [{"title": _teaser(rng), "url": f"/news/{rng.randint(1, 99999)}"}
+                                    for _ in range(rng.randint(30, 90))]},
+                       ensure_ascii=False)
+    rail = "".join(f'<li><a href="/news/{rng.randint(1, 99999)}">{e(_teaser(rng))}</a>'
+                   f"<p>{e(_en_sentence(rng, (rng.choice(NOUNS),)))}</p></li>"
+                   for _ in range(rng.randint(6, 14)))
+    comments = "".join(f'<div class="comment"><b>{rng.choice(FIRST)}{rng.randint(1, 99)}</b>'
+                       f"<p>{e(_en_sentence(rng, (rng.choice(NOUNS),)))}</p>"
+                       f"<button>Reply</button> <button>Report</button></div>"
+                       for _ in range(rng.randint(0, 25)))
+    footer = "".join(f'<a href="/archive/{i}">{e(_teaser(rng))}</a> '
+                     for i in range(rng.randint(40, 120)))
+    return {"menu": menu, "style": style, "script": script,
+            "state": state.replace("</", "<\\/"), "rail": rail, "comments": comments,
+            "footer": footer}
+
+
 def as_html(s: Story) -> str:
-    """Return the story as a saved news page: metadata, chrome, and the article body."""
+    """Return the story as a saved news page: metadata, heavy chrome, and the article body."""
     e = html.escape
     body = "\n".join(f"<p>{e(p)}</p>" for p in s.paragraphs)
-    nav = "".join(f'<li><a href="/list/{i}">{e(t)}</a></li>' for i, t in enumerate(TOWNS[:8]))
+    c = _chrome(s)
     return f"""<!DOCTYPE html>
 <html lang="{s.outlet.language}">
 <head>
@@ -199,21 +248,30 @@ def as_html(s: Story) -> str:
 <script type="application/ld+json">{{"@context": "https://schema.org", "@type": "NewsArticle",
 "headline": "{e(s.title)}", "datePublished": "{s.published.isoformat()}",
 "author": {{"@type": "Person", "name": "{e(s.author)}"}}}}</script>
+<style>{c["style"]}</style>
+<script>{c["script"]}</script>
 </head>
 <body>
 <div class="cookie-banner"><p>This site uses cookies to remember your reading settings.</p>
 <button>Accept</button></div>
-<header><a class="logo" href="/">{e(s.outlet.name)}</a><nav><ul>{nav}</ul></nav></header>
+<header><a class="logo" href="/">{e(s.outlet.name)}</a><nav><ul class="menu">{c["menu"]}</ul>
+</nav></header>
+<div class="app-promo">Read faster in the {e(s.outlet.name)} app. <a href="/app">Install</a></div>
 <main><article>
 <h1>{e(s.title)}</h1>
 <p class="byline">By {e(s.author)} ·
 <time datetime="{s.published.isoformat()}">{s.published:%d %B %Y}</time></p>
+<div class="share"><a href="/share/mail">Email</a> <a href="/share/print">Print</a></div>
 {body}
+<div class="newsletter"><p>Get the morning briefing in your inbox.</p><input type="email">
+<button>Sign up</button></div>
 </article>
-<aside><h2>Most read</h2><ul><li><a href="/news/1">Lighthouse keepers return</a></li>
-<li><a href="/news/2">Ferry timetable changes</a></li></ul></aside></main>
+<aside><h2>Most read</h2><ul class="rail">{c["rail"]}</ul></aside>
+<section class="comments"><h2>Comments</h2>{c["comments"]}</section></main>
 <footer><p>© 2025 {e(s.outlet.name)}. All rights reserved.</p>
+<nav class="sitemap">{c["footer"]}</nav>
 <a href="/privacy">Privacy</a> <a href="/terms">Terms</a></footer>
+<script id="__STATE__" type="application/json">{c["state"]}</script>
 </body>
 </html>
 """
@@ -242,9 +300,11 @@ def write_story(folder: Path, s: Story) -> Path:
 
 def write_archive(folder: Path, size: int, seed: int = 1) -> list[Path]:
     """Write an archive of `size` stories into `folder` (kept when already complete)."""
-    stamp = folder / f".complete-{size}-{seed}"
+    stamp = folder / f".complete-{size}-{seed}-v{CORPUS_VERSION}"
     if stamp.exists():
         return sorted(p for p in folder.rglob("*") if p.suffix in (".html", ".txt"))
+    if folder.exists():
+        shutil.rmtree(folder)  # an older corpus version or an interrupted write
     paths = [write_story(folder, story(n, size, seed)) for n in range(size)]
     stamp.write_text("done\n", encoding="utf-8")
     return sorted(paths)
