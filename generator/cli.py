@@ -18,8 +18,10 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from . import __version__
+from .cache import Cache
 from .config import Config, load_config
 from .errors import ConfigError, NewsdigestError
+from .incremental import Loader
 from .lock import exclusive_run
 from .model import Analysis, Article, Problem
 from .notecmd import add_note_parser
@@ -92,13 +94,19 @@ def cmd_add(args: argparse.Namespace, config: Config) -> int:
     from .ingest import process_all  # noqa: PLC0415 - see the module docstring
     store = Store(config.paths.store)
     counts = {"new": 0, "unchanged": 0, "failed": 0}
-    for outcome in process_all(args.paths, config, sys.stdin.buffer, source=args.source):
-        if outcome[0] == "error":
-            assert isinstance(outcome[1], Problem)
-            report([outcome[1]], sys.stderr)
-            counts["failed"] += 1
-            continue
-        counts[store.add(outcome[1])] += 1  # type: ignore[arg-type]
+    with Cache(config.paths.cache) as cache:
+        loader = Loader(config, cache)
+        for outcome in process_all(args.paths, config, sys.stdin.buffer, source=args.source):
+            if outcome[0] == "error":
+                assert isinstance(outcome[1], Problem)
+                report([outcome[1]], sys.stderr)
+                counts["failed"] += 1
+                continue
+            _, article, analysis = outcome  # type: ignore[misc]
+            added = store.add(article)
+            counts[added] += 1
+            if added == "new":
+                loader.remember(article, analysis)  # generate will not analyse it again
     print(f"added: {counts['new']} new, {counts['unchanged']} already stored, "
           f"{counts['failed']} failed")
     return EXIT_FAILED if counts["failed"] else EXIT_OK

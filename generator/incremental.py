@@ -126,6 +126,21 @@ class Loader:
         self.cache.put_analysis(key, analysis)
         return analysis
 
+    def remember(self, article: Article, analysis: Analysis) -> None:
+        """Cache the analysis an ingest made of a stored article, so generate need not redo it.
+
+        Kept only when the stored record reads back as the same article (it always should).
+        """
+        path = self.store.path_for(article.id)
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return
+        if self.store.load_bytes(path, data) != article:
+            return
+        sha = key_of(data.decode("utf-8", errors="replace"))
+        self.cache.put_analysis(self.analysis_key(sha, article.source), analysis)
+
     def catalog(self) -> Catalog:
         """Return the light entries of the whole store, reading only changed records."""
         rows, fresh = self.cache.records(), []

@@ -154,3 +154,16 @@ def test_changed_time_zone_re_places_every_article(project: Path, tmp_path: Path
             rel.unlink()
     generate(load_config(fresh))
     assert tree_bytes(fresh / "docs") == tree_bytes(project / "docs")
+
+
+def test_added_article_is_not_analysed_again_by_generate(project: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    add_new_article(project)  # `newsdigest add` analyses it once and caches the result
+
+    def refuse(article: Article, settings: object) -> Analysis:
+        raise AssertionError(f"analysed {article.id} again")
+
+    monkeypatch.setattr(generator.incremental, "analyse", refuse)
+    report, problems = generate(load_config(project))
+    assert [p for p in problems if p.level == "error"] == []
+    assert any(rel.startswith("articles/") for rel in report.written)
