@@ -62,6 +62,18 @@ def add_new_article(root: Path) -> None:
     assert result.returncode == 0, result.stderr
 
 
+def regenerated(project: Path, tmp_path: Path, keep_cache: bool) -> dict[str, bytes]:
+    """Return docs/ as a copy of the project generates it with no generated page left."""
+    fresh = Path(shutil.copytree(project, tmp_path / "fresh"))
+    if not keep_cache:
+        shutil.rmtree(Paths(fresh).cache)
+    for rel in [r for r in (fresh / "docs").rglob("*") if r.is_file()]:
+        if rel.name != "about.md" and "notes" not in rel.parts:
+            rel.unlink()
+    generate(load_config(fresh))
+    return tree_bytes(fresh / "docs")
+
+
 @pytest.mark.parametrize("runs", [1, 3])
 def test_unchanged_rerun_writes_no_file(project: Path, runs: int) -> None:
     docs, cache = project / "docs", Paths(project).cache / CACHE_NAME
@@ -98,15 +110,7 @@ def test_output_is_the_same_with_or_without_the_cache(project: Path, tmp_path: P
                                                       with_cache: bool) -> None:
     add_new_article(project)
     generate(load_config(project))
-    incremental = tree_bytes(project / "docs")
-    fresh = Path(shutil.copytree(project, tmp_path / "fresh"))
-    if not with_cache:
-        shutil.rmtree(Paths(fresh).cache)
-    for rel in [r for r in (fresh / "docs").rglob("*") if r.is_file()]:
-        if rel.name != "about.md" and "notes" not in rel.parts:
-            rel.unlink()
-    generate(load_config(fresh))
-    assert tree_bytes(fresh / "docs") == incremental
+    assert regenerated(project, tmp_path, keep_cache=with_cache) == tree_bytes(project / "docs")
 
 
 def test_unchanged_archive_does_no_analysis(project: Path,
@@ -147,13 +151,7 @@ def test_changed_time_zone_re_places_every_article(project: Path, tmp_path: Path
     config_file.write_text(text.replace("timezone: Europe/London", "timezone: Pacific/Auckland"),
                            encoding="utf-8")
     generate(load_config(project))  # the cached placements were made for London
-    fresh = Path(shutil.copytree(project, tmp_path / "fresh"))
-    shutil.rmtree(Paths(fresh).cache)
-    for rel in [r for r in (fresh / "docs").rglob("*") if r.is_file()]:
-        if rel.name != "about.md" and "notes" not in rel.parts:
-            rel.unlink()
-    generate(load_config(fresh))
-    assert tree_bytes(fresh / "docs") == tree_bytes(project / "docs")
+    assert regenerated(project, tmp_path, keep_cache=False) == tree_bytes(project / "docs")
 
 
 def test_added_article_is_not_analysed_again_by_generate(project: Path,
