@@ -110,7 +110,7 @@ def parse_html(text: str, url: str | None, boilerplate: frozenset[str] = frozens
     meta = page_meta(root, url) if root is not None else PageMeta()
     page_url = meta.url or url
     body = main_text(text, page_url)
-    fallback = functools.cache(lambda: trafilatura_metadata(text, page_url))
+    fallback = functools.cache(lambda: trafilatura_metadata(text, page_url))  # on first need
     stamp, signal = _stamp(_stamp_candidates(meta, root, fallback))
     site = meta.site or getattr(fallback(), "sitename", None) or site_name(
         visible_lines(root) if root is not None else [])
