@@ -5,7 +5,7 @@ from __future__ import annotations
 import types
 import zoneinfo
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +31,12 @@ class Config:
     analysis: AnalysisSettings = field(default_factory=AnalysisSettings)
     sources: tuple[SourceConfig, ...] = ()
     fetch: FetchSettings | None = None
+
+    def analysis_for(self, source: str | None) -> AnalysisSettings:
+        """Return the analysis settings of an article from `source` (never its own tag)."""
+        if not source:
+            return self.analysis
+        return replace(self.analysis, source_names=(*self.analysis.source_names, source))
 
     def source_named(self, name: str | None) -> SourceConfig | None:
         """Return the configured source with this name, if any."""

@@ -106,10 +106,7 @@ class Loader:
     def analysis_key(self, sha: str, source: str | None) -> str:
         """Return the cache key of an analysis: record digest, analyser code, settings."""
         if source not in self.settings_keys:
-            names = tuple(n for n in (source,) if n)
-            settings = replace(self.config.analysis,
-                               source_names=self.config.analysis.source_names + names)
-            self.settings_keys[source] = settings_key(settings)
+            self.settings_keys[source] = settings_key(self.config.analysis_for(source))
         # Plain concatenation, not key_of: this runs for every record of every run.
         parts = f"{self.fingerprint}\0{sha}\0{self.settings_keys[source]}"
         return hashlib.sha256(parts.encode("utf-8")).hexdigest()
@@ -119,10 +116,7 @@ class Loader:
         cached = self.cache.analysis(key)
         if cached is not None:
             return cached
-        names = tuple(n for n in (article.source,) if n)
-        analysis = analyse(article, replace(self.config.analysis,
-                                            source_names=self.config.analysis.source_names
-                                            + names))
+        analysis = analyse(article, self.config.analysis_for(article.source))
         self.cache.put_analysis(key, analysis)
         return analysis
 

@@ -20,9 +20,7 @@ Outcome = tuple[str, Article, Analysis] | tuple[str, Problem]
 
 def analysis_settings(config: Config, article: Article) -> AnalysisSettings:
     """Return the analysis settings for one article (its own source is never a tag)."""
-    names = tuple(n for n in (article.source,) if n)
-    return dataclasses.replace(config.analysis,
-                               source_names=config.analysis.source_names + names)
+    return config.analysis_for(article.source)
 
 
 def with_source(raw: RawInput, config: Config, source: str | None) -> RawInput:
