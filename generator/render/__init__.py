@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import partial
 
 from ..notes import NOTES_GENERATED_FOLDER, NoteSet
@@ -17,8 +17,9 @@ from .article import render_article
 from .context import Entry, key_hash
 from .feeds import FEED_FILES, render_feeds
 from .listings import (
+    cut_listing,
     digest_path,
-    listing_plan,
+    newest_first,
     render_archive,
     render_digest,
     render_home,
@@ -55,14 +56,26 @@ class ArticleSource:
     related: RelatedFinder = related_ids  # e.g. an incremental update kept in the cache
 
 
-def article_key(entry: Entry, source: ArticleSource, tag_pages: Mapping[str, str],
-                by_id: Mapping[str, Entry], notes_html: str) -> str:
-    """Return a digest of everything an article page is rendered from."""
-    related = tuple((i, by_id[i].page, by_id[i].title, by_id[i].article.source)
-                    for i in entry.related)
-    parts = (source.code, source.keys[entry.article.id], entry.editor, entry.page,
-             tuple(tag_pages.get(t) for t in entry.tags), related, notes_html)
-    return _digest(parts)
+def article_key(entry: Entry, stories: Mapping[str, str], code: str, notes_html: str) -> str:
+    """Return a digest of everything an article page is rendered from: its own story digest
+    (see story_digests), its related stories' digests (their links show title and source)
+    and the notes shown on it."""
+    related = "".join([stories[i] for i in entry.related])
+    return _digest((code, stories[entry.article.id], related, notes_html))
+
+
+def story_digests(entries: Sequence[Entry], source: ArticleSource,
+                  tag_pages: Mapping[str, str]) -> dict[str, str]:
+    """Return, per article id, a digest of what any page shows of that story: its record and
+    analysis (source.keys), editors' changes, page path and the pages of its tags.
+
+    Computed once per story per run; page keys concatenate them instead of re-hashing.
+    """
+    keys, digests = source.keys, {}
+    for e in entries:
+        digests[e.article.id] = _digest((keys[e.article.id], e.editor, e.page,
+                                         tuple([tag_pages.get(t) for t in e.tags])))
+    return digests
 
 
 def _digest(parts: tuple[object, ...]) -> str:
@@ -76,11 +89,12 @@ def _digest(parts: tuple[object, ...]) -> str:
 
 
 def _article_page(entry: Entry, tag_pages: Mapping[str, str], by_id: Mapping[str, Entry],
-                  notes_html: str, source: ArticleSource | None) -> Page:
+                  notes_html: str, lazy: Lazy) -> Page:
     """Return an article page: its text, or a lazy page when entries are light."""
+    source = lazy.articles
     if source is None:
         return render_article(entry, tag_pages, by_id, notes_html)
-    key = article_key(entry, source, tag_pages, by_id, notes_html)
+    key = article_key(entry, lazy.stories, source.code, notes_html)
     return LazyPage(key, partial(_render_full, entry, source, tag_pages, by_id, notes_html))
 
 
@@ -99,7 +113,7 @@ def with_related(entries: Sequence[Entry], find: RelatedFinder = related_ids) ->
 
 
 def named(kind: str, entries: Sequence[Entry]) -> Named:
-    """Group entries by tag or by source, each name with its page path."""
+    """Group entries by tag or by source (members in the order given), each with its page."""
     members: dict[str, list[Entry]] = defaultdict(list)
     for e in entries:
         names = e.tags if kind == "tag" else ((e.article.source,) if e.article.source else ())
@@ -126,14 +140,16 @@ def plan_site(entries: Sequence[Entry], site: SiteSettings,
     shown = [e for e in sorted(entries, key=lambda e: e.article.id) if e.article.id not in hidden]
     shown = with_related(shown, articles.related if articles else related_ids)
     by_id = {e.article.id: e for e in shown}
-    tags = with_pages_for(named("tag", shown), site.min_tag_articles, noted_tags(notes))
+    newest = sorted(shown, key=newest_first)  # listings' member lists come out newest first
+    tags = with_pages_for(named("tag", newest), site.min_tag_articles, noted_tags(notes))
+    lazy = Lazy(articles, tags.pages,
+                story_digests(shown, articles, tags.pages) if articles else {})
     pages: dict[str, Page] = {
         e.page: _article_page(e, tags.pages, by_id, notes.for_article(e.article.id, e.page),
-                              articles) for e in shown}
-    lazy = Lazy(articles, tags.pages)
+                              lazy) for e in shown}
     pages.update(_day_pages(shown, site, tags.pages, notes, lazy))
     pages.update(_named_pages(tags, site, notes, lazy))
-    pages.update(_named_pages(named("source", shown), site, NoteSet(), lazy))
+    pages.update(_named_pages(named("source", newest), site, NoteSet(), lazy))
     pages.update(notes.index_pages({e.article.id: e.page for e in shown}, tags.pages))
     return dict(sorted(pages.items()))
 
@@ -171,31 +187,24 @@ class _Once:
 
 @dataclass(frozen=True)
 class Lazy:
-    """Listing pages as lazy pages keyed by their stories, when entries are light."""
+    """Pages as lazy pages keyed by their stories, when entries are light."""
 
     articles: ArticleSource | None
     tag_pages: Mapping[str, str]
-    digests: dict[str, str] = field(default_factory=dict, compare=False)  # id -> story digest
-
-    def story_digest(self, entry: Entry) -> str:
-        """Return a digest of what a story item in a listing is made from (once per story)."""
-        found = self.digests.get(entry.article.id)
-        if found is None:
-            assert self.articles is not None
-            found = _digest((self.articles.keys[entry.article.id], entry.editor, entry.page,
-                             tuple(self.tag_pages.get(t) for t in entry.tags)))
-            self.digests[entry.article.id] = found
-        return found
+    stories: Mapping[str, str]  # article id -> story digest (see story_digests)
 
     def pages(self, parts: Sequence[object], entries: Sequence[Entry], paths: Sequence[str],
               produce: Callable[[], dict[str, str]]) -> dict[str, Page]:
         """Return the pages of `produce`, lazily when possible, keyed by parts and stories."""
         if self.articles is None:
             return dict(produce())
-        stories = "".join(self.story_digest(e) for e in entries)
-        key = _digest((self.articles.code, tuple(parts), stories))
+        stories = self.stories
+        key = hashlib.sha256(repr((self.articles.code, tuple(parts))).encode("utf-8",
+                                                                            "surrogatepass"))
+        key.update("".join([stories[e.article.id] for e in entries]).encode("ascii"))
         once = _Once(produce)
-        return {path: LazyPage(key, partial(once.page, path)) for path in paths}
+        digest = key.hexdigest()
+        return {path: LazyPage(digest, partial(once.page, path)) for path in paths}
 
 
 def _day_pages(entries: Sequence[Entry], site: SiteSettings, tag_pages: Mapping[str, str],
@@ -279,9 +288,10 @@ def _listing_pages(group: Named, name: str, size: int, note: str,
     """Return one listing's pages, each lazy page keyed by its own stories and neighbours.
 
     An archive page's key holds no total, so a new story leaves it alone (see listing_plan).
+    Members come newest first (plan_site groups them from a newest-first list).
     """
     kind, path, members = group.kind, group.pages[name], group.members[name]
-    plan = listing_plan(path, members, size)
+    plan = cut_listing(path, members, size)
     archive = [p.path for p in plan if p.number]
     pages: dict[str, Page] = {}
     for part in plan[:-1]:

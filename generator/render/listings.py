@@ -244,9 +244,14 @@ def listing_plan(path: str, entries: Sequence[Entry], size: int) -> list[Listing
     while new stories arrive: they land on the front page, which holds the newest full chunk
     plus the remainder, until a further full chunk rolls over into a new archive page.
     """
+    return cut_listing(path, sorted(entries, key=newest_first), size)
+
+
+def cut_listing(path: str, newest: Sequence[Entry], size: int) -> list[ListingPage]:
+    """Return listing_plan's pages for entries already sorted newest first."""
     if size < 1:
         raise ValueError(f"{path}: listing page size must be at least 1, not {size}")
-    oldest = sorted(entries, key=newest_first)[::-1]
+    oldest = newest[::-1]
     count = max(1, len(oldest) // size)  # pages, the front page included
     cuts = [oldest[i * size:(i + 1) * size] for i in range(count - 1)]
     cuts.append(oldest[(count - 1) * size:])
