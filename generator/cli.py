@@ -12,10 +12,11 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import os
 import sys
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, NoReturn, TextIO
 
 from . import __version__
 from .cache import Cache
@@ -206,6 +207,25 @@ def build_parser() -> argparse.ArgumentParser:
                             ("serve", cmd_serve, "generate, then serve with live reload")):
         sub.add_parser(name, help=text).set_defaults(run=run)
     return parser
+
+
+def run() -> NoReturn:
+    """Run the command line as a program (the `newsdigest` script) and exit at once.
+
+    Everything is written and closed when main returns; what is left is the interpreter
+    freeing every object one by one (a quarter of a second after planning a 10,000-article
+    site), which a finished command does not need. Buffered output and log handlers are
+    flushed first; nothing in newsdigest relies on atexit.
+    """
+    status = main()
+    if "logging" in sys.modules:  # loaded by MkDocs or a library: flush its handlers
+        sys.modules["logging"].shutdown()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except OSError:  # e.g. a closed pipe: the output is lost, say so by the status
+        status = status or EXIT_FAILED
+    os._exit(status)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
