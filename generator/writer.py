@@ -130,7 +130,8 @@ def write_pages(docs: Path, pages: Mapping[str, Page], folders: tuple[str, ...],
     _flush(plan, manifest, pending)
     for rel in plan.removals:
         (docs / rel).unlink(missing_ok=True)
-    _write_manifest(docs, plan.manifest)
+    if plan.manifest != manifest or pending or plan.announced:  # else it reads as it is
+        _write_manifest(docs, plan.manifest)
     return WriteReport(tuple(plan.written), tuple(plan.removals), plan.unchanged,
                        tuple(plan.problems), MappingProxyType(plan.stamps))
 

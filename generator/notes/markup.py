@@ -12,7 +12,6 @@ import posixpath
 import re
 from collections.abc import Sequence
 
-import markdown  # type: ignore[import-untyped]  # no stubs in the dev set
 import nh3
 
 from ..render.html import esc, href, page_url
@@ -46,6 +45,8 @@ def rebase(link: str, note_path: str, page: str) -> str:
 
 def body_html(note: Note, page: str) -> str:
     """Return the note's body as sanitised HTML for `page`, on as few lines as it takes."""
+    # Imported here: a run whose pages show no note (most incremental runs) skips loading it.
+    import markdown  # type: ignore[import-untyped]  # noqa: PLC0415 - no stubs in the dev set
     raw = markdown.markdown(note.body, extensions=list(EXTENSIONS), output_format="html")
 
     def attribute(element: str, name: str, value: str) -> str | None:
