@@ -215,9 +215,12 @@ def run() -> NoReturn:
     Everything is written and closed when main returns; what is left is the interpreter
     freeing every object one by one (a quarter of a second after planning a 10,000-article
     site), which a finished command does not need. Buffered output and log handlers are
-    flushed first; nothing in newsdigest relies on atexit.
+    flushed first; nothing in newsdigest relies on atexit. Under a profiler or tracer
+    (`python -m cProfile`, coverage) the exit is the usual one, so they can write reports.
     """
     status = main()
+    if sys.getprofile() is not None or sys.gettrace() is not None:
+        sys.exit(status)
     if "logging" in sys.modules:  # loaded by MkDocs or a library: flush its handlers
         sys.modules["logging"].shutdown()
     try:
