@@ -162,8 +162,8 @@ class Loader:
 
     def _row(self, article_id: str, record: os.DirEntry[str], row: RecordRow | None
              ) -> tuple[RecordRow, dict[str, Any]]:
-        """Return the index row of a record and its parsed listing fields, re-reading and
-        re-analysing the record only when it changed."""
+        """Return the index row of a record and its parsed listing fields, re-reading the
+        record only when its stat changed and re-analysing it only when its bytes did."""
         try:
             info = record.stat()
         except OSError as error:
@@ -178,6 +178,10 @@ class Loader:
         except OSError as error:
             raise InputError(f"{path}: unreadable store record ({error})") from error
         sha = key_of(data.decode("utf-8", errors="replace"))
+        if row is not None and row.sha == sha:  # same bytes, new stat (e.g. a fresh checkout)
+            light = json.loads(row.light)
+            if row.analysis_key == self.analysis_key(sha, light["article"].get("source")):
+                return replace(row, size=info.st_size, mtime_ns=info.st_mtime_ns), light
         article = self.store.load_bytes(path, data)
         key = self.analysis_key(sha, article.source)
         analysis = self.analysed(article, key)

@@ -161,10 +161,10 @@ def _plan_page(plan: _Plan, rel: str, page: Page, recorded: tuple[str | None, st
     """Decide one page: keep it (unchanged or hand-edited) or write it."""
     text = page if isinstance(page, str) else None
     key = page.key if isinstance(page, LazyPage) else digest(page.encode("utf-8"))
-    if recorded[0] is not None and _stamp_holds(os.path.join(plan.docs, rel), stamp, key,
-                                                recorded[0], text):
-        assert stamp is not None
-        plan.manifest[rel], plan.stamps[rel] = recorded[0], stamp
+    held = _stamp_holds(os.path.join(plan.docs, rel), stamp, key, recorded[0], text)
+    if held is not None:
+        assert recorded[0] is not None
+        plan.manifest[rel], plan.stamps[rel] = recorded[0], held
         plan.unchanged += 1
         return
     target = plan.docs / rel
@@ -185,19 +185,28 @@ def _plan_page(plan: _Plan, rel: str, page: Page, recorded: tuple[str | None, st
     plan.batch_bytes += len(data)
 
 
-def _stamp_holds(target: str, stamp: Stamp | None, key: str, recorded: str,
-                 text: str | None) -> bool:
-    """Return True when the file is as last written and the page's inputs have not changed.
+def _stamp_holds(target: str, stamp: Stamp | None, key: str, recorded: str | None,
+                 text: str | None) -> Stamp | None:
+    """Return the page's stamp when the file is as last written and the page's inputs have
+    not changed (so it need not be rendered); None when it must be rendered.
 
-    Called for every page of every run, so it takes a plain path (os.stat, no pathlib).
+    The file's stat decides, or, when only the stat differs (a fresh git checkout gives every
+    file a new mtime), its content against the manifest's hash: the returned stamp then
+    carries the new stat. Called for every page of every run, so it takes a plain path.
     """
-    if stamp is None or stamp.key != key or (text is not None and recorded != key):
-        return False
+    if stamp is None or recorded is None or stamp.key != key \
+            or (text is not None and recorded != key):
+        return None
     try:
         info = os.stat(target)
+        if (info.st_size, info.st_mtime_ns) == (stamp.size, stamp.mtime_ns):
+            return stamp
+        with open(target, "rb") as handle:
+            if digest(handle.read()) != recorded:
+                return None
     except OSError:
-        return False
-    return (info.st_size, info.st_mtime_ns) == (stamp.size, stamp.mtime_ns)
+        return None
+    return Stamp(key, info.st_size, info.st_mtime_ns)
 
 
 def _kept(target: Path, state: str) -> Problem:

@@ -4,14 +4,18 @@ pages whose text changes, analyses come from the cache, and the cache never chan
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import time
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 from projects import INBOX, new_project, run_cli, tree_bytes
 
 import generator.incremental
-from generator.cache import CACHE_NAME
+import generator.render
+from generator.cache import CACHE_NAME, Cache
 from generator.config import load_config
 from generator.model import Analysis, Article
 from generator.pipeline import generate
@@ -165,3 +169,29 @@ def test_added_article_is_not_analysed_again_by_generate(project: Path,
     report, problems = generate(load_config(project))
     assert [p for p in problems if p.level == "error"] == []
     assert any(rel.startswith("articles/") for rel in report.written)
+
+
+def test_fresh_checkout_re_renders_and_re_reads_nothing(project: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A new clone (as in CI) gives every file a new mtime: contents decide, not stats."""
+    checkout = time.time_ns() - 3_600 * 10**9  # an hour ago: unlike any mtime the run sets
+    for folder in (project / "data", project / "docs"):
+        for path in [p for p in folder.rglob("*") if p.is_file()]:
+            os.utime(path, ns=(checkout, checkout))
+
+    def refuse(*args: object, **kwargs: object) -> NoReturn:
+        raise AssertionError("re-rendered or re-read after a checkout")
+
+    monkeypatch.setattr(generator.incremental, "analyse", refuse)
+    monkeypatch.setattr(generator.incremental.Store, "load_bytes", refuse)
+    monkeypatch.setattr(generator.render, "_render_full", refuse)
+    monkeypatch.setattr(generator.render, "_one", refuse)
+    docs = project / "docs"
+    before = mtimes(docs)
+    report, problems = generate(load_config(project))
+    assert report.written == () and [p for p in problems if p.level == "error"] == []
+    assert mtimes(docs) == before
+    with Cache(Paths(project).cache) as cache:
+        stamps = cache.stamps()
+    assert stamps and all(s.mtime_ns == (docs / rel).stat().st_mtime_ns
+                          for rel, s in stamps.items())  # the next run decides by stat again
