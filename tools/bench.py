@@ -5,7 +5,8 @@
 For each size N it writes a deterministic archive (tools/bench_corpus.py) under build/bench/,
 times trafilatura alone and each stage in this process (medians of --repeat runs for N <=
 1,000), then builds a throw-away project: a cold `newsdigest generate`, an unchanged rerun, an
-incremental run after adding one article, and `mkdocs build --strict`, each a child process
+incremental run after adding one article, the same after a fresh checkout (every file's mtime
+new, as in the publish workflow), and `mkdocs build --strict`, each a child process
 whose peak RSS (VmHWM) it reports itself at exit. One table is printed and the figures saved
 as JSON so that runs can be compared. When ../shared/eval-dev is present, the N = 100 row also
 times trafilatura alone and our extract + analyse + render on real saved news pages.
@@ -202,7 +203,8 @@ def new_project(root: Path) -> Path:
 # Runs a module as __main__ and, at exit, writes the process's own peak RSS (VmHWM, kB) to the
 # file named by BENCH_PEAK_FILE. The kernel's ru_maxrss from wait4 will not do: a child
 # spawned with vfork inherits the parent's high-water mark at exec, so a large bench process
-# would be reported as every child's peak.
+# would be reported as every child's peak. newsdigest leaves through os._exit (no atexit), so
+# that is wrapped too.
 PEAK_WRAPPER = """
 import atexit, os, runpy, sys
 def report():
@@ -210,7 +212,11 @@ def report():
         peak = next(line.split()[1] for line in status if line.startswith('VmHWM:'))
     with open(os.environ['BENCH_PEAK_FILE'], 'w', encoding='ascii') as out:
         out.write(peak)
+def exit_reporting(status, _exit=os._exit):
+    report()
+    _exit(status)
 atexit.register(report)
+os._exit = exit_reporting
 module, sys.argv = sys.argv[1], sys.argv[1:]
 runpy.run_module(module, run_name='__main__', alter_sys=True)
 """
@@ -279,16 +285,31 @@ def project_times(size: int, entries: Sequence[Entry], repeat: int, seed: int,
     out.update(incremental_s=incremental["s"], incremental_rss_mb=incremental["rss_mb"],
                incremental_out=incremental["stdout"], incremental_changed=len(changed),
                incremental_changed_files=changed)
+    checkout = checkout_times(project, size, seed)
+    out.update(checkout_s=checkout["s"], checkout_out=checkout["stdout"])
     if mkdocs:
         build = run_child("mkdocs", ["build", "--strict", "-q", "-f", str(project / "mkdocs.yml"),
                                      "-d", str(project / "site")], project)
         index = project / "site" / "search" / "search_index.json"
         out.update(mkdocs_s=build["s"], mkdocs_rss_mb=build["rss_mb"],
-                   mkdocs_s_per_1000=build["s"] * 1000 / (size + 1),
+                   mkdocs_s_per_1000=build["s"] * 1000 / (size + 2),
                    site_mb=folder_mb(project / "site"),
                    search_index_mb=index.stat().st_size / 1e6 if index.exists() else 0.0,
                    site_pages=sum(1 for _ in (project / "site").rglob("index.html")))
     return out
+
+
+def checkout_times(project: Path, size: int, seed: int) -> dict[str, Any]:
+    """Time `generate` as the publish workflow runs it: a fresh checkout (every file in data/
+    and docs/ with a new mtime, the cache restored) and one new article added."""
+    checkout = time.time_ns() - 3_600 * 10**9
+    for folder in (project / "data", project / "docs"):
+        for path in [p for p in folder.rglob("*") if p.is_file()]:
+            os.utime(path, ns=(checkout, checkout))
+    extra = write_story(project / "inbox", story(size + 1, size, seed))
+    source = outlet_of(extra)
+    cli(project, "add", *(("--source", source) if source else ()), str(extra))
+    return cli(project, "generate")
 
 
 def bench_size(size: int, repeat: int, seed: int, mkdocs: bool) -> dict[str, Any]:
@@ -311,6 +332,7 @@ COLUMNS = (  # (key, heading, format)
     ("render_per_s", "rend/s", "{:>7.0f}"), ("overhead_ratio", "x traf", "{:>6.2f}"),
     ("generate_cold_s", "gen cold", "{:>8.1f}"), ("generate_unchanged_s", "gen same", "{:>8.2f}"),
     ("incremental_s", "gen +1", "{:>6.2f}"), ("incremental_changed", "files+1", "{:>7}"),
+    ("checkout_s", "checkout+1", "{:>10.2f}"),
     ("generate_rss_mb", "RSS MB", "{:>6.0f}"), ("mkdocs_s", "mkdocs", "{:>7.1f}"),
     ("mkdocs_s_per_1000", "s/1000", "{:>7.1f}"), ("site_mb", "site MB", "{:>7.1f}"),
     ("search_index_mb", "index MB", "{:>8.2f}"), ("site_pages", "pages", "{:>6}"),
