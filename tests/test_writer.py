@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import hashlib
+import json
+import random
 from pathlib import Path
 
 import pytest
 
-from generator.writer import MANIFEST_NAME, is_generated_path, load_manifest, write_pages
+from generator.writer import (
+    MANIFEST_NAME,
+    is_generated_path,
+    load_manifest,
+    manifest_text,
+    write_pages,
+)
 
 FOLDERS = ("articles", "digest", "tags")
 FILES = ("index.md",)
@@ -110,3 +118,16 @@ def test_unchanged_run_writes_nothing_not_even_the_manifest(tmp_path: Path) -> N
     stamps = {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*")}
     write_pages(tmp_path, pages, FOLDERS, FILES)
     assert {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*")} == stamps
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_manifest_text_is_what_json_writes(seed: int) -> None:
+    rng = random.Random(seed)
+    alphabet = "ab/.-_ é\"\\\n\t漢字\u2028😀"
+
+    def word() -> str:
+        return "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+
+    tables = {name: {word(): word() for _ in range(rng.randint(0, 6))}
+              for name in rng.sample(["files", "pending", "other"], rng.randint(0, 3))}
+    assert manifest_text(tables) == json.dumps(tables, indent=1, sort_keys=True) + "\n"
