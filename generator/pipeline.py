@@ -17,7 +17,7 @@ from .incremental import GENERATOR, Loader
 from .isolation import load_quarantine
 from .model import Problem
 from .notes import apply_overrides, load_notes
-from .related import Profile, update_related
+from .related import ProfileSource, profiles_of, update_related
 from .render import GENERATED_FILES, GENERATED_FOLDERS, ArticleSource, plan_site
 from .render.status import STATUS_PAGE, render_status_page
 from .writer import Page, WriteReport, write_pages
@@ -42,8 +42,8 @@ def _plan_pages(config: Config, cache: Cache, excluded: frozenset[str]
     notes = load_notes(config.paths.docs, GENERATED_FOLDERS + GENERATED_FILES, entries)
     previous = cache.related_state()
 
-    def find_related(profiles: Sequence[Profile]) -> Mapping[str, tuple[str, ...]]:
-        state = update_related(profiles, previous)
+    def find_related(sources: Sequence[ProfileSource]) -> Mapping[str, tuple[str, ...]]:
+        state = update_related(profiles_of(sources, previous), previous)
         cache.put_related_state(state, previous)
         return state.related
 

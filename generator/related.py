@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 MAX_RELATED = 5
 MIN_SCORE = 0.2
@@ -19,6 +19,10 @@ TITLE_STOP = frozenset(["the", "and", "for", "with", "from", "that", "this", "in
                         "after", "says", "said", "will"])
 
 
+# What a profile is made from: id, title, tags, sort key.
+ProfileSource = tuple[str, str, tuple[str, ...], str]
+
+
 @dataclass(frozen=True)
 class Profile:
     """What relatedness compares for one article."""
@@ -27,17 +31,34 @@ class Profile:
     tags: frozenset[str]
     title_tokens: frozenset[str]
     sort_key: str
+    source: ProfileSource | None = field(default=None, compare=False)  # to reuse it next run
 
 
 def profile(article_id: str, title: str, tags: Sequence[str], sort_key: str) -> Profile:
     """Return the comparison profile of one article."""
     tokens = {t.casefold() for t in TITLE_TOKEN.findall(title)} - TITLE_STOP
-    return Profile(article_id, frozenset(t.casefold() for t in tags), frozenset(tokens), sort_key)
+    return Profile(article_id, frozenset(t.casefold() for t in tags), frozenset(tokens), sort_key,
+                   (article_id, title, tuple(tags), sort_key))
+
+
+def profiles_of(sources: Sequence[ProfileSource], previous: RelatedState) -> list[Profile]:
+    """Return the articles' profiles, reusing last run's for an unchanged title, tags and time."""
+    known = previous.profiles
+    out = []
+    for source in sources:
+        found = known.get(source[0])
+        out.append(found if found is not None and found.source == source else profile(*source))
+    return out
 
 
 def related_ids(profiles: Sequence[Profile]) -> dict[str, tuple[str, ...]]:
     """Return, for each id, the ids of its most related articles, best first."""
     return dict(update_related(profiles, RelatedState({}, {})).related)
+
+
+def related_of_sources(sources: Sequence[ProfileSource]) -> dict[str, tuple[str, ...]]:
+    """Return related_ids of the articles' profiles, computed afresh."""
+    return related_ids([profile(*source) for source in sources])
 
 
 @dataclass(frozen=True)
@@ -74,20 +95,22 @@ def update_related(profiles: Sequence[Profile], previous: RelatedState) -> Relat
             if small or all(len(by_tag[t]) > MAX_TAG_CANDIDATES for t in q.tags):
                 affected.add(q.id)
     result: dict[str, tuple[str, ...]] = {}
+    newest: dict[str, list[Profile]] = {}  # popular tags' newest members, sorted once
     for p in profiles:
         if p.id in affected or p.id not in previous.related:
-            result[p.id] = _related_of(p, by_tag)
+            result[p.id] = _related_of(p, by_tag, newest)
         else:
             result[p.id] = previous.related[p.id]
     return RelatedState(current, result)
 
 
-def _related_of(p: Profile, by_tag: Mapping[str, list[Profile]]) -> tuple[str, ...]:
+def _related_of(p: Profile, by_tag: Mapping[str, list[Profile]],
+                newest: dict[str, list[Profile]]) -> tuple[str, ...]:
     """Return the ids of p's most related articles, best first (score, then id)."""
     scored: list[tuple[float, str]] = []
     seen = {p.id}
     tags, words = p.tags, p.title_tokens
-    for q in _candidates(p, by_tag):
+    for q in _candidates(p, by_tag, newest):
         if q.id in seen:
             continue
         seen.add(q.id)
@@ -104,7 +127,8 @@ def _related_of(p: Profile, by_tag: Mapping[str, list[Profile]]) -> tuple[str, .
     return tuple(qid for _, qid in scored[:MAX_RELATED])
 
 
-def _candidates(p: Profile, by_tag: Mapping[str, list[Profile]]) -> list[Profile]:
+def _candidates(p: Profile, by_tag: Mapping[str, list[Profile]],
+                newest: dict[str, list[Profile]]) -> list[Profile]:
     """Return articles sharing p's rarest tags, at most about MAX_CANDIDATES of them.
 
     Rare tags say most about a story, and bounding the candidates keeps the whole pass
@@ -119,5 +143,7 @@ def _candidates(p: Profile, by_tag: Mapping[str, list[Profile]]) -> list[Profile
     if found or not p.tags:
         return found
     rarest = min(sorted(p.tags), key=lambda tag: len(by_tag[tag]))
-    newest = sorted(by_tag[rarest], key=lambda q: (q.sort_key, q.id), reverse=True)
-    return newest[:MAX_TAG_CANDIDATES]
+    if rarest not in newest:
+        newest[rarest] = sorted(by_tag[rarest], key=lambda q: (q.sort_key, q.id),
+                                reverse=True)[:MAX_TAG_CANDIDATES]
+    return newest[rarest]

@@ -4,11 +4,20 @@ from __future__ import annotations
 
 import itertools
 import random
+from pathlib import Path
 
 import pytest
 
 from generator import related
-from generator.related import Profile, RelatedState, profile, related_ids, update_related
+from generator.cache import Cache
+from generator.related import (
+    Profile,
+    RelatedState,
+    profile,
+    profiles_of,
+    related_ids,
+    update_related,
+)
 
 TAGS = [f"tag{k}" for k in range(12)]
 WORDS = ["ferry", "tram", "port", "tea", "harbour", "night", "rail"]
@@ -61,3 +70,34 @@ def test_unchanged_profiles_reuse_every_result() -> None:
     state = update_related(profiles, RelatedState({}, {}))
     marked = RelatedState(state.profiles, {k: ("sentinel",) for k in state.related})
     assert set(update_related(profiles, marked).related.values()) == {("sentinel",)}
+
+
+def test_profiles_are_reused_only_when_their_sources_are_unchanged() -> None:
+    old = profile("a", "Harbour ferry returns", ("ferries",), "2025-01-01|a")
+    previous = RelatedState({"a": old}, {"a": ()})
+    same, renamed, retagged = profiles_of([("a", "Harbour ferry returns", ("ferries",),
+                                            "2025-01-01|a"),
+                                           ("a", "Harbour tram returns", ("ferries",),
+                                            "2025-01-01|a"),
+                                           ("a", "Harbour ferry returns", ("trams",),
+                                            "2025-01-01|a")], previous)
+    assert same is old
+    assert renamed.title_tokens == {"harbour", "tram", "returns"}
+    assert retagged.tags == {"trams"}
+
+
+def test_cached_state_round_trips_and_a_damaged_one_is_recomputed(tmp_path: Path) -> None:
+    profiles = [profile(f"id{i}", "Harbour ferry", ["ferries", f"tag{i}"], f"2025-01-0{i}|id{i}")
+                for i in range(1, 4)]
+    state = update_related(profiles, RelatedState({}, {}))
+    with Cache(tmp_path) as cache:
+        cache.put_related_state(state, RelatedState({}, {}))
+    with Cache(tmp_path) as cache:
+        loaded = cache.related_state()
+    assert loaded.related == state.related
+    assert {i: (p, p.source) for i, p in loaded.profiles.items()} == \
+        {i: (p, p.source) for i, p in state.profiles.items()}
+    with Cache(tmp_path) as cache:
+        cache.db.execute("UPDATE blobs SET data = ? WHERE name = 'related'", (b"\x00garbage",))
+    with Cache(tmp_path) as cache:
+        assert cache.related_state() == RelatedState({}, {})

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from functools import partial
 
 from ..notes import NOTES_GENERATED_FOLDER, NoteSet
-from ..related import Profile, profile, related_ids
+from ..related import ProfileSource, related_of_sources
 from ..settings import SiteSettings
 from ..slugs import name_page
 from ..writer import LazyPage, Page
@@ -53,7 +53,7 @@ class ArticleSource:
     keys: Mapping[str, str]  # article id -> digest of its record and analysis
     full: Callable[[Entry], Entry]  # light entry (no text) -> full entry
     code: str  # digest of the renderer's code: a change re-renders every page
-    related: RelatedFinder = related_ids  # e.g. an incremental update kept in the cache
+    related: RelatedFinder = related_of_sources  # e.g. an update kept in the cache
 
 
 def article_key(entry: Entry, stories: Mapping[str, str], code: str, notes_html: str) -> str:
@@ -103,12 +103,13 @@ def _render_full(entry: Entry, source: ArticleSource, tag_pages: Mapping[str, st
     return render_article(source.full(entry), tag_pages, by_id, notes_html)
 
 
-RelatedFinder = Callable[[Sequence[Profile]], Mapping[str, tuple[str, ...]]]
+RelatedFinder = Callable[[Sequence[ProfileSource]], Mapping[str, tuple[str, ...]]]
 
 
-def with_related(entries: Sequence[Entry], find: RelatedFinder = related_ids) -> list[Entry]:
+def with_related(entries: Sequence[Entry],
+                 find: RelatedFinder = related_of_sources) -> list[Entry]:
     """Return the entries with their related-coverage ids filled in."""
-    related = find([profile(e.article.id, e.title, e.tags, e.sort_key) for e in entries])
+    related = find([(e.article.id, e.title, e.tags, e.sort_key) for e in entries])
     return [replace(e, related=related[e.article.id]) for e in entries]
 
 
@@ -138,7 +139,7 @@ def plan_site(entries: Sequence[Entry], site: SiteSettings,
     """Return every generated page; with `articles`, article pages are lazy (light entries)."""
     hidden = notes.hidden()
     shown = [e for e in sorted(entries, key=lambda e: e.article.id) if e.article.id not in hidden]
-    shown = with_related(shown, articles.related if articles else related_ids)
+    shown = with_related(shown, articles.related if articles else related_of_sources)
     by_id = {e.article.id: e for e in shown}
     newest = sorted(shown, key=newest_first)  # listings' member lists come out newest first
     tags = with_pages_for(named("tag", newest), site.min_tag_articles, noted_tags(notes))
