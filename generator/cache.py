@@ -28,7 +28,7 @@ SCHEMA = "2"
 TABLES = (
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS records (id TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER,"
-    " sha TEXT, analysis_key TEXT, light TEXT)",
+    " sha TEXT, analysis_key TEXT, light BLOB)",
     "CREATE TABLE IF NOT EXISTS analyses (key TEXT PRIMARY KEY, data TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS stamps (path TEXT PRIMARY KEY, key TEXT, size INTEGER,"
     " mtime_ns INTEGER)",
@@ -46,7 +46,7 @@ class RecordRow:
     mtime_ns: int
     sha: str  # digest of the record's bytes
     analysis_key: str
-    light: str  # JSON: the article without its text, the summary sentences and the tags
+    light: bytes  # incremental.light_row: the article without text, summary sentences, tags
 
 
 def code_digest(folders: Iterable[Path], extra: str = "") -> str:

@@ -195,3 +195,24 @@ def test_fresh_checkout_re_renders_and_re_reads_nothing(project: Path,
         stamps = cache.stamps()
     assert stamps and all(s.mtime_ns == (docs / rel).stat().st_mtime_ns
                           for rel, s in stamps.items())  # the next run decides by stat again
+
+
+@pytest.mark.parametrize("light", ['{"article": {}}', b"\x00damaged", b""])
+def test_index_rows_of_another_layout_are_rebuilt_without_analysing(
+        project: Path, monkeypatch: pytest.MonkeyPatch, light: str | bytes) -> None:
+    """Rows written by an older version (JSON text) or damaged ones: the record is read again,
+    its analysis still comes from the cache, and the site is the same."""
+    with Cache(Paths(project).cache) as cache:
+        cache.db.execute("UPDATE records SET light = ?", (light,))
+
+    def refuse(article: Article, settings: object) -> Analysis:
+        raise AssertionError(f"analysed {article.id} again")
+
+    monkeypatch.setattr(generator.incremental, "analyse", refuse)
+    before = tree_bytes(project / "docs")
+    report, problems = generate(load_config(project))
+    assert report.written == () and [p for p in problems if p.level == "error"] == []
+    assert tree_bytes(project / "docs") == before
+    with Cache(Paths(project).cache) as cache:
+        assert all(isinstance(row.light, bytes) and row.light
+                   for row in cache.records().values())
