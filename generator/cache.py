@@ -142,7 +142,7 @@ class Cache:
     def stamps(self) -> dict[str, Stamp]:
         """Return the stamps of the pages the writer last wrote or kept."""
         rows = self.db.execute("SELECT path, key, size, mtime_ns FROM stamps")
-        return {r[0]: Stamp(r[1], r[2], r[3]) for r in rows}
+        return {path: Stamp(key, size, mtime) for path, key, size, mtime in rows}
 
     def put_stamps(self, stamps: Mapping[str, Stamp], previous: Mapping[str, Stamp]) -> None:
         """Replace the page stamps with this run's, touching only rows that changed."""

@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
+from typing import NamedTuple
 
 from . import atomic
 from .model import Problem
@@ -33,9 +34,12 @@ class LazyPage:
     render: Callable[[], str]
 
 
-@dataclass(frozen=True)
-class Stamp:
-    """What the writer saw of a page it wrote or kept: its key and the file's stat."""
+class Stamp(NamedTuple):
+    """What the writer saw of a page it wrote or kept: its key and the file's stat.
+
+    A named tuple: one is loaded per page per run, and tuples are built several times faster
+    than frozen dataclasses.
+    """
 
     key: str  # LazyPage.key, or the digest of a page given as text
     size: int
@@ -145,10 +149,9 @@ def _flush(plan: _Plan, manifest: Mapping[str, str], pending: Mapping[str, str])
         return
     plan.announced.update((rel, digest(data)) for rel, data in plan.writes.items())
     _write_manifest(plan.docs, manifest, {**pending, **plan.announced})
-    for rel, data in plan.writes.items():
-        target = plan.docs / rel
-        atomic.write_bytes(target, data)
-        info = target.stat()
+    atomic.write_files([(plan.docs / rel, data) for rel, data in plan.writes.items()])
+    for rel in plan.writes:
+        info = (plan.docs / rel).stat()
         plan.stamps[rel] = Stamp(plan.keys[rel], info.st_size, info.st_mtime_ns)
         plan.written.append(rel)
     plan.writes.clear()

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.atomic import TEMP_PREFIX, write_files
 from generator.writer import (
     MANIFEST_NAME,
     is_generated_path,
@@ -131,3 +132,18 @@ def test_manifest_text_is_what_json_writes(seed: int) -> None:
     tables = {name: {word(): word() for _ in range(rng.randint(0, 6))}
               for name in rng.sample(["files", "pending", "other"], rng.randint(0, 3))}
     assert manifest_text(tables) == json.dumps(tables, indent=1, sort_keys=True) + "\n"
+
+
+def test_batched_write_leaves_no_temp_file_when_a_rename_fails(tmp_path: Path) -> None:
+    blocker = tmp_path / "sub" / "b.md"
+    (blocker / "inside").mkdir(parents=True)  # a non-empty folder cannot be replaced by a file
+    files = [(tmp_path / "a.md", b"first"), (blocker, b"second"),
+             (tmp_path / "sub" / "c.md", b"third")]
+    with pytest.raises(OSError):
+        write_files(files)
+    assert (tmp_path / "a.md").read_bytes() == b"first"  # renamed before the failure
+    assert not (tmp_path / "sub" / "c.md").exists()
+    assert [p for p in tmp_path.rglob("*") if p.name.startswith(TEMP_PREFIX)] == []
+    write_files([(tmp_path / "a.md", b"again"), (tmp_path / "sub" / "c.md", b"third")])
+    assert (tmp_path / "a.md").read_bytes() == b"again"
+    assert (tmp_path / "sub" / "c.md").read_bytes() == b"third"
