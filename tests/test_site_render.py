@@ -13,8 +13,8 @@ import pytest
 
 from generator.model import Analysis, Article, Published, Sentence
 from generator.notes import NoteSet
-from generator.render import ArticleSource, plan_site, render_site
-from generator.render.context import Entry, make_entry
+from generator.render import ArticleSource, plan_site, render_site, with_related
+from generator.render.context import EditorChanges, Entry, make_entry
 from generator.render.html import href
 from generator.render.listings import listing_plan, newest_first, render_named_listing
 from generator.settings import SiteSettings
@@ -187,7 +187,8 @@ def test_new_story_changes_only_the_front_pages_lazy_keys() -> None:
                 if p.startswith(("tags/", "sources/")) and isinstance(page, LazyPage)}
 
     before, after = keys(10), keys(11)
-    assert len(before) == len(after) == 6  # the harbour tag and the Wessex Courier source
+    # the harbour tag, the Wessex Courier source (three pages each) and their two indexes
+    assert len(before) == len(after) == 8
     assert sorted(p for p in after if before[p] != after[p]) == [
         p for p in after if p.count("-p") == 0]
 
@@ -235,3 +236,10 @@ def test_rss_description_keeps_scraped_markup_as_text(entries: list[Entry]) -> N
     descriptions = [d.text or "" for d in root.iter("description")]
     hostile = [d for d in descriptions if "bold" in d]
     assert hostile and all("<b>" not in d and "&lt;b&gt;bold&lt;/b&gt;" in d for d in hostile)
+
+
+def test_related_coverage_keeps_every_other_field_of_an_entry(entries: list[Entry]) -> None:
+    edited = [dataclasses.replace(e, editor=EditorChanges(("title",), title="T"))
+              for e in entries]
+    for before, after in zip(edited, with_related(edited), strict=True):
+        assert dataclasses.replace(after, related=before.related) == before

@@ -5,8 +5,9 @@ from __future__ import annotations
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import partial
+from operator import attrgetter
 
 from ..notes import NOTES_GENERATED_FOLDER, NoteSet
 from ..related import ProfileSource, related_of_sources
@@ -17,9 +18,12 @@ from .article import render_article
 from .context import Entry, key_hash
 from .feeds import FEED_FILES, render_feeds
 from .listings import (
+    INDEX_PAGE_FACTOR,
     cut_listing,
     digest_path,
     newest_first,
+    page_paths,
+    paginate,
     render_archive,
     render_digest,
     render_home,
@@ -34,6 +38,7 @@ from .listings import (
 GENERATED_FOLDERS = ("articles", "digest", "tags", "sources", "archive",
                      NOTES_GENERATED_FOLDER)
 GENERATED_FILES = ("index.md", *FEED_FILES)
+_ARTICLE_ID = attrgetter("article.id")
 
 
 @dataclass(frozen=True)
@@ -110,7 +115,10 @@ def with_related(entries: Sequence[Entry],
                  find: RelatedFinder = related_of_sources) -> list[Entry]:
     """Return the entries with their related-coverage ids filled in."""
     related = find([(e.article.id, e.title, e.tags, e.sort_key) for e in entries])
-    return [replace(e, related=related[e.article.id]) for e in entries]
+    # Built field by field rather than with dataclasses.replace: this runs for every article.
+    return [Entry(article=e.article, analysis=e.analysis, page=e.page, day=e.day,
+                  sort_key=e.sort_key, related=related[e.article.id], editor=e.editor)
+            for e in entries]
 
 
 def named(kind: str, entries: Sequence[Entry]) -> Named:
@@ -202,7 +210,7 @@ class Lazy:
         stories = self.stories
         key = hashlib.sha256(repr((self.articles.code, tuple(parts))).encode("utf-8",
                                                                             "surrogatepass"))
-        key.update("".join([stories[e.article.id] for e in entries]).encode("ascii"))
+        key.update("".join(map(stories.__getitem__, map(_ARTICLE_ID, entries))).encode("ascii"))
         once = _Once(produce)
         digest = key.hexdigest()
         return {path: LazyPage(digest, partial(once.page, path)) for path in paths}
@@ -233,7 +241,10 @@ def _day_pages(entries: Sequence[Entry], site: SiteSettings, tag_pages: Mapping[
     months: dict[str, dict[str, int]] = defaultdict(dict)
     for day in days:
         months[day[:7]][day] = len(by_day[day])
-    pages.update(render_archive(months))
+    paths = ["archive/index.md", *(f"archive/{month}.md" for month in months)]
+    counts = sorted((month, sorted(days.items())) for month, days in months.items())
+    pages.update(lazy.pages(("archive", counts), (), paths,  # the counts are all it shows
+                            partial(render_archive, months)))
     pages.update(render_feeds(entries, by_day, {d: digest_path(d) for d in days}, site))
     return pages
 
@@ -279,9 +290,25 @@ def _named_pages(group: Named, site: SiteSettings, notes: NoteSet,
     folder = "tags" if group.kind == "tag" else "sources"
     ordered = sorted(group.counts.items(), key=lambda kv: (-kv[1], kv[0].casefold(), kv[0]))
     title = "Tags" if group.kind == "tag" else "Sources"
-    pages.update(render_index(group.kind, title, f"{folder}/index.md",
-                              [(n, group.pages[n], c) for n, c in ordered], size))
+    rows = [(n, group.pages[n], c) for n, c in ordered]
+    pages.update(_index_pages(group.kind, title, f"{folder}/index.md", rows,
+                              size=size, lazy=lazy))
     return pages
+
+
+def _index_pages(kind: str, title: str, path: str, rows: Sequence[tuple[str, str, int]], *,
+                 size: int, lazy: Lazy) -> dict[str, Page]:
+    """Return a tag or source index (render_index), each page keyed by its own rows."""
+    produce = partial(render_index, kind, title, path, rows, size)
+    if lazy.articles is None:
+        return dict(produce())
+    chunks = paginate(rows, size * INDEX_PAGE_FACTOR)
+    paths = page_paths(path, len(chunks))
+    once, code = _Once(produce), lazy.articles.code
+    return {chunk_path: LazyPage(_digest((code, "index", kind, title, len(rows), tuple(paths),
+                                          chunk_path, tuple(chunk))),
+                                 partial(once.page, chunk_path))
+            for chunk_path, chunk in zip(paths, chunks, strict=True)}
 
 
 def _listing_pages(group: Named, name: str, size: int, note: str,
