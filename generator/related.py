@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 MAX_RELATED = 5
@@ -75,7 +75,9 @@ def update_related(profiles: Sequence[Profile], previous: RelatedState) -> Relat
     An article's result depends only on the member lists of its own tags (and the profiles
     on them), so only articles sharing a tag with a changed profile can change; members of a
     tag too popular to propose candidates are affected only when none of their tags is
-    small enough (the rarest-tag fallback). Equal to computing everything afresh.
+    small enough (the rarest-tag fallback). When articles were only added (the usual run),
+    an affected article whose candidate tags stay the same merely weighs the newcomers
+    against its previous best. Equal to computing everything afresh.
     """
     by_tag: dict[str, list[Profile]] = defaultdict(list)
     for p in profiles:
@@ -94,14 +96,63 @@ def update_related(profiles: Sequence[Profile], previous: RelatedState) -> Relat
         for q in by_tag[tag]:
             if small or all(len(by_tag[t]) > MAX_TAG_CANDIDATES for t in q.tags):
                 affected.add(q.id)
+    only_added = all(p.id not in previous.profiles for p in changed)
     result: dict[str, tuple[str, ...]] = {}
     newest: dict[str, list[Profile]] = {}  # popular tags' newest members, sorted once
     for p in profiles:
-        if p.id in affected or p.id not in previous.related:
+        old = previous.related.get(p.id)
+        if old is None or p.id not in previous.profiles:
             result[p.id] = _related_of(p, by_tag, newest)
+        elif p.id not in affected:
+            result[p.id] = old
+        elif only_added and (merged := _merged(p, old, changed, current=current,
+                                               by_tag=by_tag, before=before)) is not None:
+            result[p.id] = merged
         else:
-            result[p.id] = previous.related[p.id]
+            result[p.id] = _related_of(p, by_tag, newest)
     return RelatedState(current, result)
+
+
+def _merged(p: Profile, old: tuple[str, ...], added: Sequence[Profile], *,
+            current: Mapping[str, Profile], by_tag: Mapping[str, list[Profile]],
+            before: Mapping[str, int]) -> tuple[str, ...] | None:
+    """Return p's result after articles were `added` (p unchanged), from its previous best;
+    None when its candidate tags changed (recompute it then).
+
+    With the same candidate tags the new candidates are the old ones plus the newcomers on
+    those tags, and no old candidate outside the previous best can overtake it.
+    """
+    tags = _candidate_tags(p, lambda t: before.get(t, 0))
+    if tags is None or tags != _candidate_tags(p, lambda t: len(by_tag[t])):
+        return None
+    scored = [(-_score(p, current[i]), i) for i in old]
+    scored += [(-score, q.id) for q in added if not q.tags.isdisjoint(tags)
+               if (score := _score(p, q)) >= MIN_SCORE]
+    scored.sort()
+    return tuple(i for _, i in scored[:MAX_RELATED])
+
+
+def _candidate_tags(p: Profile, count: Callable[[str], int]) -> tuple[str, ...] | None:
+    """Return the tags whose members _candidates proposes for p, given each tag's member
+    count; None when it falls back to the rarest tag's newest articles."""
+    taken: list[str] = []
+    found = 0
+    for tag in sorted(p.tags, key=lambda t: (count(t), t)):
+        if found >= MAX_CANDIDATES or count(tag) > MAX_TAG_CANDIDATES:
+            break
+        taken.append(tag)
+        found += count(tag)
+    return tuple(taken) if found or not p.tags else None
+
+
+def _score(p: Profile, q: Profile) -> float:
+    """Return how related q is to p: Jaccard similarity of their tags and title words."""
+    shared = len(p.tags & q.tags)
+    by_tags = shared / (len(p.tags) + len(q.tags) - shared) if p.tags and q.tags else 0.0
+    words, others = p.title_tokens, q.title_tokens
+    shared = len(words & others)
+    by_words = shared / (len(words) + len(others) - shared) if words and others else 0.0
+    return 0.7 * by_tags + 0.3 * by_words
 
 
 def _related_of(p: Profile, by_tag: Mapping[str, list[Profile]],
@@ -109,18 +160,11 @@ def _related_of(p: Profile, by_tag: Mapping[str, list[Profile]],
     """Return the ids of p's most related articles, best first (score, then id)."""
     scored: list[tuple[float, str]] = []
     seen = {p.id}
-    tags, words = p.tags, p.title_tokens
     for q in _candidates(p, by_tag, newest):
         if q.id in seen:
             continue
         seen.add(q.id)
-        # Jaccard similarity of tags and of title words, inlined: runs per candidate pair.
-        shared = len(tags & q.tags)
-        by_tags = shared / (len(tags) + len(q.tags) - shared) if tags and q.tags else 0.0
-        shared = len(words & q.title_tokens)
-        by_words = (shared / (len(words) + len(q.title_tokens) - shared)
-                    if words and q.title_tokens else 0.0)
-        score = 0.7 * by_tags + 0.3 * by_words
+        score = _score(p, q)
         if score >= MIN_SCORE:
             scored.append((-score, q.id))
     scored.sort()

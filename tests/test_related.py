@@ -101,3 +101,28 @@ def test_cached_state_round_trips_and_a_damaged_one_is_recomputed(tmp_path: Path
         cache.db.execute("UPDATE blobs SET data = ? WHERE name = 'related'", (b"\x00garbage",))
     with Cache(tmp_path) as cache:
         assert cache.related_state() == RelatedState({}, {})
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_update_after_additions_only_equals_fresh_computation(
+        seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The usual run only adds articles: affected ones weigh the newcomers against their
+    previous best unless their candidate tags changed (small limits make that happen)."""
+    monkeypatch.setattr(related, "MAX_TAG_CANDIDATES", rng_limit := 4 + seed % 5)
+    monkeypatch.setattr(related, "MAX_CANDIDATES", rng_limit - 1 - seed % 2)
+    rng = random.Random(seed)
+    ids = itertools.count()
+
+    def make() -> Profile:
+        number = next(ids)
+        return profile(f"id{number:04d}", " ".join(rng.sample(WORDS, rng.randint(1, 3))),
+                       rng.sample(TAGS[:6], rng.randint(0, 3)),
+                       f"2025-01-{rng.randint(1, 28):02d}|id{number:04d}")
+
+    profiles = [make() for _ in range(rng.randint(1, 12))]
+    state = update_related(profiles, RelatedState({}, {}))
+    for _ in range(12):
+        profiles = sorted([*profiles, *(make() for _ in range(rng.randint(1, 2)))],
+                          key=lambda p: p.id)
+        state = update_related(profiles, state)
+        assert dict(state.related) == related_ids(profiles)
