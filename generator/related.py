@@ -84,8 +84,10 @@ def update_related(profiles: Sequence[Profile], previous: RelatedState) -> Relat
         for tag in sorted(p.tags):
             by_tag[tag].append(p)
     current = {p.id: p for p in profiles}
-    changed = [p for p in profiles if previous.profiles.get(p.id) != p]
-    changed += [p for i, p in previous.profiles.items() if current.get(i) != p]  # old versions
+    # Unchanged profiles are usually the very objects loaded (profiles_of): `is` first.
+    changed = [p for p in profiles if (o := previous.profiles.get(p.id)) is not p and o != p]
+    changed += [p for i, p in previous.profiles.items()  # old versions
+                if (c := current.get(i)) is not p and c != p]
     before: dict[str, int] = defaultdict(int)
     for p in previous.profiles.values():
         for tag in p.tags:
@@ -98,15 +100,15 @@ def update_related(profiles: Sequence[Profile], previous: RelatedState) -> Relat
                 affected.add(q.id)
     only_added = all(p.id not in previous.profiles for p in changed)
     result: dict[str, tuple[str, ...]] = {}
-    newest: dict[str, list[Profile]] = {}  # popular tags' newest members, sorted once
+    newest: dict[str, list[Profile]] = {}  # tags' members newest first, sorted once
     for p in profiles:
         old = previous.related.get(p.id)
         if old is None or p.id not in previous.profiles:
             result[p.id] = _related_of(p, by_tag, newest)
         elif p.id not in affected:
             result[p.id] = old
-        elif only_added and (merged := _merged(p, old, changed, current=current,
-                                               by_tag=by_tag, before=before)) is not None:
+        elif only_added and (merged := _merged(p, old, changed, current=current, by_tag=by_tag,
+                                               before=before, newest=newest)) is not None:
             result[p.id] = merged
         else:
             result[p.id] = _related_of(p, by_tag, newest)
@@ -115,21 +117,54 @@ def update_related(profiles: Sequence[Profile], previous: RelatedState) -> Relat
 
 def _merged(p: Profile, old: tuple[str, ...], added: Sequence[Profile], *,
             current: Mapping[str, Profile], by_tag: Mapping[str, list[Profile]],
-            before: Mapping[str, int]) -> tuple[str, ...] | None:
+            before: Mapping[str, int], newest: dict[str, list[Profile]]
+            ) -> tuple[str, ...] | None:
     """Return p's result after articles were `added` (p unchanged), from its previous best;
-    None when its candidate tags changed (recompute it then).
+    None when that cannot be done exactly (then recompute it).
 
     With the same candidate tags the new candidates are the old ones plus the newcomers on
-    those tags, and no old candidate outside the previous best can overtake it.
+    those tags, and no old candidate outside the previous best can overtake it. With the
+    same fallback tag, newcomers enter its newest window and the oldest leave it: exact
+    unless one of the previous best left.
     """
-    tags = _candidate_tags(p, lambda t: before.get(t, 0))
-    if tags is None or tags != _candidate_tags(p, lambda t: len(by_tag[t])):
+    def count_before(tag: str) -> int:
+        return before.get(tag, 0)
+
+    def count_now(tag: str) -> int:
+        return len(by_tag[tag])
+
+    tags = _candidate_tags(p, count_before)
+    if tags != _candidate_tags(p, count_now):
         return None
+    if tags is not None:
+        newcomers = [q for q in added if not q.tags.isdisjoint(tags)]
+    else:
+        rarest = _rarest(p, count_before)
+        if rarest != _rarest(p, count_now):
+            return None
+        members, fresh = _newest_members(rarest, by_tag, newest), {q.id for q in added}
+        window = {q.id for q in members[:MAX_TAG_CANDIDATES]}
+        window_before = [q.id for q in members if q.id not in fresh][:MAX_TAG_CANDIDATES]
+        if any(i in old for i in window_before if i not in window):
+            return None
+        newcomers = [q for q in members[:MAX_TAG_CANDIDATES] if q.id in fresh]
     scored = [(-_score(p, current[i]), i) for i in old]
-    scored += [(-score, q.id) for q in added if not q.tags.isdisjoint(tags)
-               if (score := _score(p, q)) >= MIN_SCORE]
+    scored += [(-score, q.id) for q in newcomers if (score := _score(p, q)) >= MIN_SCORE]
     scored.sort()
     return tuple(i for _, i in scored[:MAX_RELATED])
+
+
+def _rarest(p: Profile, count: Callable[[str], int]) -> str:
+    """Return the tag whose newest articles stand in when all of p's tags are popular."""
+    return min(sorted(p.tags), key=count)
+
+
+def _newest_members(tag: str, by_tag: Mapping[str, list[Profile]],
+                    newest: dict[str, list[Profile]]) -> list[Profile]:
+    """Return a tag's members newest first, sorted once per update (`newest` keeps them)."""
+    if tag not in newest:
+        newest[tag] = sorted(by_tag[tag], key=lambda q: (q.sort_key, q.id), reverse=True)
+    return newest[tag]
 
 
 def _candidate_tags(p: Profile, count: Callable[[str], int]) -> tuple[str, ...] | None:
@@ -186,8 +221,5 @@ def _candidates(p: Profile, by_tag: Mapping[str, list[Profile]],
         found.extend(by_tag[tag])
     if found or not p.tags:
         return found
-    rarest = min(sorted(p.tags), key=lambda tag: len(by_tag[tag]))
-    if rarest not in newest:
-        newest[rarest] = sorted(by_tag[rarest], key=lambda q: (q.sort_key, q.id),
-                                reverse=True)[:MAX_TAG_CANDIDATES]
-    return newest[rarest]
+    rarest = _rarest(p, lambda tag: len(by_tag[tag]))
+    return _newest_members(rarest, by_tag, newest)[:MAX_TAG_CANDIDATES]
