@@ -98,7 +98,7 @@ def test_cached_state_round_trips_and_a_damaged_one_is_recomputed(tmp_path: Path
     assert {i: (p, p.source) for i, p in loaded.profiles.items()} == \
         {i: (p, p.source) for i, p in state.profiles.items()}
     with Cache(tmp_path) as cache:
-        cache.db.execute("UPDATE blobs SET data = ? WHERE name = 'related'", (b"\x00garbage",))
+        cache.db.execute("UPDATE related_rows SET data = ?", (b"\x00garbage",))
     with Cache(tmp_path) as cache:
         assert cache.related_state() == RelatedState({}, {})
 
