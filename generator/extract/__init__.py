@@ -27,6 +27,9 @@ Kind = Literal["html", "text", "json"]
 HTML_MARKER = re.compile(r"<(?:!doctype\s+html|html|head|body|article|main|p|div|meta|title)\b",
                          re.IGNORECASE)
 
+# The first character that is not a BOM or white space a page may start with.
+FIRST_CONTENT = re.compile("[^\ufeff \t\r\n]")
+
 
 @dataclass(frozen=True)
 class ExtractContext:
@@ -38,10 +41,11 @@ class ExtractContext:
 
 def _kind_of_text(text: str) -> Kind:
     """Return the kind of decoded text by its first characters and markup."""
-    head = text.lstrip("\ufeff \t\r\n")
+    start = FIRST_CONTENT.search(text)  # as text.lstrip(...), without copying the whole page
+    head = text[start.start():start.start() + 2048] if start else ""
     if head[:1] in "{[":
         return "json"
-    if head.startswith("<") or HTML_MARKER.search(head[:2048]):
+    if head.startswith("<") or HTML_MARKER.search(head):
         return "html"
     return "text"
 
@@ -63,7 +67,6 @@ def extract(raw: RawInput, context: ExtractContext = ExtractContext()) -> Articl
     else:
         fields = _dump_fields(text, context.boilerplate_lines)
     return build_article(fields, raw, context.default_timezone)
-
 
 
 def _dump_fields(text: str, boilerplate: frozenset[str]) -> Fields:
