@@ -26,13 +26,21 @@ CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\uf
 LINE_BREAK = re.compile("\r\n?|\n")
 
 
+# Either of the above: what clean() removes, in one pass.
+UNWANTED_CHARS = re.compile(f"{INVISIBLE_CHARS.pattern}|{CONTROL_CHARS.pattern}")
+# Any character esc() would change: most strings (names, tags, many titles) have none.
+ESCAPED_CHARS = re.compile(f"{UNWANTED_CHARS.pattern}|[&<>\"'\r\n]")
+
+
 def clean(text: str) -> str:
     """Strip invisible and control characters that have no place in a page."""
-    return CONTROL_CHARS.sub("", INVISIBLE_CHARS.sub("", text))
+    return UNWANTED_CHARS.sub("", text)
 
 
 def esc(text: str) -> str:
     """Escape text for HTML element content or a quoted attribute value, on one line."""
+    if ESCAPED_CHARS.search(text) is None:
+        return text  # the common case, and every page escapes a few hundred strings
     return LINE_BREAK.sub("&#10;", html.escape(clean(text), quote=True))
 
 
@@ -64,14 +72,29 @@ def page_url(path: str) -> str:
 
 def href(from_path: str, to_path: str, anchor: str = "") -> str:
     """Return a relative link from one generated page to another, as a built site needs it."""
-    base = "/" + page_url(from_path)
-    target = "/" + page_url(to_path)
-    relative = posixpath.relpath(target, base)
+    relative = _relative(page_url(to_path), page_url(from_path))
     if relative == ".":
         relative = "./"
     elif not relative.endswith("/"):
         relative += "/"
     return relative + (f"#{anchor}" if anchor else "")
+
+
+def _relative(target: str, base: str) -> str:
+    """Return posixpath.relpath("/" + target, "/" + base), without its normalising detours.
+
+    Generated page URLs have no "." or ".." segments; any other URL takes relpath itself.
+    """
+    to = [part for part in target.split("/") if part]
+    start = [part for part in base.split("/") if part]
+    if "." in to or ".." in to or "." in start or ".." in start:
+        return posixpath.relpath("/" + target, "/" + base)
+    common = 0
+    for mine, theirs in zip(to, start, strict=False):
+        if mine != theirs:
+            break
+        common += 1
+    return "/".join([".."] * (len(start) - common) + to[common:]) or "."
 
 
 def link(from_path: str, to_path: str, text: str, anchor: str = "") -> str:
