@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import types
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from generator.analyse.cjkfacts import cjk_candidates
@@ -69,7 +69,7 @@ def _candidates(
     phrases: list[Phrase],
     defined: dict[str, str],
     cast: list[Person],
-) -> dict[FactKind, list[Fact]]:
+) -> Mapping[FactKind, Iterable[Fact]]:
     """Return fact candidates from the Chinese/Japanese or the English rules."""
     if _cjk_article(article.language, sentences):
         return cjk_candidates(sentences, article.title, _published(article))

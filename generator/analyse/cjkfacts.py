@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+import types
+from collections.abc import Iterable, Iterator, Mapping
 
 from generator.analyse.cjk import KANA, segments
 from generator.analyse.cjklexicon import (
@@ -73,6 +74,11 @@ NAME_CHAR = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ff々ー]")
 # Organisation words, and their lengths longest first (the longest one a segment ends with).
 SUFFIXES = frozenset(ORGANIZATION_SUFFIXES)
 SUFFIX_SIZES = tuple(sorted({len(s) for s in ORGANIZATION_SUFFIXES}, reverse=True))
+# The places by their first character (each group in PLACES order), and those characters.
+_PLACES_BY_FIRST: Mapping[str, tuple[str, ...]] = types.MappingProxyType(
+    {c: tuple(p for p in PLACES if p[0] == c) for c in dict.fromkeys(p[0] for p in PLACES)}
+)
+_PLACE_FIRSTS = frozenset(_PLACES_BY_FIRST)
 QUOTE_CHARS = 40
 CLAUSE_CHARS = 24
 NAME_SEGMENTS = 3  # segments joined before a bare organisation word
@@ -81,10 +87,10 @@ MIN_ORGANIZATION = 3
 
 def cjk_candidates(
     sentences: tuple[Sentence, ...], title: str, published: dt.date | None
-) -> dict[FactKind, list[Fact]]:
+) -> dict[FactKind, Iterable[Fact]]:
     """Return candidate facts per kind for a Chinese or Japanese article, best first."""
     return {
-        "figure": [Fact("figure", f, s.text, s.index) for s in sentences for f in figures(s.text)],
+        "figure": (Fact("figure", f, s.text, s.index) for s in sentences for f in figures(s.text)),
         "date": [
             Fact("date", f"{iso}: {clause}", s.text, s.index)
             for s in sentences
@@ -261,14 +267,18 @@ def _organization_facts(sentences: tuple[Sentence, ...]) -> list[Fact]:
 
 def places(sentence: str) -> list[str]:
     """Return the major places a sentence names, in order, each once."""
-    starts = _word_starts(sentence)
+    starts: set[int] | None = None
+    segmented = False  # word starts are found once a place occurs
     found: dict[str, int] = {}
-    for place in PLACES:
-        at = sentence.find(place)
-        while at >= 0 and not _place_boundary(sentence, at, starts):
-            at = sentence.find(place, at + len(place))
-        if at >= 0:
-            found[place] = at
+    for first in _PLACE_FIRSTS.intersection(sentence):  # only places that may occur
+        for place in _PLACES_BY_FIRST[first]:
+            at = sentence.find(place)
+            if at >= 0 and not segmented:
+                starts, segmented = _word_starts(sentence), True
+            while at >= 0 and not _place_boundary(sentence, at, starts):
+                at = sentence.find(place, at + len(place))
+            if at >= 0:
+                found[place] = at
     ordered = sorted(found, key=lambda p: (found[p], p))
     return [p for p in ordered if not any(p != q and p in q for q in ordered)]
 

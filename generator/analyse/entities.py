@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 import types
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from generator.analyse.lexicon import (
@@ -16,23 +16,30 @@ from generator.analyse.lexicon import (
     PERSON_TITLES,
     PLACE_NAMES,
     TITLE_FORMS,
+    alternation,
 )
 
 # "Long Form Name (ACRONYM)": a capitalised name defining the acronym in parentheses.
 ACRONYM_DEFINITION = re.compile(
     r"((?:[A-Z][\w'’\-]*\s+(?:(?:of|for|and|on|the)\s+)*){1,8})\(([A-Z][A-Za-z]*[A-Z]s?)\)"
 )
-# One word of a name, with a hyphenated part ("Wen-hsiu", "Smith-Jones").
-_NAME_WORD = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
+# One word of a name, with a hyphenated part ("Wen-hsiu", "Smith-Jones"). The letter runs are
+# possessive (never given back): what follows a name word is never a lower-case letter, so giving
+# letters back could not lead to a match, and trying costs time at every capital letter.
+_NAME_WORD = r"[A-Z][a-z]++(?:-[A-Za-z][a-z]++)?"
 # A full name: two or three words, a middle initial allowed ("Marisol T. Okafor").
 _FULL_NAME = rf"{_NAME_WORD}(?: [A-Z]\.)?(?: {_NAME_WORD}){{1,2}}"
 # Where a PERSON match can begin: a capital letter or a lower-case title ("spokeswoman").
 # Only a quick pre-test so that the scan skips other positions; it changes no match.
-_PERSON_START = "(?=[A-Z]|" + "|".join(sorted(t for t in PERSON_TITLES if t[0].islower())) + ")"
-# A person's name, optionally with a preceding role and a following native-script name.
+_PERSON_START = "(?=[A-Z]|" + alternation(sorted(t for t in PERSON_TITLES if t[0].islower())) + ")"
+# A person's name, optionally with a preceding role and a following native-script name. A role
+# word and the spaces after it are possessive: the word must be followed by a space and the
+# spaces by a letter, so giving any back could not lead to a match.
 PERSON = re.compile(
     _PERSON_START
-    + r"(?:(?P<role>(?:[A-Z][\w\-]*\s+){0,3}(?:" + "|".join(sorted(PERSON_TITLES)) + r"))\.?\s+)?"
+    + r"(?:(?P<role>(?:[A-Z][\w\-]*+\s++){0,3}"
+    + alternation(sorted(PERSON_TITLES))
+    + r")\.?\s+)?"
     rf"(?P<name>{_FULL_NAME})"
     r"(?:\s+\((?P<native>[\u3400-\u9fff\u3040-\u30ff]{2,6})\))?"
 )
@@ -40,14 +47,20 @@ PERSON = re.compile(
 INITIAL = re.compile(r"^[A-Z]\.$")
 # An appositive role after a name: ", the agency's director" / ", a spokeswoman for the port".
 _APPOSITIVE = r"(?:,\s+(?P<role>(?:the|a|an)\s+[^,.;:\"“”]{3,60}?)(?=,|\.|$))?"
-# "said Mary Smith, the agency's director": the reporting verb before a full name.
+# "said Mary Smith, the agency's director": the reporting verb before a full name. It must
+# start a word (not after WORD_BEFORE), which _attributions() checks: a leading \b would stop
+# the regex engine from skipping straight to the letters the verbs begin with.
 SAID_NAME = re.compile(
-    rf"\b(?:said|says|added|told reporters)\s+(?P<name>{_FULL_NAME})\b{_APPOSITIVE}"
+    rf"(?:said|says|added|told reporters)\s+(?P<name>{_FULL_NAME})\b{_APPOSITIVE}"
 )
 # "Mary Smith said" / "Mary Smith, the agency's director, said": a full name before the verb.
-NAME_SAID = re.compile(
-    rf"(?<![\w.])(?P<name>{_FULL_NAME}){_APPOSITIVE},?\s+(?:said|says|added|told)\b"
-)
+# The name must not follow a word character or a period (NAME_BEFORE), checked the same way.
+NAME_SAID = re.compile(rf"(?P<name>{_FULL_NAME}){_APPOSITIVE},?\s+(?:said|says|added|told)\b")
+# What may not come right before a SAID_NAME or a NAME_SAID match.
+WORD_BEFORE = re.compile(r"\w")
+NAME_BEFORE = re.compile(r"[\w.]")
+# The parenthesised acronym every definition ends with: a quick test before the full scan.
+ACRONYM_IN_PARENS = re.compile(r"\([A-Z][A-Za-z]*[A-Z]s?\)")
 ROLE_WORDS = 8
 # Distinct names whose kind is remembered across articles.
 NAME_CACHE = 4096
@@ -88,6 +101,8 @@ class Person:
 def acronyms(text: str) -> dict[str, str]:
     """Return acronym -> long form for every acronym the text defines in parentheses."""
     found: dict[str, str] = {}
+    if ACRONYM_IN_PARENS.search(text) is None:
+        return found  # the full scan tries every capital letter and would find nothing
     for match in ACRONYM_DEFINITION.finditer(text):
         acronym = match.group(2)
         words = match.group(1).split()
@@ -117,8 +132,8 @@ def people(text: str) -> list[Person]:
         role, native = match.group("role") or "", match.group("native") or ""
         if role or native:
             _keep(found, match.start(), Person(match.group("name"), _role(role), native))
-    for pattern in (SAID_NAME, NAME_SAID):
-        for match in pattern.finditer(text):
+    for pattern, not_after in ((SAID_NAME, WORD_BEFORE), (NAME_SAID, NAME_BEFORE)):
+        for match in _attributions(pattern, not_after, text):
             name, lead = _trimmed(match.group("name"))
             role = match.group("role") or ""
             role = role if 0 < len(role.split()) <= ROLE_WORDS else lead
@@ -128,6 +143,23 @@ def people(text: str) -> list[Person]:
             if role or alone[name]:
                 _keep(found, match.start("name"), Person(name, role))
     return [person for _, person in sorted(found.values(), key=lambda item: item[0])]
+
+
+def _attributions(
+    pattern: re.Pattern[str], not_after: re.Pattern[str], text: str
+) -> Iterator[re.Match[str]]:
+    """Yield the pattern's matches not right after a `not_after` character, left to right.
+
+    The same matches as finditer() of the pattern led by the look-behind (?<!not_after).
+    """
+    at = 0
+    while (match := pattern.search(text, at)) is not None:
+        start = match.start()
+        if start and not_after.match(text, start - 1):
+            at = start + 1  # no match starts here: look again from the next character
+            continue
+        yield match
+        at = match.end()
 
 
 def _role(role: str) -> str:

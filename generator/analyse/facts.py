@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from itertools import islice
 
 from generator.analyse.entities import Person, country_of, kind_of
 from generator.analyse.keyphrases import Phrase
@@ -48,36 +49,43 @@ def fact_candidates(
     *,
     title: str,
     published: dt.date | None,
-) -> dict[FactKind, list[Fact]]:
+) -> dict[FactKind, Iterable[Fact]]:
     """Return candidate facts per kind, best first.
 
-    `cast` is people() of the sentences' text joined by line breaks.
+    `cast` is people() of the sentences' text joined by line breaks. Figures and organisations
+    come as they are found: select() usually needs only the first few.
     """
     quotes = list(_quotes(sentences, cast))
     quoted = {f.text.split(":")[0] for f in quotes}
     return {
-        "figure": [Fact("figure", f, s.text, s.index) for s in sentences for f in figures(s.text)],
+        "figure": (Fact("figure", f, s.text, s.index) for s in sentences for f in figures(s.text)),
         "date": list(_events(sentences, published)),
         "quote": quotes,
         "person": [f for f in _people_facts(sentences, cast) if f.text not in quoted],
-        "organization": [
+        "organization": (
             f
             for f in _named(sentences, phrases, acronyms, "organization", title)
             if not any(p.name in f.text for p in cast)
-        ],
+        ),
         "place": list(_places(sentences, phrases, title)),
     }
 
 
-def select(candidates: dict[FactKind, list[Fact]], limit: int) -> tuple[Fact, ...]:
-    """Return up to `limit` facts balanced across kinds by quota, then spare room, in order."""
+def select(candidates: Mapping[FactKind, Iterable[Fact]], limit: int) -> tuple[Fact, ...]:
+    """Return up to `limit` facts balanced across kinds by quota, then spare room, in order.
+
+    Each kind's candidates are read in order and only as far as needed.
+    """
+    streams = {kind: iter(candidates[kind]) for kind in QUOTA}
     chosen: list[Fact] = []
     for kind, quota in QUOTA.items():
-        chosen += candidates[kind][:quota]
+        chosen += islice(streams[kind], quota)
     for kind in QUOTA:
-        for fact in candidates[kind][QUOTA[kind] :]:
-            if len(chosen) < limit and fact not in chosen:
+        for fact in streams[kind] if len(chosen) < limit else ():
+            if fact not in chosen:
                 chosen.append(fact)
+            if len(chosen) == limit:
+                break
     return tuple(chosen[:limit])
 
 
@@ -117,7 +125,7 @@ def _quotes(sentences: tuple[Sentence, ...], cast: list[Person]) -> Iterator[Fac
     last: Person | None = None
     firsts = [(p.name.split()[0], p) for p in reversed(cast)]  # the last one named wins
     for s in sentences:
-        match = SAID_AFTER.search(s.text) or SAID_BEFORE.search(s.text)
+        match = _attribution(s.text)
         speaker = _speaker(match.group("who"), cast, last) if match else None
         last = next((p for first, p in firsts if first in s.text), last)
         if speaker is None or match is None:
@@ -129,6 +137,13 @@ def _quotes(sentences: tuple[Sentence, ...], cast: list[Person]) -> Iterator[Fac
             continue
         gist = " ".join(words[:QUOTE_WORDS]) + (" …" if len(words) > QUOTE_WORDS else "")
         yield Fact("quote", f"{speaker.display}: “{gist}”", s.text, s.index)
+
+
+def _attribution(text: str) -> re.Match[str] | None:
+    """Return a sentence's trailing, else leading, attribution ("..., he said")."""
+    if " said" not in text and " says" not in text and " added" not in text:
+        return None  # the verb both patterns need is absent: no need to scan
+    return SAID_AFTER.search(text) or SAID_BEFORE.search(text)
 
 
 def _people_facts(sentences: tuple[Sentence, ...], cast: list[Person]) -> Iterator[Fact]:

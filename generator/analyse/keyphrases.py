@@ -5,7 +5,9 @@ from __future__ import annotations
 import functools
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
+from itertools import compress
 
 from generator.analyse.cjk import cjk_terms
 from generator.analyse.lexicon import (
@@ -17,11 +19,9 @@ from generator.analyse.lexicon import (
     STOPWORDS,
     VERB_CUES,
 )
-from generator.analyse.terms import fold, mostly_cjk
+from generator.analyse.terms import fold, mostly_cjk, tokens
 from generator.model import Sentence
 
-# A token: a word (with inner apostrophes, hyphens, dots) or one punctuation mark.
-TOKEN = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*\.?|[^\w\s]")
 # A capitalised word or an acronym ("Taiwan", "MOFA", "U.S.", "O'Malley").
 CAPITALISED = re.compile(r"^(?:[A-Z][\w'’.\-]*|[A-Z]{2,}s?)$")
 # Lower-case words allowed inside a proper name ("Ministry of Foreign Affairs").
@@ -48,36 +48,63 @@ class Phrase:
     count: int  # occurrences in the article
 
 
-@dataclass(slots=True)
-class _Tally:
-    """Running counts for one candidate key while scanning (local to one call)."""
-
-    forms: dict[str, int]
-    count: int
-    first: int
-    proper: int
-
-
 def phrase_key(text: str) -> str:
     """Return the comparison key of a phrase: folded words joined by single spaces."""
     return " ".join(k for k in map(_word_key, text.split(" ")) if k)
 
 
-# What a token says: (name word, capitalised, not an entity alone, lower-case word, content word).
-_Token = tuple[str, bool, bool, str, bool]
-# A candidate: (phrase as written, is a proper name, comparison key).
-_Candidate = tuple[str, bool, str]
+# One sentence's candidates: their phrases as written, their keys, and how many of the first
+# ones are proper names (names come before key phrases).
+_Candidates = tuple[list[str], list[str], int]
 
 
 @functools.lru_cache(maxsize=TOKEN_CACHE)
-def _read_token(token: str) -> _Token:
-    """Return what _proper_spans and _content_runs need to know about one token."""
-    word = token.rstrip(".") if len(token) > 2 and not token.count(".") > 1 else token
-    word = POSSESSIVE.sub("", word) if len(word) > 3 else word
+def _token_classes(token: str) -> str:
+    """Return the token's two class letters: its part in a name span, then in a content run.
+
+    Name span: "A" a capitalised word that may open a name and may follow a joiner, "B" one
+    that may open a name only, "C" one that may follow a joiner only, "D" one that may only
+    continue a name, "j" a joiner ("of"), "x" anything else. Content run: "c" a content word,
+    "q" a verb cue ("to", "will"), "Q" both, "x" neither.
+    """
     capitalised = CAPITALISED.match(token) is not None
-    low = POSSESSIVE.sub("", token.lower().rstrip("."))
+    if capitalised:
+        opens = _span_word(token) not in NON_ENTITY_WORDS
+        joinable = _joinable(token)
+        span = "AB"[not joinable] if opens else "CD"[not joinable]
+    else:
+        span = "j" if token in NAME_JOINERS else "x"
+    low = _low(token)
     content = token[0].isalpha() and not capitalised and _content(low)
-    return word, capitalised, word in NON_ENTITY_WORDS, low, content
+    run = ("Q" if content else "q") if low in VERB_CUES else ("c" if content else "x")
+    return span + run
+
+
+@functools.lru_cache(maxsize=TOKEN_CACHE)
+def _span_word(token: str) -> str:
+    """Return a token as a word of a name: end period and possessive dropped."""
+    word = token.rstrip(".") if len(token) > 2 and not token.count(".") > 1 else token
+    return POSSESSIVE.sub("", word) if len(word) > 3 else word
+
+
+@functools.lru_cache(maxsize=TOKEN_CACHE)
+def _low(token: str) -> str:
+    """Return a token as a word of a key phrase: lower case, end period and possessive dropped."""
+    return POSSESSIVE.sub("", token.lower().rstrip("."))
+
+
+def _joinable(token: str) -> bool:
+    """Return True when a token after a joiner continues a name ("of" before "Foreign")."""
+    after = token.rstrip(".")
+    return CAPITALISED.match(after) is not None and after not in NON_ENTITY_WORDS
+
+
+# A name span over the tokens' name-span letters: a capitalised word that may open a name,
+# then capitalised words and joiners each followed by a word that may follow one.
+NAME_SPAN = re.compile(r"[AB](?:[ABCD]|j(?=[AC]))*")
+# A content run over the tokens' content-run letters: content words, the first not right
+# after a verb cue ("to raise", "will expect": a verb).
+CONTENT_RUN = re.compile(r"(?<![qQ])[cQ]+")
 
 
 @functools.lru_cache(maxsize=TOKEN_CACHE)
@@ -95,125 +122,134 @@ def _joined_key(words: list[str]) -> str:
 
 
 def rank_phrases(sentences: tuple[Sentence, ...], title: str, language: str) -> list[Phrase]:
-    """Return candidate phrases, best first (ties: earlier first occurrence, then key)."""
-    tallies: dict[str, _Tally] = {}
+    """Return candidate phrases, best first (ties: earlier first occurrence, then key).
+
+    Every candidate of the article is listed once, then counted in bulk.
+    """
+    forms: list[str] = []
+    keys: list[str] = []
+    named: list[str] = []  # the keys of candidates that are proper names
+    where: list[int] = []  # the sentence index of each candidate
     for sentence in sentences:
-        for candidate, proper, key in _candidates(sentence.text, language):
-            if not key:
-                continue
-            tally = tallies.get(key)
-            if tally is None:
-                tally = tallies[key] = _Tally({}, 0, sentence.index, 0)
-            tally.forms[candidate] = tally.forms.get(candidate, 0) + 1
-            tally.count += 1
-            tally.proper += proper
-    title_keys = {k for _, _, k in _candidates(title, language)} if title else set()
-    parts = {key: key.split() for key in tallies}
-    weights = _word_weights(tallies, parts)
+        s_forms, s_keys, proper = _candidates(sentence.text)
+        forms += s_forms
+        keys += s_keys
+        named += s_keys[:proper]
+        where += [sentence.index] * len(s_keys)
+    if "" in keys:  # a candidate without a key is not counted
+        kept = list(map(bool, keys))
+        forms, where = list(compress(forms, kept)), list(compress(where, kept))
+        keys, named = list(compress(keys, kept)), [k for k in named if k]
+    counts = Counter(keys)
+    proper_counts = Counter(named)
+    first = dict(zip(reversed(keys), reversed(where), strict=True))  # the earliest wins
+    display = _displays(Counter(zip(keys, forms, strict=True)))
+    title_keys = set(_candidates(title)[1]) if title else set()
+    parts = {key: key.split() for key in counts}
+    weights = _word_weights(counts, parts)
     total = max(1, len(sentences))
     phrases = [
         Phrase(
-            _display(t),
+            display[key],
             key,
-            _score(parts[key], t, weights, total, key in title_keys),
-            2 * t.proper >= t.count,
-            t.first,
-            t.count,
+            _score(
+                parts[key],
+                count,
+                first[key],
+                weights=weights,
+                total=total,
+                in_title=key in title_keys,
+            ),
+            2 * proper_counts[key] >= count,
+            first[key],
+            count,
         )
-        for key, t in tallies.items()
+        for key, count in counts.items()
     ]
     return sorted(phrases, key=lambda p: (-p.score, p.first, p.key))
 
 
-def _word_weights(tallies: dict[str, _Tally], parts: dict[str, list[str]]) -> dict[str, float]:
+def _displays(pairs: Counter[tuple[str, str]]) -> dict[str, str]:
+    """Return each key's most frequent written form (ties: the first seen)."""
+    display: dict[str, str] = {}
+    best: dict[str, int] = {}
+    for (key, form), count in pairs.items():
+        if count > best.get(key, 0):
+            best[key] = count
+            display[key] = form
+    return display
+
+
+def _word_weights(counts: Counter[str], parts: dict[str, list[str]]) -> dict[str, float]:
     """Return log1p of how often each folded word occurs across all candidates."""
-    counts: dict[str, int] = {}
-    for key, tally in tallies.items():
+    words: dict[str, int] = {}
+    for key, count in counts.items():
         for word in parts[key]:
-            counts[word] = counts.get(word, 0) + tally.count
-    return {word: math.log1p(count) for word, count in counts.items()}
+            words[word] = words.get(word, 0) + count
+    return {word: math.log1p(n) for word, n in words.items()}
 
 
 def _score(
-    parts: list[str], tally: _Tally, weights: dict[str, float], total: int, in_title: bool
+    parts: list[str],
+    count: int,
+    first: int,
+    *,
+    weights: dict[str, float],
+    total: int,
+    in_title: bool,
 ) -> float:
     """Score a candidate: its frequency and its words' frequency, early and title mentions up."""
-    word_weight = sum(weights[w] for w in parts) / len(parts)
-    position = 1.0 + 1.0 / (1.0 + 4.0 * tally.first / total)
+    word_weight = sum(map(weights.__getitem__, parts)) / len(parts)
+    position = 1.0 + 1.0 / (1.0 + 4.0 * first / total)
     length = 1.0 + LENGTH_BONUS * (len(parts) - 1)
-    return math.log1p(tally.count) * word_weight * position * length * (1.5 if in_title else 1.0)
+    return math.log1p(count) * word_weight * position * length * (1.5 if in_title else 1.0)
 
 
-def _display(tally: _Tally) -> str:
-    """Return the most frequent written form (ties: the first seen)."""
-    if len(tally.forms) == 1:
-        return next(iter(tally.forms))
-    return max(tally.forms.items(), key=lambda item: item[1])[0]
-
-
-def _candidates(text: str, language: str) -> list[_Candidate]:
-    """Return (phrase, is_proper_name, key) candidates of one sentence, in order."""
+def _candidates(text: str) -> _Candidates:
+    """Return one sentence's candidates: names, then key phrases, each in order, with keys."""
     if mostly_cjk(text):
-        return [(term, True, _word_key(term)) for term in cjk_terms(text)]
-    tokens = [*TOKEN.findall(text), "."]  # the final "." closes an open span or run
-    readings = list(map(_read_token, tokens))
-    found: list[_Candidate] = []
-    _proper_spans(tokens, readings, found)
-    _content_runs(readings, found)
-    return found
+        terms = cjk_terms(text)
+        return terms, list(map(_word_key, terms)), len(terms)
+    pieces = [*tokens(text), "."]  # the final "." closes an open span or run
+    classes = "".join(map(_token_classes, pieces))
+    forms: list[str] = []
+    keys: list[str] = []
+    for span in NAME_SPAN.finditer(classes[0::2]):
+        start, end = span.span()
+        if end - start == 1:  # a one-word name: its key is the word's
+            word = _span_word(pieces[start])
+            forms.append(word)
+            keys.append(_word_key(word))
+        elif end - start <= MAX_WORDS + 1:
+            words = list(map(_span_word, pieces[start:end]))
+            forms.append(" ".join(words))
+            keys.append(_joined_key(words))
+    proper = len(keys)
+    for run in CONTENT_RUN.finditer(classes[1::2]):
+        start, end = run.span()
+        if end - start == 1:  # most runs are one word: its only sub-phrase is itself
+            word = _low(pieces[start])
+            forms.append(word)
+            keys.append(_word_key(word))
+        else:
+            _sub_phrases(list(map(_low, pieces[start:end])), forms, keys)
+    return forms, keys, proper
 
 
-def _proper_spans(tokens: list[str], readings: list[_Token], found: list[_Candidate]) -> None:
-    """Add capitalised multi-word spans and acronyms (names of people, bodies, places)."""
-    span: list[str] = []
-    last = len(tokens) - 1  # the closing "." is not a real token
-    pairs = zip(tokens, readings, strict=True)
-    for i, (token, (word, capitalised, non_entity, _, _)) in enumerate(pairs):
-        if capitalised and not (not span and non_entity):
-            span.append(word)
-            continue
-        if span and token in NAME_JOINERS and _joins(tokens[i + 1] if i + 1 < last else ""):
-            span.append(token)
-            continue
-        while span and span[-1] in NAME_JOINERS:
-            span.pop()
-        if span and len(span) <= MAX_WORDS + 1:
-            found.append((" ".join(span), True, _joined_key(span)))
-        span = []
-
-
-def _joins(following: str) -> bool:
-    """Return True when the token after a joiner continues a name ("of" before "Foreign")."""
-    after = following.rstrip(".")
-    return CAPITALISED.match(after) is not None and after not in NON_ENTITY_WORDS
-
-
-def _content_runs(readings: list[_Token], found: list[_Candidate]) -> None:
-    """Add lower-case runs of content words and their sub-phrases of up to MAX_WORDS words."""
-    run: list[str] = []
-    previous = ""
-    for _, _, _, low, content in readings:
-        cued = not run and previous in VERB_CUES  # "to raise", "will expect": a verb
-        previous = low
-        if content and not cued:
-            run.append(low)
-            continue
-        if run:
-            _sub_phrases(run, found)
-        run = []
-
-
-def _sub_phrases(run: list[str], found: list[_Candidate]) -> None:
+def _sub_phrases(run: list[str], forms: list[str], keys: list[str]) -> None:
     """Add every sub-phrase of a run of up to MAX_WORDS words, shortest first, with its key."""
-    keys = list(map(_word_key, run))
-    whole = all(keys)  # else a word adds nothing to a key and keys are joined the long way
+    run_keys = list(map(_word_key, run))
+    whole = all(run_keys)  # else a word adds nothing to a key and keys are joined the long way
     if whole:  # single words first: the phrase is the word
-        found.extend((word, False, key) for word, key in zip(run, keys, strict=True))
+        forms += run
+        keys += run_keys
     for size in range(2 if whole else 1, min(MAX_WORDS, len(run)) + 1):
-        for start in range(len(run) - size + 1):
-            end = start + size
-            key = " ".join(keys[start:end]) if whole else _joined_key(run[start:end])
-            found.append((" ".join(run[start:end]), False, key))
+        starts = range(len(run) - size + 1)
+        forms += [" ".join(run[i : i + size]) for i in starts]
+        if whole:
+            keys += [" ".join(run_keys[i : i + size]) for i in starts]
+        else:
+            keys += [_joined_key(run[i : i + size]) for i in starts]
 
 
 def _content(word: str) -> bool:

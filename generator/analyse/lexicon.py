@@ -2,10 +2,31 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+
 
 def words(text: str) -> frozenset[str]:
     """Return the whitespace-separated words of a listing as a set."""
     return frozenset(text.split())
+
+
+def alternation(listing: Sequence[str]) -> str:
+    """Return a regex alternation of words with shared beginnings written once ("Ma(?:rch|y)").
+
+    The regex engine tries an alternation's branches one by one; written as a tree it looks at
+    a few letters instead of every word. Words that can match at the same place keep their
+    order, so the match is the same, as long as a word's longer forms all come before it (as
+    when sorted longest first) or all after it (as when sorted alphabetically).
+    """
+    groups: dict[str, list[str]] = {}
+    for word in listing:
+        groups.setdefault(word[:1], []).append(word[1:])
+    branches = [
+        re.escape(head) + ("" if rests == [""] else alternation(rests)) if head else ""
+        for head, rests in groups.items()
+    ]
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 # Abbreviations after which a period rarely ends a sentence (lower case, no final period).

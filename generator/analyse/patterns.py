@@ -6,7 +6,7 @@ import datetime as dt
 import functools
 import re
 
-from generator.analyse.lexicon import ACTION_VERBS, REPORTING_VERBS, STOPWORDS
+from generator.analyse.lexicon import ACTION_VERBS, REPORTING_VERBS, STOPWORDS, alternation
 
 # Verbs that end what a figure counts ("£2.5m set aside").
 VERBS = ACTION_VERBS | REPORTING_VERBS | frozenset({"set", "is", "are", "was", "were"})
@@ -33,7 +33,7 @@ MONTHS = {
 }
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTH_NAMES = sorted((m.title() for m in MONTHS), key=len, reverse=True)
-_MONTH = r"(?P<month>" + "|".join(_MONTH_NAMES) + r")\.?"
+_MONTH = r"(?P<month>" + alternation(_MONTH_NAMES) + r")\.?"
 
 # "Dec. 18, 2024", "December 18 2024", "18 December 2024", "2024-12-18", "December 2024".
 DATE = re.compile(

@@ -24,8 +24,9 @@ CJK_END = re.compile(r"[。！？!?]+[」』”’\"'）)》]*|[.](?=\s)")
 WORD_BEFORE_DOT = re.compile(r"([\w.&]+)\.$")
 # Characters a sentence end may close with, stripped before looking for an abbreviation.
 CLOSERS_BEFORE_END = "\"'”’)]"
-# How far back from a period the abbreviation word is first looked for.
-WORD_WINDOW = 64
+# How far back from a period the abbreviation word is first looked for (a longer word widens
+# the search; the search tries every position of the window, so a short one is cheaper).
+WORD_WINDOW = 16
 # A dotted abbreviation of single letters ("u.s", "e.g" once its last dot is gone).
 DOTTED_TOKEN = re.compile(r"(?:[a-z]\.)+[a-z]")
 # The opening of what follows a candidate end: optional opening quote then the first word.

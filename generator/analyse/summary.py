@@ -6,6 +6,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import chain
 
 from generator.analyse.terms import content_terms, mostly_cjk, word_count
 from generator.model import Sentence
@@ -66,7 +67,7 @@ def summarise(
     if not pool or count <= 0:
         return ()
     terms = {s.index: set(content_terms(s.text)) for s in pool}
-    counts = Counter(t for ts in terms.values() for t in ts)
+    counts = Counter(chain.from_iterable(terms.values()))
     doc = {t: math.log1p(n - 1) for t, n in counts.items()}  # a term's centrality weight
     title_terms = set(content_terms(title))
     scored = sorted(
@@ -93,7 +94,7 @@ def _score(
 ) -> float:
     """Score one sentence: lead prior plus centrality and title overlap, less thinness."""
     prior = 1.0 / (1.0 + rank / weights.position_decay)
-    central = sum(doc[t] for t in unique) / (1.0 + math.log1p(len(unique))) / 4
+    central = sum(map(doc.__getitem__, unique)) / (1.0 + math.log1p(len(unique))) / 4
     title = len(unique & title_terms) / len(title_terms) if title_terms else 0.0
     return (prior + weights.centrality * central + weights.title * title) * _form(
         sentence.text, rank, weights

@@ -56,7 +56,8 @@ def display_tags(phrases: list[Phrase], rules: TagRules, limit: int) -> tuple[st
         if not _taggable(phrase):
             continue
         form = canonical(phrase.display, rules)
-        key = phrase_key(form) or form
+        # A phrase's key is its display form's key; only a changed form needs keying again.
+        key = phrase.key if form == phrase.display else (phrase_key(form) or form)
         low = form.lower()
         if low in rules.blocked or not _clean(form):
             continue
@@ -65,7 +66,9 @@ def display_tags(phrases: list[Phrase], rules: TagRules, limit: int) -> tuple[st
         scores[key] = scores.get(key, 0.0) + phrase.score * boost
     chosen: list[str] = []
     for key in sorted(scores, key=lambda k: (-scores[k], k)):
-        if len(chosen) < limit and not any(_nested(key, c) for c in chosen):
+        if len(chosen) >= limit:
+            break
+        if not any(_nested(key, c) for c in chosen):
             chosen.append(key)
     return tuple(forms[k] for k in chosen)
 
@@ -94,7 +97,7 @@ def canonical(form: str, rules: TagRules) -> str:
 
 def _taggable(phrase: Phrase) -> bool:
     """Return True for names and multi-word key phrases; single common words are too vague."""
-    return phrase.proper or len(phrase.key.split()) > 1
+    return phrase.proper or " " in phrase.key  # a key's words are joined by single spaces
 
 
 @functools.lru_cache(maxsize=FORM_CACHE)

@@ -9,6 +9,9 @@ from generator.analyse.lexicon import STOPWORDS
 
 # A word: letters/digits with inner apostrophes, hyphens or dots ("o'malley", "u.s", "7.32").
 WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
+# A token: a word with an optional end period, or one punctuation mark. Its words are WORD's
+# words: a WORD match never ends in a period, so the period is all a token adds.
+TOKEN = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*\.?|[^\w\s]")
 # A run of CJK ideographs or kana, the unit CJK terms are cut from.
 CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]+")
 # A plural or third-person "s" worth folding away when comparing words.
@@ -26,9 +29,15 @@ def words(text: str) -> list[str]:
 
 
 @functools.lru_cache(maxsize=COUNT_CACHE)
+def tokens(text: str) -> tuple[str, ...]:
+    """Return the tokens of a text, found once per text (for its words and its key phrases)."""
+    return tuple(TOKEN.findall(text))
+
+
+@functools.lru_cache(maxsize=COUNT_CACHE)
 def _words(text: str) -> tuple[str, ...]:
-    """Return the word tokens of a text, found once per text."""
-    return tuple(WORD.findall(text))
+    """Return the word tokens of a text (WORD's matches), read off its tokens once per text."""
+    return tuple(t[:-1] if t[-1] == "." else t for t in tokens(text) if t[0].isalnum())
 
 
 @functools.lru_cache(maxsize=COUNT_CACHE)
@@ -52,6 +61,7 @@ def fold(word: str) -> str:
     return PLURAL_S.sub("", word.lower())
 
 
+@functools.lru_cache(maxsize=COUNT_CACHE)
 def mostly_cjk(text: str) -> bool:
     """Return True when CJK characters outnumber Latin words (not for a native name in English)."""
     if CJK_RUN.search(text) is None:
@@ -65,7 +75,7 @@ def content_terms(text: str) -> list[str]:
     if mostly_cjk(text):
         runs = CJK_RUN.findall(text)
         return [run[i : i + 2] for run in runs for i in range(max(1, len(run) - 1))]
-    return [t for t in map(_content_term, _words(text)) if t is not None]
+    return list(filter(None, map(_content_term, _words(text))))  # a term is never ""
 
 
 @functools.lru_cache(maxsize=WORD_CACHE)
