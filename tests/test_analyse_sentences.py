@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.analyse import split_sentences
+from generator.analyse.sentences import split_sentences
 
 
 @pytest.mark.parametrize(

@@ -2,22 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import types
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from generator.analyse.cjkfacts import cjk_candidates
-from generator.analyse.entities import Person, acronyms, people
-from generator.analyse.facts import fact_candidates, select
-from generator.analyse.keyphrases import Phrase, rank_phrases
-from generator.analyse.sentences import split_sentences
-from generator.analyse.summary import SummaryWeights, summarise
-from generator.analyse.tags import TagRules, blocked_names, display_tags
-from generator.analyse.terms import mostly_cjk
-from generator.model import Analysis, Article, Fact, FactKind, Sentence
+from generator.model import Analysis, Article
 
-__all__ = ["ANALYSER_VERSION", "AnalysisSettings", "analyse", "split_sentences"]
+__all__ = ["ANALYSER_VERSION", "AnalysisSettings", "analyse"]
 
 ANALYSER_VERSION = "2"
 # The default (empty, immutable) alias table.
@@ -38,65 +29,11 @@ class AnalysisSettings:
 
 
 def analyse(article: Article, settings: AnalysisSettings) -> Analysis:
-    """Return the article's sentences, summary, tags and facts (pure and deterministic)."""
-    sentences = split_sentences(article.text, article.language)
-    summary = summarise(sentences, article.title, settings.summary_sentences, SummaryWeights())
-    phrases = rank_phrases(sentences, article.title, article.language)
-    defined = acronyms(article.text)
-    # Who is named is read once, for tags and facts alike, from the sentences joined by line
-    # breaks (the article's text with the white space between sentences made uniform).
-    cast = people("\n".join(s.text for s in sentences))
-    sources = (
-        *settings.source_names,
-        *([article.source] if article.source else []),
-        *_dateline_agency(article.dateline),
-    )
-    rules = TagRules(
-        acronyms=defined,
-        aliases={k.lower(): v for k, v in settings.tag_aliases.items()},
-        blocked=blocked_names(settings.tag_blocklist, sources),
-        preferred=settings.preferred_tags,
-        people=tuple(p.name for p in cast),
-    )
-    tags = display_tags(phrases, rules, settings.max_tags)
-    facts = select(_candidates(article, sentences, phrases, defined, cast), settings.max_facts)
-    return Analysis(sentences, summary, tags, facts, ANALYSER_VERSION)
+    """Return the analysis of one article (generator.analyse.run does the work).
 
+    The analyser's modules load on the first call: a run over an unchanged archive analyses
+    nothing, and loading them was a tenth of such a run's start-up.
+    """
+    from generator.analyse.run import analyse_article  # noqa: PLC0415 - see the docstring
 
-def _candidates(
-    article: Article,
-    sentences: tuple[Sentence, ...],
-    phrases: list[Phrase],
-    defined: dict[str, str],
-    cast: list[Person],
-) -> Mapping[FactKind, Iterable[Fact]]:
-    """Return fact candidates from the Chinese/Japanese or the English rules."""
-    if _cjk_article(article.language, sentences):
-        return cjk_candidates(sentences, article.title, _published(article))
-    return fact_candidates(sentences, phrases, defined, cast, title=article.title,
-                           published=_published(article))
-
-
-def _cjk_article(language: str, sentences: tuple[Sentence, ...]) -> bool:
-    """Return True for a Chinese or Japanese article (by language, else by most sentences)."""
-    code = language.split("-", maxsplit=1)[0].lower()
-    if code in ("zh", "ja"):
-        return True
-    if code in ("en", ""):
-        return False
-    return 2 * sum(mostly_cjk(s.text) for s in sentences) > len(sentences)
-
-
-def _dateline_agency(dateline: str | None) -> tuple[str, ...]:
-    """Return the agency named in parentheses in a dateline ("(CNA)" gives "CNA")."""
-    if not dateline or "(" not in dateline:
-        return ()
-    return (dateline.rsplit("(", 1)[1].split(")")[0].strip(),)
-
-
-def _published(article: Article) -> dt.date | None:
-    """Return the article's local publication date, when known."""
-    if article.published is None:
-        return None
-    stamp = article.published.iso or article.published.local
-    return dt.date.fromisoformat(stamp[:10])
+    return analyse_article(article, settings)

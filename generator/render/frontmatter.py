@@ -7,7 +7,6 @@ from collections.abc import Mapping
 from typing import Any
 
 import yaml
-from mkdocs.utils.meta import get_data
 
 from ..errors import NewsdigestError
 from .html import clean
@@ -49,6 +48,9 @@ def front_matter(meta: Mapping[str, Any]) -> str:
     text = yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=True, width=10_000,
                      default_flow_style=False)
     block = f"---\n{text}---\n"
+    # Imported here: loading MkDocs is a fifth of the start-up of a run that renders nothing.
+    from mkdocs.utils.meta import get_data  # noqa: PLC0415
+
     if get_data(block + "\n")[1] != data:
         raise FrontMatterError("front matter does not read back as written")
     return block
