@@ -30,8 +30,9 @@ TABLES = (
     "CREATE TABLE IF NOT EXISTS records (id TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER,"
     " sha TEXT, analysis_key TEXT, light BLOB)",
     "CREATE TABLE IF NOT EXISTS analyses (key TEXT PRIMARY KEY, data TEXT NOT NULL)",
-    "CREATE TABLE IF NOT EXISTS stamps (path TEXT PRIMARY KEY, key TEXT, size INTEGER,"
-    " mtime_ns INTEGER)",
+    "CREATE TABLE IF NOT EXISTS page_stamps (path TEXT PRIMARY KEY, key TEXT, size INTEGER,"
+    " mtime_ns INTEGER, digest TEXT)",
+    "DROP TABLE IF EXISTS stamps",  # without the digest, before page_stamps
     "CREATE TABLE IF NOT EXISTS related_rows (id TEXT PRIMARY KEY, data BLOB NOT NULL)",
     "DROP TABLE IF EXISTS related",  # JSON rows, before related_rows
 )
@@ -97,7 +98,7 @@ class Cache:
             db.execute(statement)
         row = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
         if row is None or row[0] != SCHEMA:
-            for table in ("records", "analyses", "stamps", "related_rows"):
+            for table in ("records", "analyses", "page_stamps", "related_rows"):
                 db.execute(f"DELETE FROM {table}")
             db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA,))
         return db
@@ -141,16 +142,15 @@ class Cache:
 
     def stamps(self) -> dict[str, Stamp]:
         """Return the stamps of the pages the writer last wrote or kept."""
-        rows = self.db.execute("SELECT path, key, size, mtime_ns FROM stamps")
-        return {path: Stamp(key, size, mtime) for path, key, size, mtime in rows}
+        rows = self.db.execute("SELECT path, key, size, mtime_ns, digest FROM page_stamps")
+        return {path: Stamp(key, size, mtime, sha) for path, key, size, mtime, sha in rows}
 
     def put_stamps(self, stamps: Mapping[str, Stamp], previous: Mapping[str, Stamp]) -> None:
         """Replace the page stamps with this run's, touching only rows that changed."""
-        self.db.executemany("DELETE FROM stamps WHERE path = ?",
+        self.db.executemany("DELETE FROM page_stamps WHERE path = ?",
                             [(p,) for p in sorted(previous) if p not in stamps])
-        self.db.executemany("INSERT OR REPLACE INTO stamps VALUES (?, ?, ?, ?)",
-                            [(p, s.key, s.size, s.mtime_ns) for p, s in sorted(stamps.items())
-                             if previous.get(p) != s])
+        self.db.executemany("INSERT OR REPLACE INTO page_stamps VALUES (?, ?, ?, ?, ?)",
+                            [(p, *s) for p, s in sorted(stamps.items()) if previous.get(p) != s])
 
     def related_state(self) -> RelatedState:
         """Return the related coverage last computed, with the profiles it came from.

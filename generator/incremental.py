@@ -100,6 +100,11 @@ def placed_row(entry: Entry, light: bytes, timezone: str) -> bytes:
     return marshal.dumps(tuple(fields_))
 
 
+def record_digest(data: bytes) -> str:
+    """Return the digest of a store record's bytes (part of its analysis key)."""
+    return hashlib.sha256(data).hexdigest()
+
+
 @functools.cache
 def placement_key(timezone: str) -> str:
     """Return what an article's page, day and sort key depend on besides the article: the
@@ -156,7 +161,7 @@ class Loader:
             return
         if self.store.load_bytes(path, data) != article:
             return
-        sha = key_of(data.decode("utf-8", errors="replace"))
+        sha = record_digest(data)
         self.cache.put_analysis(self.analysis_key(sha, article.source), analysis)
 
     def catalog(self) -> Catalog:
@@ -194,7 +199,7 @@ class Loader:
             data = path.read_bytes()
         except OSError as error:
             raise InputError(f"{path}: unreadable store record ({error})") from error
-        sha = key_of(data.decode("utf-8", errors="replace"))
+        sha = record_digest(data)
         if row is not None and row.sha == sha:  # same bytes, new stat (e.g. a fresh checkout)
             found = self._reuse(replace(row, size=info.st_size, mtime_ns=info.st_mtime_ns))
             if found is not None:

@@ -44,6 +44,7 @@ class Stamp(NamedTuple):
     key: str  # LazyPage.key, or the digest of a page given as text
     size: int
     mtime_ns: int
+    digest: str  # of the file's bytes (as the manifest records them)
 
 
 Page = str | LazyPage
@@ -152,7 +153,8 @@ def _flush(plan: _Plan, manifest: Mapping[str, str], pending: Mapping[str, str])
     atomic.write_files([(plan.docs / rel, data) for rel, data in plan.writes.items()])
     for rel in plan.writes:
         info = (plan.docs / rel).stat()
-        plan.stamps[rel] = Stamp(plan.keys[rel], info.st_size, info.st_mtime_ns)
+        plan.stamps[rel] = Stamp(plan.keys[rel], info.st_size, info.st_mtime_ns,
+                                 plan.manifest[rel])
         plan.written.append(rel)
     plan.writes.clear()
     plan.keys.clear()
@@ -182,7 +184,7 @@ def _plan_page(plan: _Plan, rel: str, page: Page, recorded: tuple[str | None, st
     if state == "same" and target.read_bytes() == data:
         plan.unchanged += 1
         info = target.stat()
-        plan.stamps[rel] = Stamp(key, info.st_size, info.st_mtime_ns)
+        plan.stamps[rel] = Stamp(key, info.st_size, info.st_mtime_ns, plan.manifest[rel])
         return
     plan.writes[rel], plan.keys[rel] = data, key
     plan.batch_bytes += len(data)
@@ -194,22 +196,26 @@ def _stamp_holds(target: str, stamp: Stamp | None, key: str, recorded: str | Non
     not changed (so it need not be rendered); None when it must be rendered.
 
     The file's stat decides, or, when only the stat differs (a fresh git checkout gives every
-    file a new mtime), its content against the manifest's hash: the returned stamp then
-    carries the new stat. Called for every page of every run, so it takes a plain path.
+    file a new mtime), its content against the stamp's digest: the returned stamp then
+    carries the new stat. The manifest must record that digest too: a cache restored from a
+    run whose pages were never pushed stamps pages newer than the checkout's. Called for
+    every page of every run, so it takes a plain path.
     """
-    if stamp is None or recorded is None or stamp.key != key \
+    if stamp is None or stamp.key != key or stamp.digest != recorded \
             or (text is not None and recorded != key):
         return None
     try:
         info = os.stat(target)
         if (info.st_size, info.st_mtime_ns) == (stamp.size, stamp.mtime_ns):
             return stamp
+        if info.st_size != stamp.size:
+            return None
         with open(target, "rb") as handle:
-            if digest(handle.read()) != recorded:
+            if digest(handle.read()) != stamp.digest:
                 return None
     except OSError:
         return None
-    return Stamp(key, info.st_size, info.st_mtime_ns)
+    return stamp._replace(mtime_ns=info.st_mtime_ns)
 
 
 def _kept(target: Path, state: str) -> Problem:

@@ -216,3 +216,17 @@ def test_index_rows_of_another_layout_are_rebuilt_without_analysing(
     with Cache(Paths(project).cache) as cache:
         assert all(isinstance(row.light, bytes) and row.light
                    for row in cache.records().values())
+
+
+def test_checkout_older_than_the_cache_is_brought_up_to_date(project: Path,
+                                                             tmp_path: Path) -> None:
+    """The publish workflow restores the newest cache, which may come from a run whose push
+    failed: its stamps then describe pages newer than the checked-out ones."""
+    docs = project / "docs"
+    old_docs = Path(shutil.copytree(docs, tmp_path / "old-docs"))
+    add_new_article(project)
+    generate(load_config(project))  # the cache now stamps the newer pages
+    shutil.rmtree(docs)
+    shutil.copytree(old_docs, docs, copy_function=shutil.copy)  # new mtimes, older contents
+    generate(load_config(project))
+    assert tree_bytes(docs) == regenerated(project, tmp_path, keep_cache=False)
