@@ -86,11 +86,12 @@ def light_entry(light: bytes, timezone: str) -> tuple[Entry, bool]:
         article = Article(*values)
         sentences = tuple(Sentence(*s) for s in summary)
         analysis = Analysis(sentences, tuple(range(len(sentences))), tags, (), version)
+        made_with, page, day, sort_key = placed
     except (EOFError, TypeError) as error:
         raise ValueError(f"damaged light row ({error})") from error
-    if placed[0] != placement_key(timezone):
+    if made_with != placement_key(timezone):
         return make_entry(article, analysis, timezone), False
-    return Entry(article, analysis, placed[1], placed[2], placed[3]), True
+    return Entry(article, analysis, page, day, sort_key), True
 
 
 def placed_row(entry: Entry, light: bytes, timezone: str) -> bytes:

@@ -4,9 +4,11 @@ pages whose text changes, analyses come from the cache, and the cache never chan
 from __future__ import annotations
 
 import json
+import marshal
 import os
 import shutil
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import NoReturn
 
@@ -197,13 +199,23 @@ def test_fresh_checkout_re_renders_and_re_reads_nothing(project: Path,
                           for rel, s in stamps.items())  # the next run decides by stat again
 
 
-@pytest.mark.parametrize("light", ['{"article": {}}', b"\x00damaged", b""])
+def placement_dropped(light: bytes) -> bytes:
+    """Return a well-formed light row whose placement is damaged (an empty tuple)."""
+    return marshal.dumps((*marshal.loads(light)[:-1], ()))
+
+
+@pytest.mark.parametrize("light", ['{"article": {}}', b"\x00damaged", b"", placement_dropped])
 def test_index_rows_of_another_layout_are_rebuilt_without_analysing(
-        project: Path, monkeypatch: pytest.MonkeyPatch, light: str | bytes) -> None:
+        project: Path, monkeypatch: pytest.MonkeyPatch,
+        light: str | bytes | Callable[[bytes], bytes]) -> None:
     """Rows written by an older version (JSON text) or damaged ones: the record is read again,
     its analysis still comes from the cache, and the site is the same."""
     with Cache(Paths(project).cache) as cache:
-        cache.db.execute("UPDATE records SET light = ?", (light,))
+        if callable(light):
+            rows = [(light(row.light), row.id) for row in cache.records().values()]
+            cache.db.executemany("UPDATE records SET light = ? WHERE id = ?", rows)
+        else:
+            cache.db.execute("UPDATE records SET light = ?", (light,))
 
     def refuse(article: Article, settings: object) -> Analysis:
         raise AssertionError(f"analysed {article.id} again")
