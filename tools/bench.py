@@ -292,10 +292,7 @@ def project_times(size: int, entries: Sequence[Entry], repeat: int, seed: int,
     out["generate_unchanged_out"] = warm[-1]["stdout"]
     docs = project / "docs"
     out["docs_files"] = sum(1 for p in docs.rglob("*.md"))
-    inbox = project / "inbox"
-    extra = write_story(inbox, story(size, size, seed))  # article number N: not yet stored
-    source = outlet_of(extra)
-    cli(project, "add", *(("--source", source) if source else ()), str(extra))
+    add_story(project, size, size, seed)  # article number N: not yet stored
     before = mtimes(docs)
     incremental = cli(project, "generate")
     after = mtimes(docs)
@@ -317,6 +314,13 @@ def project_times(size: int, entries: Sequence[Entry], repeat: int, seed: int,
     return out
 
 
+def add_story(project: Path, number: int, size: int, seed: int) -> None:
+    """Write story `number` of the archive into the project's inbox and `newsdigest add` it."""
+    extra = write_story(project / "inbox", story(number, size, seed))
+    source = outlet_of(extra)
+    cli(project, "add", *(("--source", source) if source else ()), str(extra))
+
+
 def checkout_times(project: Path, size: int, seed: int) -> dict[str, Any]:
     """Time `generate` as the publish workflow runs it: a fresh checkout (every file in data/
     and docs/ with a new mtime, the cache restored) and one new article added."""
@@ -324,9 +328,7 @@ def checkout_times(project: Path, size: int, seed: int) -> dict[str, Any]:
     for folder in (project / "data", project / "docs"):
         for path in [p for p in folder.rglob("*") if p.is_file()]:
             os.utime(path, ns=(checkout, checkout))
-    extra = write_story(project / "inbox", story(size + 1, size, seed))
-    source = outlet_of(extra)
-    cli(project, "add", *(("--source", source) if source else ()), str(extra))
+    add_story(project, size + 1, size, seed)
     return cli(project, "generate")
 
 
