@@ -31,7 +31,9 @@ class Body:
 
 def is_furniture(line: str, boilerplate: frozenset[str]) -> bool:
     """Return True when a line is furniture by the shared table or repeats across the source."""
-    return furniture_reason(line) is not None or clean_line(line) in boilerplate
+    if furniture_reason(line) is not None:
+        return True
+    return bool(boilerplate) and clean_line(line) in boilerplate  # most sources have none
 
 
 def _keep(paragraph: str, kept: list[str], boilerplate: frozenset[str], teasers: bool) -> bool:

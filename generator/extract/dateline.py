@@ -122,7 +122,16 @@ def is_end_marker(line: str) -> bool:
     return bool(END_MARKER.match(line.strip()))
 
 
+def _may_end_marker(char: str) -> bool:
+    """Return True when an END_SUFFIX match may end with this character (a word character,
+    "/", ")", "）" or "-"): a paragraph ending otherwise holds no end marker."""
+    return char.isalnum() or char in "_/)）-"
+
+
 def strip_end_suffix(paragraph: str) -> tuple[str, bool]:
     """Return the paragraph without a trailing end marker, and whether one was removed."""
+    if not (_may_end_marker(paragraph[-1:]) or (
+            paragraph[-1:] == "\n" and _may_end_marker(paragraph[-2:-1]))):
+        return paragraph, False  # most paragraphs end in "." or a quote: no scan for "\s+"
     stripped = END_SUFFIX.sub("", paragraph)
     return stripped, stripped != paragraph
