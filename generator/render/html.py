@@ -7,6 +7,7 @@ construct (links, admonitions, attribute lists, snippets, emphasis runs) inert.
 
 from __future__ import annotations
 
+import functools
 import html
 import posixpath
 import re
@@ -28,6 +29,8 @@ LINE_BREAK = re.compile("\r\n?|\n")
 
 # Either of the above: what clean() removes, in one pass.
 UNWANTED_CHARS = re.compile(f"{INVISIBLE_CHARS.pattern}|{CONTROL_CHARS.pattern}")
+# Distinct page paths whose URL segments are remembered (every page of a large site).
+PATH_CACHE = 65_536
 # Any character esc() would change: most strings (names, tags, many titles) have none.
 ESCAPED_CHARS = re.compile(f"{UNWANTED_CHARS.pattern}|[&<>\"'\r\n]")
 
@@ -72,7 +75,16 @@ def page_url(path: str) -> str:
 
 def href(from_path: str, to_path: str, anchor: str = "") -> str:
     """Return a relative link from one generated page to another, as a built site needs it."""
-    relative = _relative(page_url(to_path), page_url(from_path))
+    to, start = _url_segments(to_path), _url_segments(from_path)
+    if to is None or start is None:
+        relative = posixpath.relpath("/" + page_url(to_path), "/" + page_url(from_path))
+    else:
+        common = 0
+        for mine, theirs in zip(to, start, strict=False):
+            if mine != theirs:
+                break
+            common += 1
+        relative = "/".join([".."] * (len(start) - common) + list(to[common:])) or "."
     if relative == ".":
         relative = "./"
     elif not relative.endswith("/"):
@@ -80,21 +92,15 @@ def href(from_path: str, to_path: str, anchor: str = "") -> str:
     return relative + (f"#{anchor}" if anchor else "")
 
 
-def _relative(target: str, base: str) -> str:
-    """Return posixpath.relpath("/" + target, "/" + base), without its normalising detours.
+@functools.lru_cache(maxsize=PATH_CACHE)
+def _url_segments(path: str) -> tuple[str, ...] | None:
+    """Return the segments of a page's URL; None when one is "." or ".." (relpath's case).
 
-    Generated page URLs have no "." or ".." segments; any other URL takes relpath itself.
+    Remembered per path: a listing links every story and tag from the same page, and a
+    story or tag is linked from many pages.
     """
-    to = [part for part in target.split("/") if part]
-    start = [part for part in base.split("/") if part]
-    if "." in to or ".." in to or "." in start or ".." in start:
-        return posixpath.relpath("/" + target, "/" + base)
-    common = 0
-    for mine, theirs in zip(to, start, strict=False):
-        if mine != theirs:
-            break
-        common += 1
-    return "/".join([".."] * (len(start) - common) + to[common:]) or "."
+    segments = tuple(part for part in page_url(path).split("/") if part)
+    return None if "." in segments or ".." in segments else segments
 
 
 def link(from_path: str, to_path: str, text: str, anchor: str = "") -> str:
