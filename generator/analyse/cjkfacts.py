@@ -32,6 +32,8 @@ FIGURE = re.compile(
     rf"(?P<scale>[{''.join(SCALES)}千百]?)"
     rf"(?P<unit>(?:{'|'.join(re.escape(u) for u in MONEY_UNITS + COUNTERS)})?)"
 )
+# The counters as a set, for membership tests.
+COUNTER_WORDS = frozenset(COUNTERS)
 _DAY = r"\d{1,2}|[一二三四五六七八九十]{1,3}"
 # Words before a month that give its year relative to publication ("去年12月").
 RELATIVE_YEARS = {"前年": -2, "去年": -1, "昨年": -1, "今年": 0, "明年": 1, "来年": 1, "來年": 1}
@@ -46,6 +48,8 @@ DAY_ONLY = re.compile(r"(?<![\d月年])(?P<day>\d{1,2})日(?![間间\d]|あた�
 PER_UNIT = re.compile(r"^(?:あたり|当たり|當|每|毎)")
 # A weekday: "星期三", "週三", "周三", "水曜日" (Monday first).
 WEEKDAY = re.compile(r"(?:星期|週|周)(?P<zh>[一二三四五六日天])|(?P<ja>[月火水木金土日])曜日?")
+# A character every WEEKDAY match holds: without one, a sentence names no weekday.
+WEEKDAY_MARK = re.compile(r"[期週周曜]")
 # A quote followed by its speaker and a reporting verb: "「…」她說" / "「…」と担当者は述べた".
 QUOTE_AFTER = re.compile(
     rf"「(?P<quote>[^「」]{{4,}}?)」(?:と、?)?[，,]?(?P<who>[^「」，。！？,、：:]{{0,14}}?)"
@@ -74,6 +78,8 @@ NAME_CHAR = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ff々ー]")
 # Organisation words, and their lengths longest first (the longest one a segment ends with).
 SUFFIXES = frozenset(ORGANIZATION_SUFFIXES)
 SUFFIX_SIZES = tuple(sorted({len(s) for s in ORGANIZATION_SUFFIXES}, reverse=True))
+# The last characters of organisation words.
+SUFFIX_ENDS = frozenset(s[-1] for s in ORGANIZATION_SUFFIXES)
 # The places by their first character (each group in PLACES order), and those characters.
 _PLACES_BY_FIRST: Mapping[str, tuple[str, ...]] = types.MappingProxyType(
     {c: tuple(p for p in PLACES if p[0] == c) for c in dict.fromkeys(p[0] for p in PLACES)}
@@ -88,15 +94,18 @@ MIN_ORGANIZATION = 3
 def cjk_candidates(
     sentences: tuple[Sentence, ...], title: str, published: dt.date | None
 ) -> dict[FactKind, Iterable[Fact]]:
-    """Return candidate facts per kind for a Chinese or Japanese article, best first."""
+    """Return candidate facts per kind for a Chinese or Japanese article, best first.
+
+    Figures, dates and quotes are generators: select() reads each only as far as it needs.
+    """
     return {
         "figure": (Fact("figure", f, s.text, s.index) for s in sentences for f in figures(s.text)),
-        "date": [
+        "date": (
             Fact("date", f"{iso}: {clause}", s.text, s.index)
             for s in sentences
             for iso, clause in dates(s.text, published)
-        ],
-        "quote": list(_quotes(sentences)),
+        ),
+        "quote": _quotes(sentences),
         "person": [],
         "organization": _organization_facts(sentences),
         "place": list(_places(sentences, title)),
@@ -107,10 +116,10 @@ def figures(sentence: str) -> list[str]:
     """Return figures with a currency, unit or scale ("新台幣3億元", "1,200人", "十二億円")."""
     found = []
     for match in FIGURE.finditer(sentence):
-        number, unit = match.group("number"), match.group("unit")
-        counted = unit in COUNTERS and not match.group("scale")
-        if not (match.group("prefix") or match.group("scale") or unit):
+        prefix, number, scale, unit = match.group("prefix", "number", "scale", "unit")
+        if not (prefix or scale or unit):
             continue
+        counted = unit in COUNTER_WORDS and not scale
         if not (number[0].isdigit() or set(number) & set(_DIGITS)):
             continue  # "千萬" (never) or "百" alone is a word, not a figure
         if counted and (number in "1一" or (len(number) < 2 and not number.isdigit())):
@@ -124,14 +133,15 @@ def figures(sentence: str) -> list[str]:
 def dates(sentence: str, published: dt.date | None) -> list[tuple[str, str]]:
     """Return (ISO date, clause) for explicit dates and weekdays resolved on publication."""
     found = []
-    for match in CJK_DATE.finditer(sentence):
+    # Each pattern is scanned only when its mark occurs: most sentences name no date.
+    for match in CJK_DATE.finditer(sentence) if "月" in sentence else ():
         iso = _iso(match, published)
         if iso:
             found.append((match.start(), iso))
     if published is not None:
-        for match in WEEKDAY.finditer(sentence):
+        for match in WEEKDAY.finditer(sentence) if WEEKDAY_MARK.search(sentence) else ():
             found.append((match.start(), _weekday(match, published)))
-        for match in DAY_ONLY.finditer(sentence):
+        for match in DAY_ONLY.finditer(sentence) if "日" in sentence else ():
             if 1 <= int(match.group("day")) <= published.day:
                 day = published.replace(day=int(match.group("day")))
                 found.append((match.start(), day.isoformat()))
@@ -195,9 +205,10 @@ def _quotes(sentences: tuple[Sentence, ...]) -> Iterator[Fact]:
     """Yield quotes whose speaker is named in the sentence or resolved from a pronoun."""
     last = ""
     for s in sentences:
-        match = QUOTE_BEFORE.search(s.text) or QUOTE_AFTER.search(s.text)
-        plain = SPEAKER.search(s.text)
+        quoted = "「" in s.text  # both quote patterns need one; most sentences have none
+        match = (QUOTE_BEFORE.search(s.text) or QUOTE_AFTER.search(s.text)) if quoted else None
         if match is None:
+            plain = SPEAKER.search(s.text)
             last = _speaker(plain.group("who"), last) if plain else last
             continue
         who = _speaker(match.group("who"), last)
@@ -221,6 +232,8 @@ def organizations(sentence: str) -> list[str]:
 def _zh_organizations(tokens: tuple[str, ...]) -> Iterator[str]:
     """Yield segments ending in an organisation word, joined with the name segments before."""
     for i, token in enumerate(tokens):
+        if token[-1:] not in SUFFIX_ENDS:  # most segments end no organisation word
+            continue
         suffix = _organization_suffix(token)
         if not suffix:
             continue
