@@ -7,6 +7,7 @@ import re
 import types
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from itertools import chain
 
 from generator.analyse.lexicon import (
     DEMONYMS,
@@ -43,15 +44,23 @@ PERSON = re.compile(
     rf"(?P<name>{_FULL_NAME})"
     r"(?:\s+\((?P<native>[\u3400-\u9fff\u3040-\u30ff]{2,6})\))?"
 )
+# A full name alone: every PERSON match holds one, and PERSON matches wherever one starts.
+FULL_NAME = re.compile(_FULL_NAME)
+# What a stretch of a role before its name may hold: words with at most four runs of spaces
+# between them (three capitalised words, the title, then the spaces before the name).
+ROLE_STRETCH = re.compile(r"[\w.\-]*+(?:\s++[\w.\-]*+){0,4}")
+# How far before a full name a PERSON match is first looked for: more than most roles.
+ROLE_REACH = 40
 # A middle initial inside a name.
 INITIAL = re.compile(r"^[A-Z]\.$")
 # An appositive role after a name: ", the agency's director" / ", a spokeswoman for the port".
 _APPOSITIVE = r"(?:,\s+(?P<role>(?:the|a|an)\s+[^,.;:\"“”]{3,60}?)(?=,|\.|$))?"
+# The reporting verbs a SAID_NAME match starts with.
+SAID_VERBS = ("said", "says", "added", "told reporters")
 # "said Mary Smith, the agency's director": the reporting verb before a full name. It must
-# start a word (not after WORD_BEFORE), which _attributions() checks: a leading \b would stop
-# the regex engine from skipping straight to the letters the verbs begin with.
+# start a word (not after WORD_BEFORE), which _said_name_matches() checks where each verb is.
 SAID_NAME = re.compile(
-    rf"(?:said|says|added|told reporters)\s+(?P<name>{_FULL_NAME})\b{_APPOSITIVE}"
+    rf"(?:{'|'.join(map(re.escape, SAID_VERBS))})\s+(?P<name>{_FULL_NAME})\b{_APPOSITIVE}"
 )
 # "Mary Smith said" / "Mary Smith, the agency's director, said": a full name before the verb.
 # The name must not follow a word character or a period (NAME_BEFORE), checked the same way.
@@ -128,21 +137,65 @@ def people(text: str) -> list[Person]:
     """
     found: dict[str, tuple[int, Person]] = {}
     alone: dict[str, bool] = {}  # name -> named by surname alone, counted once per name
-    for match in PERSON.finditer(text):
+    for match in _person_matches(text):
         role, native = match.group("role") or "", match.group("native") or ""
         if role or native:
             _keep(found, match.start(), Person(match.group("name"), _role(role), native))
-    for pattern, not_after in ((SAID_NAME, WORD_BEFORE), (NAME_SAID, NAME_BEFORE)):
-        for match in _attributions(pattern, not_after, text):
-            name, lead = _trimmed(match.group("name"))
-            role = match.group("role") or ""
-            role = role if 0 < len(role.split()) <= ROLE_WORDS else lead
-            role = role or _role_before(text, match.start("name"))
-            if not role and name not in alone:
-                alone[name] = _surname_alone(name, text)
-            if role or alone[name]:
-                _keep(found, match.start("name"), Person(name, role))
+    attributed = (_said_name_matches(text), _attributions(NAME_SAID, NAME_BEFORE, text))
+    for match in chain.from_iterable(attributed):
+        name, lead = _trimmed(match.group("name"))
+        role = match.group("role") or ""
+        role = role if 0 < len(role.split()) <= ROLE_WORDS else lead
+        role = role or _role_before(text, match.start("name"))
+        if not role and name not in alone:
+            alone[name] = _surname_alone(name, text)
+        if role or alone[name]:
+            _keep(found, match.start("name"), Person(name, role))
     return [person for _, person in sorted(found.values(), key=lambda item: item[0])]
+
+
+def _person_matches(text: str) -> Iterator[re.Match[str]]:
+    """Yield PERSON's matches, as finditer() would, trying PERSON only near full names.
+
+    The next match starts at the next full name, or before it with a role, whose stretch up
+    to that name is ROLE_STRETCH text: when the ROLE_REACH characters before the name are
+    not, no match starts before them. (finditer tries PERSON at every character.)
+    """
+    at = 0
+    while (name := FULL_NAME.search(text, at)) is not None:
+        start = max(at, name.start() - ROLE_REACH)
+        if start > at and ROLE_STRETCH.fullmatch(text, start, name.start()):
+            start = at  # a long role may start further back
+        match = PERSON.search(text, start)
+        if match is None:  # not so: PERSON matches at the name at the latest
+            return
+        yield match
+        at = match.end()
+
+
+def _said_name_matches(text: str) -> Iterator[re.Match[str]]:
+    """Yield SAID_NAME's matches that start a word, left to right, as _attributions() would.
+
+    Every match starts with one of SAID_VERBS, which str.find reaches faster than the regex
+    engine's scan, which tries SAID_NAME at every "s", "a" and "t".
+    """
+    starts = sorted({at for verb in SAID_VERBS for at in _occurrences(verb, text)})
+    end = 0  # where the last match ends: matches do not overlap
+    for start in starts:
+        if start < end or (start and WORD_BEFORE.match(text, start - 1)):
+            continue
+        match = SAID_NAME.match(text, start)
+        if match is not None:
+            yield match
+            end = match.end()
+
+
+def _occurrences(word: str, text: str) -> Iterator[int]:
+    """Yield where `word` occurs in text, overlaps included."""
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
 
 
 def _attributions(
@@ -199,20 +252,31 @@ def _trimmed(name: str) -> tuple[str, str]:
 
 def _surname_alone(name: str, text: str) -> bool:
     """Return True when the text also names the person by surname alone ("Okafor said")."""
-    return _whole_words(name.rsplit(maxsplit=1)[-1], text) > text.count(name)
+    alone, named = _mentions(name.rsplit(maxsplit=1)[-1], name, text)
+    return alone > named
 
 
-def _whole_words(word: str, text: str) -> int:
-    """Return how often `word` occurs in text with a word boundary on each side (r"\bword\b")."""
+def _mentions(word: str, name: str, text: str) -> tuple[int, int]:
+    """Return how often `word` occurs in text as a whole word (r"\bword\b"), and text.count(name).
+
+    When the name ends in the word, one scan of the word's occurrences counts both (each
+    mention of the name ends in one), the name's without overlaps as str.count counts them.
+    """
     if not (WORD_CHAR.match(word) and WORD_CHAR.match(word[-1])):
-        return len(re.findall(rf"\b{re.escape(word)}\b", text))
-    count, at = 0, text.find(word)
+        return len(re.findall(rf"\b{re.escape(word)}\b", text)), text.count(name)
+    lead = len(name) - len(word)
+    ends_in_word = name.endswith(word)
+    whole = named = named_end = 0
+    at = text.find(word)
     while at >= 0:
         end = at + len(word)
         if not (at and WORD_CHAR.match(text, at - 1)) and not WORD_CHAR.match(text, end):
-            count += 1
+            whole += 1
+        if ends_in_word and at - lead >= named_end and text.startswith(name, at - lead):
+            named += 1
+            named_end = end  # where this mention of the name ends
         at = text.find(word, at + 1)
-    return count
+    return whole, (named if ends_in_word else text.count(name))
 
 
 def _keep(found: dict[str, tuple[int, Person]], position: int, person: Person) -> None:

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from itertools import islice
+from operator import attrgetter
 
 from generator.analyse.entities import Person, country_of, kind_of
 from generator.analyse.keyphrases import Phrase
@@ -52,8 +53,8 @@ def fact_candidates(
 ) -> dict[FactKind, Iterable[Fact]]:
     """Return candidate facts per kind, best first.
 
-    `cast` is people() of the sentences' text joined by line breaks. Figures and organisations
-    come as they are found: select() usually needs only the first few.
+    `cast` is people() of the sentences' text joined by line breaks. Figures, people and
+    organisations come as they are found: select() usually needs only the first few.
     """
     quotes = list(_quotes(sentences, cast))
     quoted = {f.text.split(":")[0] for f in quotes}
@@ -61,7 +62,7 @@ def fact_candidates(
         "figure": (Fact("figure", f, s.text, s.index) for s in sentences for f in figures(s.text)),
         "date": list(_events(sentences, published)),
         "quote": quotes,
-        "person": [f for f in _people_facts(sentences, cast) if f.text not in quoted],
+        "person": (f for f in _people_facts(sentences, cast) if f.text not in quoted),
         "organization": (
             f
             for f in _named(sentences, phrases, acronyms, "organization", title)
@@ -123,12 +124,17 @@ def _speaker(who: str, cast: list[Person], last: Person | None) -> Person | None
 def _quotes(sentences: tuple[Sentence, ...], cast: list[Person]) -> Iterator[Fact]:
     """Yield quotes whose attribution is explicit, with the speaker's role and native name."""
     last: Person | None = None
+    known = 0  # `last` is the person last named in the sentences before this index
     firsts = [(p.name.split()[0], p) for p in reversed(cast)]  # the last one named wins
-    for s in sentences:
+    for i, s in enumerate(sentences):
         match = _attribution(s.text)
-        speaker = _speaker(match.group("who"), cast, last) if match else None
-        last = next((p for first, p in firsts if first in s.text), last)
-        if speaker is None or match is None:
+        if match is None:
+            continue
+        if match.group("who") in ("he", "she"):  # only a pronoun needs the person named last
+            last = _last_named(sentences[known:i], firsts) or last
+            known = i
+        speaker = _speaker(match.group("who"), cast, last)
+        if speaker is None:
             continue
         quoted = QUOTED.search(s.text)
         said = quoted.group(1) if quoted else s.text[match.end() :].strip(" .,")
@@ -137,6 +143,15 @@ def _quotes(sentences: tuple[Sentence, ...], cast: list[Person]) -> Iterator[Fac
             continue
         gist = " ".join(words[:QUOTE_WORDS]) + (" …" if len(words) > QUOTE_WORDS else "")
         yield Fact("quote", f"{speaker.display}: “{gist}”", s.text, s.index)
+
+
+def _last_named(sentences: tuple[Sentence, ...], firsts: list[tuple[str, Person]]) -> Person | None:
+    """Return whom the latest of these sentences to name someone (by first name) names."""
+    for s in reversed(sentences):
+        named = next((p for first, p in firsts if first in s.text), None)
+        if named is not None:
+            return named
+    return None
 
 
 def _attribution(text: str) -> re.Match[str] | None:
@@ -172,9 +187,10 @@ def _named(
     def rank(p: Phrase) -> tuple[int, int]:
         return (-mentions[acronyms.get(p.display, p.display)], p.first)
 
-    for phrase in sorted(phrases, key=rank):
+    # Only names can be organisations; the sort is stable, so they keep their order.
+    for phrase in sorted([p for p in phrases if p.proper], key=rank):
         name = acronyms.get(phrase.display, phrase.display)
-        if not phrase.proper or name in seen or kind_of(name) != kind:
+        if name in seen or kind_of(name) != kind:
             continue
         seen.add(name)
         short = long_to_short.get(name)
@@ -192,10 +208,12 @@ def _plain_place(name: str) -> bool:
 def _places(sentences: tuple[Sentence, ...], phrases: list[Phrase], title: str) -> Iterator[Fact]:
     """Yield places not named in the title, grouped by the sentence that first names them."""
     groups: dict[int, list[str]] = {}
-    for phrase in sorted(phrases, key=lambda p: p.first):
+    # Only names can be places; the sort is stable, so they keep their order.
+    for phrase in sorted([p for p in phrases if p.proper], key=attrgetter("first")):
         place = phrase.display
-        named = any(place in names for names in groups.values())
-        if phrase.proper and _plain_place(place) and place not in title and not named:
+        if not _plain_place(place) or place in title:
+            continue
+        if not any(place in names for names in groups.values()):
             groups.setdefault(phrase.first, []).append(place)
     for index, names in sorted(groups.items(), key=lambda item: (-len(item[1]), item[0])):
         text = sentences[index].text

@@ -148,22 +148,9 @@ def rank_phrases(sentences: tuple[Sentence, ...], title: str, language: str) -> 
     parts = {key: key.split() for key in counts}
     weights = _word_weights(counts, parts)
     total = max(1, len(sentences))
+    scores = _scores(counts, first, parts, weights, title_keys=title_keys, total=total)
     phrases = [
-        Phrase(
-            display[key],
-            key,
-            _score(
-                parts[key],
-                count,
-                first[key],
-                weights=weights,
-                total=total,
-                in_title=key in title_keys,
-            ),
-            2 * proper_counts[key] >= count,
-            first[key],
-            count,
-        )
+        Phrase(display[key], key, scores[key], 2 * proper_counts[key] >= count, first[key], count)
         for key, count in counts.items()
     ]
     return sorted(phrases, key=lambda p: (-p.score, p.first, p.key))
@@ -189,51 +176,70 @@ def _word_weights(counts: Counter[str], parts: dict[str, list[str]]) -> dict[str
     return {word: math.log1p(n) for word, n in words.items()}
 
 
-def _score(
-    parts: list[str],
-    count: int,
-    first: int,
-    *,
+def _scores(
+    counts: Counter[str],
+    first: dict[str, int],
+    parts: dict[str, list[str]],
     weights: dict[str, float],
+    *,
+    title_keys: set[str],
     total: int,
-    in_title: bool,
-) -> float:
-    """Score a candidate: its frequency and its words' frequency, early and title mentions up."""
-    word_weight = sum(map(weights.__getitem__, parts)) / len(parts)
-    position = 1.0 + 1.0 / (1.0 + 4.0 * first / total)
-    length = 1.0 + LENGTH_BONUS * (len(parts) - 1)
-    return math.log1p(count) * word_weight * position * length * (1.5 if in_title else 1.0)
+) -> dict[str, float]:
+    """Score each candidate: its frequency and its words' frequency, early and title mentions up."""
+    scores: dict[str, float] = {}
+    for key, count in counts.items():
+        words = parts[key]
+        word_weight = sum(map(weights.__getitem__, words)) / len(words)
+        position = 1.0 + 1.0 / (1.0 + 4.0 * first[key] / total)
+        length = 1.0 + LENGTH_BONUS * (len(words) - 1)
+        title = 1.5 if key in title_keys else 1.0
+        scores[key] = math.log1p(count) * word_weight * position * length * title
+    return scores
 
 
 def _candidates(text: str) -> _Candidates:
-    """Return one sentence's candidates: names, then key phrases, each in order, with keys."""
+    """Return one sentence's candidates: names, then key phrases, each in order, with keys.
+
+    The same names and runs recur within and across articles: each is read once (_name,
+    _run_phrases).
+    """
     if mostly_cjk(text):
         terms = cjk_terms(text)
         return terms, list(map(_word_key, terms)), len(terms)
-    pieces = [*tokens(text), "."]  # the final "." closes an open span or run
-    classes = "".join(map(_token_classes, pieces))
+    pieces = tokens(text)
+    # "xx": the classes of a final "." token, which closes an open span or run
+    classes = "".join(map(_token_classes, pieces)) + "xx"
     forms: list[str] = []
     keys: list[str] = []
     for span in NAME_SPAN.finditer(classes[0::2]):
         start, end = span.span()
-        if end - start == 1:  # a one-word name: its key is the word's
-            word = _span_word(pieces[start])
-            forms.append(word)
-            keys.append(_word_key(word))
-        elif end - start <= MAX_WORDS + 1:
-            words = list(map(_span_word, pieces[start:end]))
-            forms.append(" ".join(words))
-            keys.append(_joined_key(words))
+        if end - start <= MAX_WORDS + 1:
+            form, key = _name(pieces[start:end])
+            forms.append(form)
+            keys.append(key)
     proper = len(keys)
     for run in CONTENT_RUN.finditer(classes[1::2]):
         start, end = run.span()
-        if end - start == 1:  # most runs are one word: its only sub-phrase is itself
-            word = _low(pieces[start])
-            forms.append(word)
-            keys.append(_word_key(word))
-        else:
-            _sub_phrases(list(map(_low, pieces[start:end])), forms, keys)
+        run_forms, run_keys = _run_phrases(pieces[start:end])
+        forms += run_forms
+        keys += run_keys
     return forms, keys, proper
+
+
+@functools.lru_cache(maxsize=TOKEN_CACHE)
+def _name(span: tuple[str, ...]) -> tuple[str, str]:
+    """Return a name span's phrase and key (its tokens as words of a name)."""
+    words = list(map(_span_word, span))
+    return " ".join(words), _joined_key(words)
+
+
+@functools.lru_cache(maxsize=TOKEN_CACHE)
+def _run_phrases(run: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Return the sub-phrases of a content run's tokens and their keys (see _sub_phrases)."""
+    forms: list[str] = []
+    keys: list[str] = []
+    _sub_phrases(list(map(_low, run)), forms, keys)
+    return tuple(forms), tuple(keys)
 
 
 def _sub_phrases(run: list[str], forms: list[str], keys: list[str]) -> None:

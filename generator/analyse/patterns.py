@@ -58,6 +58,8 @@ PLURAL = re.compile(r"[a-z]{2,}[^su]s$")
 UNIT = re.compile(r"[%$€£¥]|percent|cent")
 # A four-digit year.
 YEAR = re.compile(r"(?:19|20)\d\d")
+# A month name and a day number: what a DATE match without a year holds.
+MONTH_DAY = re.compile(_MONTH + r"\s+\d")
 COUNTED_WORDS = 2
 # Distinct sentences whose date matches are remembered (a few articles' worth).
 DATE_CACHE = 2048
@@ -101,18 +103,27 @@ def _counted(following: list[str]) -> list[str]:
 
 def dates(sentence: str, published: dt.date | None) -> list[tuple[str, int]]:
     """Return (ISO date, offset in sentence) for every explicit or relative date."""
-    found = [(iso, m.start()) for m in _date_matches(sentence) if (iso := _iso(m, published))]
+    matches = _date_matches(sentence) if DIGIT.search(sentence) else ()  # a date has a digit
+    found = [(iso, m.start()) for m in matches if (iso := _iso(m, published))]
     if published is not None and "day" in sentence:  # every weekday name ends in "day"
         for m in WEEKDAY.finditer(sentence):
             back = (published.weekday() - WEEKDAYS.index(m.group("weekday").lower())) % 7
             found.append(((published - dt.timedelta(days=back)).isoformat(), m.start()))
-    return sorted(found, key=lambda pair: pair[1])
+    if len(found) > 1:  # most sentences hold no date: nothing to sort
+        found.sort(key=lambda pair: pair[1])
+    return found
 
 
 @functools.lru_cache(maxsize=DATE_CACHE)
 def _date_matches(sentence: str) -> tuple[re.Match[str], ...]:
-    """Return DATE's matches (figures and dates both need them); a date always has a digit."""
-    return tuple(DATE.finditer(sentence)) if DIGIT.search(sentence) else ()
+    """Return DATE's matches (figures and dates both need them).
+
+    A date holds a year or a month name and day; the quick searches for those skip most
+    sentences, where DATE's scan (tried at every word) would find nothing.
+    """
+    if YEAR.search(sentence) is None and MONTH_DAY.search(sentence) is None:
+        return ()
+    return tuple(DATE.finditer(sentence))
 
 
 def _iso(m: re.Match[str], published: dt.date | None) -> str:

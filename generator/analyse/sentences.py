@@ -16,8 +16,10 @@ from generator.model import Sentence
 
 # A paragraph break: one blank line (possibly holding spaces) between paragraphs.
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
-# A candidate English sentence end: terminators, closing quotes/brackets, then whitespace.
-LATIN_END = re.compile(r"(?:\.\.\.|…|[.!?])+[\"'”’)\]]*(?=\s)")
+# A candidate English sentence end: terminators ("...", "…", "?!"), closing quotes/brackets,
+# then whitespace. Led by a character class, the scan skips other characters without
+# starting a match at each.
+LATIN_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
 # A CJK sentence end: full-width or ASCII terminators plus closing quotes/brackets.
 CJK_END = re.compile(r"[。！？!?]+[」』”’\"'）)》]*|[.](?=\s)")
 # The word (with inner dots) right before a terminating period.
@@ -70,9 +72,10 @@ def _trimmed_spans(chunk: str, ends: list[int]) -> Iterator[tuple[int, int]]:
     start = 0
     for end in [*ends, len(chunk)]:
         piece = chunk[start:end]
-        if piece.strip():
-            lead = len(piece) - len(piece.lstrip())
-            yield start + lead, start + len(piece.rstrip())
+        rest = piece.lstrip()
+        if rest:
+            lead = len(piece) - len(rest)
+            yield start + lead, start + lead + len(rest.rstrip())
         start = end
 
 
@@ -139,11 +142,17 @@ def _is_abbreviation(before_dot: str | None, word: str, caseless: bool) -> bool:
     if before_dot is None:
         return False
     token = before_dot.lower().lstrip(".")
-    opener = word.strip("\"'“‘(").lower() in SENTENCE_OPENERS
-    if token in TITLE_ABBREVIATIONS or token in MONTH_ABBREVIATIONS or token == "no":
-        return token in TITLE_ABBREVIATIONS or word[:1].isdigit() or (token != "no" and not opener)
-    if token in DOTTED_ABBREVIATIONS or DOTTED_TOKEN.fullmatch(token):
-        return not opener
+    if token in TITLE_ABBREVIATIONS:
+        return True
+    if token in MONTH_ABBREVIATIONS or token == "no":
+        return word[:1].isdigit() or (token != "no" and not _opens_sentence(word))
+    if token in DOTTED_ABBREVIATIONS or ("." in token and DOTTED_TOKEN.fullmatch(token)):
+        return not _opens_sentence(word)
     if len(token) == 1 and token.isalpha():
-        return not caseless or not opener
-    return False
+        return not caseless or not _opens_sentence(word)
+    return False  # most words: no need to look at what follows
+
+
+def _opens_sentence(word: str) -> bool:
+    """Return True for a word that typically opens a sentence (quotes and brackets aside)."""
+    return word.strip("\"'“‘(").lower() in SENTENCE_OPENERS

@@ -24,6 +24,8 @@ DATELINE_ONLY = re.compile(
 )
 # A question: ends with a question mark, possibly inside closing quotes.
 QUESTION = re.compile(r"[?？][\"'”’」』)）]*$")
+# The last characters a dateline may end with besides a digit: its agency's bracket, a dash.
+DATELINE_ENDS = frozenset(")-–—")
 # An opening that leans on an earlier sentence ("But he ...", "It was ..."): not self-contained.
 DANGLING = re.compile(
     r"^[\"'“‘]?\s*(?:he|she|it|they|this|these|those|that|his|her|their|its|but|and|so|also|"
@@ -53,10 +55,21 @@ class SummaryWeights:
 def eligible(sentence: Sentence) -> bool:
     """Return True when a sentence may stand in a summary."""
     text = sentence.text.strip()
-    if FURNITURE.match(text) or DATELINE_ONLY.match(text) or QUESTION.search(text):
+    if FURNITURE.match(text) or _dateline_only(text) or _question(text):
         return False
     minimum = MIN_CJK_CHARS if mostly_cjk(text) else MIN_WORDS
     return word_count(text) >= minimum
+
+
+def _dateline_only(text: str) -> bool:
+    """Return True for a bare dateline; a sentence ending in a stop is not one (quick test)."""
+    last = text[-1:]
+    return (last.isdecimal() or last in DATELINE_ENDS) and DATELINE_ONLY.match(text) is not None
+
+
+def _question(text: str) -> bool:
+    """Return True for a question; without a question mark no scan is needed."""
+    return ("?" in text or "？" in text) and QUESTION.search(text) is not None
 
 
 def summarise(

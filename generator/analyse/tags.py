@@ -40,6 +40,21 @@ class TagRules:
         """Return each person's full name with its words (asked for every candidate tag)."""
         return tuple((p, p.split()) for p in self.people)
 
+    @functools.cached_property
+    def person_of_word(self) -> dict[str, str] | None:
+        """Return word -> the first person whose name has it; None if a name is one word.
+
+        With every name of two words or more, a one-word form names a person only by being
+        one of the name's words, and a form of several words only by holding the full name.
+        """
+        if any(len(words) < 2 for _, words in self.people_words):
+            return None
+        found: dict[str, str] = {}
+        for person, words in self.people_words:
+            for word in words:
+                found.setdefault(word, person)
+        return found
+
 
 def blocked_names(blocklist: frozenset[str], sources: tuple[str, ...]) -> frozenset[str]:
     """Return the lower-case forms that may never be tags (blocklist plus source name parts)."""
@@ -91,7 +106,13 @@ def canonical(form: str, rules: TagRules) -> str:
     if alias:
         return alias
     form = rules.acronyms.get(form, form)
-    person = next((p for p, words in rules.people_words if p in form or form in words), None)
+    by_word = rules.person_of_word
+    if by_word is None:
+        person = next((p for p, words in rules.people_words if p in form or form in words), None)
+    elif len(form.split()) < 2:  # one word: no name of two words is in it
+        person = by_word.get(form)
+    else:  # several words: no word of a name is the form
+        person = next(filter(form.__contains__, rules.people), None)
     return person or country_of(form)
 
 

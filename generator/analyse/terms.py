@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import functools
 import re
+from operator import itemgetter
 
 from generator.analyse.lexicon import STOPWORDS
 
 # A word: letters/digits with inner apostrophes, hyphens or dots ("o'malley", "u.s", "7.32").
-WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
+# The repeats are possessive: all that follows them is optional, so giving characters back could
+# not help, and the engine saves keeping the state to do so.
+WORD = re.compile(r"[^\W_]++(?:['’.\-][^\W_]++)*+")
 # A token: a word with an optional end period, or one punctuation mark. Its words are WORD's
 # words: a WORD match never ends in a period, so the period is all a token adds.
-TOKEN = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*\.?|[^\w\s]")
+TOKEN = re.compile(r"[^\W_]++(?:['’.\-][^\W_]++)*+\.?|[^\w\s]")
 # A run of CJK ideographs or kana, the unit CJK terms are cut from.
 CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]+")
 # A plural or third-person "s" worth folding away when comparing words.
@@ -30,22 +33,29 @@ def words(text: str) -> list[str]:
 
 @functools.lru_cache(maxsize=COUNT_CACHE)
 def tokens(text: str) -> tuple[str, ...]:
-    """Return the tokens of a text, found once per text (for its words and its key phrases)."""
-    return tuple(TOKEN.findall(text))
+    """Return the tokens of a text, found once per text (for its words and its key phrases).
 
-
-@functools.lru_cache(maxsize=COUNT_CACHE)
-def _words(text: str) -> tuple[str, ...]:
-    """Return the word tokens of a text (WORD's matches), read off its tokens once per text."""
-    return tuple(t[:-1] if t[-1] == "." else t for t in tokens(text) if t[0].isalnum())
+    These are TOKEN's matches. No token spans white space, and most chunks between spaces
+    are a plain word, alone or before a period or comma: only the others need the (slower)
+    scan.
+    """
+    found: list[str] = []
+    for chunk in text.split():
+        if chunk.isalnum() or (chunk[-1] == "." and chunk[:-1].isalnum()):  # one token
+            found.append(chunk)
+        elif chunk[-1] == "," and chunk[:-1].isalnum():
+            found += (chunk[:-1], ",")
+        else:
+            found += TOKEN.findall(chunk)
+    return tuple(found)
 
 
 @functools.lru_cache(maxsize=COUNT_CACHE)
 def _counts(text: str) -> tuple[int, int]:
     """Return (CJK characters, words outside CJK runs) of a text, counted once per text."""
-    runs = CJK_RUN.findall(text)
-    if not runs:
-        return 0, len(_words(text))
+    runs = () if text.isascii() else CJK_RUN.findall(text)  # isascii() is a flag look-up
+    if not runs:  # a token is a word when it starts with a letter or digit, else a mark
+        return 0, sum(map(str.isalnum, map(itemgetter(0), tokens(text))))
     return sum(map(len, runs)), len(WORD.findall(CJK_RUN.sub(" ", text)))
 
 
@@ -64,7 +74,7 @@ def fold(word: str) -> str:
 @functools.lru_cache(maxsize=COUNT_CACHE)
 def mostly_cjk(text: str) -> bool:
     """Return True when CJK characters outnumber Latin words (not for a native name in English)."""
-    if CJK_RUN.search(text) is None:
+    if text.isascii() or CJK_RUN.search(text) is None:
         return False  # no CJK at all: no need to count the words
     cjk, latin = _counts(text)
     return cjk >= latin
@@ -75,10 +85,14 @@ def content_terms(text: str) -> list[str]:
     if mostly_cjk(text):
         runs = CJK_RUN.findall(text)
         return [run[i : i + 2] for run in runs for i in range(max(1, len(run) - 1))]
-    return list(filter(None, map(_content_term, _words(text))))  # a term is never ""
+    return list(filter(None, map(_content_term, tokens(text))))  # a term is never ""
 
 
 @functools.lru_cache(maxsize=WORD_CACHE)
-def _content_term(word: str) -> str | None:
-    """Return the folded term of a content word; None for a stop word or a word with digits."""
+def _content_term(token: str) -> str | None:
+    """Return the folded term of a word token; None for a mark, a stop word or a word with digits.
+
+    A word token may end in a period, which is not part of the word.
+    """
+    word = token[:-1] if token[-1] == "." else token
     return fold(word) if word.isalpha() and word.lower() not in STOPWORDS else None
