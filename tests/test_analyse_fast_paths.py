@@ -83,7 +83,7 @@ def _old_counts(text: str) -> tuple[int, int]:
 def test_tokens_words_and_terms_match_the_regex_versions() -> None:
     for text in TEXTS:
         assert terms.tokens(text) == tuple(OLD_TOKEN.findall(text)), repr(text)
-        assert terms.words(text) == OLD_WORD.findall(text), repr(text)
+        assert terms.WORD.findall(text) == OLD_WORD.findall(text), repr(text)
         cjk, latin = _old_counts(text)
         mostly = terms.CJK_RUN.search(text) is not None and cjk >= latin
         assert terms.mostly_cjk(text) == mostly, repr(text)

@@ -26,11 +26,6 @@ COUNT_CACHE = 2048
 WORD_CACHE = 16384
 
 
-def words(text: str) -> list[str]:
-    """Return the word tokens of an English text, in order."""
-    return WORD.findall(text)
-
-
 @functools.lru_cache(maxsize=COUNT_CACHE)
 def tokens(text: str) -> tuple[str, ...]:
     """Return the tokens of a text, found once per text (for its words and its key phrases).
