@@ -3,8 +3,9 @@
     python tools/bench.py [--sizes 100,1000] [--large] [--repeat 3] [--json build/bench.json]
 
 For each size N it writes a deterministic archive (tools/bench_corpus.py) under build/bench/,
-times trafilatura alone and each stage in this process (medians of --repeat runs for N <=
-1,000), then builds a throw-away project: a cold `newsdigest generate`, an unchanged rerun, an
+times trafilatura alone and each stage in this process (passes of trafilatura and of ours
+alternate, both streaming; medians of at least --repeat pairs and 1,000 inputs for N <= 1,000),
+then builds a throw-away project: a cold `newsdigest generate`, an unchanged rerun, an
 incremental run after adding one article, the same after a fresh checkout (every file's mtime
 new, as in the publish workflow), and `mkdocs build --strict`, each a child process
 whose peak RSS (VmHWM) it reports itself at exit. One table is printed and the figures saved
@@ -66,8 +67,12 @@ BENCH = REPO / "build" / "bench"
 LARGE = 10_000
 MIN_TAG_ARTICLES = 2  # the site's shape at scale: single-use tags get no page
 CHEAP = 1_000  # sizes up to this are timed --repeat times (median)
+STAGE_INPUTS = 1_000  # a cheap size's stages are timed over at least this many inputs in all
 CHEAP_REAL_SIZE = 100  # the size whose row also reports the ratio on real pages
 REAL_PAGES = 300
+PAIR_CHUNK = 25  # inputs trafilatura and ours take in turns (paired_pass)
+WARM_UP = 10  # inputs each path sees before it is timed
+REAL_PASSES = 3  # alternating pairs of passes over the real pages
 SOURCES_YML = "".join(
     f"  - name: {o.name}\n    local: true\n    timezone: Etc/GMT{-o.offset_hours:+d}\n"
     f"    language: {o.language}\n" for o in OUTLETS).replace("Etc/GMT+0", "UTC")
@@ -98,38 +103,64 @@ def read_raws(paths: Sequence[Path], project: Path) -> list[RawInput]:
     return [with_source(read_input(str(p), stdin), config, outlet_of(p)) for p in paths]
 
 
-def timed_pass(raws: Sequence[RawInput], project: Path) -> tuple[list[Entry], dict[str, float]]:
-    """Extract and analyse every input once, timing each stage per input kind.
-
-    The entries are kept for the render stage, which a real run (streaming one input at a
-    time) does not do; so that the cyclic collector does not traverse ever more of them as
-    N grows, what earlier inputs left is frozen out of its sight (gc.freeze) between inputs.
-    """
-    config = load_config(project)
+def timed_pass(raws: Sequence[RawInput], config: Config) -> dict[str, float]:
+    """Extract and analyse every input once, as a run streams them (each result dropped),
+    timing each stage per input kind."""
     totals = {"extract_s": 0.0, "analyse_s": 0.0, "extract_html_s": 0.0, "analyse_html_s": 0.0}
+    for raw in raws:
+        start = time.perf_counter()
+        article = extract(raw, ExtractContext())
+        middle = time.perf_counter()
+        analyse(article, analysis_settings(config, article))
+        end = time.perf_counter()
+        totals["extract_s"] += middle - start
+        totals["analyse_s"] += end - middle
+        if raw.origin.endswith(".html"):
+            totals["extract_html_s"] += middle - start
+            totals["analyse_html_s"] += end - middle
+    return totals
+
+
+def paired_pass(raws: Sequence[RawInput], config: Config) -> tuple[float, dict[str, float]]:
+    """Return trafilatura's seconds on the HTML pages and timed_pass's totals, timed side by side.
+
+    Both stream the inputs in chunks of PAIR_CHUNK, trafilatura and ours taking turns to go
+    first on a chunk: a shared machine's speed drifts within seconds, and so it falls on both
+    alike. A chunk is long enough that trafilatura's own caches (a thousand lines, a few
+    pages) no longer hold its first page when the other path reaches it.
+    """
+    alone = 0.0
+    totals: dict[str, float] = {}
+    for number, start in enumerate(range(0, len(raws), PAIR_CHUNK)):
+        chunk = raws[start:start + PAIR_CHUNK]
+        texts = [decode(r.content) for r in chunk if r.origin.endswith(".html")]
+        for turn in ((0, 1) if number % 2 else (1, 0)):
+            if turn:
+                begin = time.perf_counter()
+                trafilatura_pass(texts)
+                alone += time.perf_counter() - begin
+            else:
+                for key, seconds in timed_pass(chunk, config).items():
+                    totals[key] = totals.get(key, 0.0) + seconds
+    return alone, totals
+
+
+def entries_of(raws: Sequence[RawInput], config: Config) -> list[Entry]:
+    """Return every input's entry (untimed), kept for the render stage.
+
+    So that the cyclic collector does not traverse ever more of them as N grows, what earlier
+    inputs left is frozen out of its sight (gc.freeze) between inputs.
+    """
     entries = []
     try:
         for raw in raws:
-            entries.append(_timed_input(raw, config, totals))
+            article = extract(raw, ExtractContext())
+            analysis = analyse(article, analysis_settings(config, article))
+            entries.append(make_entry(article, analysis, config.site.timezone))
             gc.freeze()
     finally:
         gc.unfreeze()
-    return entries, totals
-
-
-def _timed_input(raw: RawInput, config: Config, totals: dict[str, float]) -> Entry:
-    """Extract and analyse one input, adding each stage's time to `totals`."""
-    start = time.perf_counter()
-    article = extract(raw, ExtractContext())
-    middle = time.perf_counter()
-    analysis = analyse(article, analysis_settings(config, article))
-    end = time.perf_counter()
-    totals["extract_s"] += middle - start
-    totals["analyse_s"] += end - middle
-    if raw.origin.endswith(".html"):
-        totals["extract_html_s"] += middle - start
-        totals["analyse_html_s"] += end - middle
-    return make_entry(article, analysis, config.site.timezone)
+    return entries
 
 
 def trafilatura_pass(texts: Sequence[str]) -> None:
@@ -138,26 +169,43 @@ def trafilatura_pass(texts: Sequence[str]) -> None:
         trafilatura.bare_extraction(text, **TRAFILATURA_SETTINGS)
 
 
-def stage_times(raws: Sequence[RawInput], project: Path, repeat: int
+def stage_passes(size: int, repeat: int) -> int:
+    """Return how many times to time the stages: `repeat`, and at least STAGE_INPUTS inputs in
+    all for a cheap size (one pass of 100 is about a second: a shared machine's drift)."""
+    if size > CHEAP:
+        return 1
+    return max(repeat, -(-STAGE_INPUTS // size))
+
+
+def stage_times(raws: Sequence[RawInput], project: Path, passes: int
                 ) -> tuple[dict[str, Any], list[Entry]]:
-    """Time trafilatura alone, extraction, analysis and rendering in this process."""
+    """Time trafilatura alone, extraction, analysis and rendering in this process.
+
+    Each pass times trafilatura and ours side by side (see paired_pass); the ratio is the
+    median of the passes' ratios. The entries rendering needs are made by a further pass.
+    Both paths are first warmed on a few inputs.
+    """
     config = load_config(project)
     pages = [r for r in raws if r.origin.endswith(".html")]
     texts = [decode(r.content) for r in pages]
-    out: dict[str, Any] = {"articles": len(raws), "html_pages": len(pages)}
-    out["trafilatura_s"] = median_time(lambda: trafilatura_pass(texts), repeat)
-    passes = [timed_pass(raws, project) for _ in range(repeat)]
-    entries = passes[0][0]
-    for key in passes[0][1]:
-        out[key] = statistics.median(p[1][key] for p in passes)
-    del passes
+    out: dict[str, Any] = {"articles": len(raws), "html_pages": len(pages), "stage_passes": passes}
+    # Lazy imports and loaded tables (jieba's dictionary) are a run's fixed cost, paid once (the
+    # cold generate reports it), not a cost per page: inputs spread over the archive warm them.
+    trafilatura_pass(texts[::max(1, len(texts) // WARM_UP)])
+    timed_pass(raws[::max(1, len(raws) // WARM_UP)], config)
+    timed = [paired_pass(raws, config) for _ in range(passes)]
+    out["trafilatura_s"] = statistics.median(t for t, _ in timed)
+    for key in timed[0][1]:
+        out[key] = statistics.median(p[key] for _, p in timed)
+    entries = entries_of(raws, config)
     site_pages: dict[str, str] = {}
     out["render_s"] = median_time(lambda: site_pages.update(render_site(entries, config.site)),
-                                  repeat)
+                                  min(passes, 3))
     out["pages"] = len(site_pages)
-    per_render = out["render_s"] / len(raws)
-    own = out["extract_html_s"] + out["analyse_html_s"] + per_render * len(pages)
-    out["overhead_ratio"] = own / out["trafilatura_s"]
+    render_html = out["render_s"] / len(raws) * len(pages)
+    ratios = [(p["extract_html_s"] + p["analyse_html_s"] + render_html) / t for t, p in timed]
+    out["overhead_ratio"] = statistics.median(ratios)
+    out["overhead_ratios"] = [round(r, 3) for r in ratios]
     for stage in ("extract", "analyse", "render"):
         out[f"{stage}_per_s"] = len(raws) / out[f"{stage}_s"]
     out["trafilatura_per_s"] = len(pages) / out["trafilatura_s"]
@@ -190,17 +238,22 @@ def real_pages_ratio(limit: int, project: Path) -> dict[str, Any]:
             done += 1
         return done
 
-    trafilatura_pass(texts[:10])  # warm both paths (lazy imports, caches) before timing
-    ours(list(zip(paths[:10], texts[:10], strict=True)))
-    start = time.perf_counter()
-    trafilatura_pass(texts)
-    alone = time.perf_counter() - start
-    start = time.perf_counter()
-    done = ours(list(zip(paths, texts, strict=True)))
-    own = time.perf_counter() - start
+    trafilatura_pass(texts[:WARM_UP])  # warm both paths (lazy imports, caches) before timing
+    ours(list(zip(paths[:WARM_UP], texts[:WARM_UP], strict=True)))
+    pairs = []  # (trafilatura alone, ours), alternating as in stage_times
+    for _ in range(REAL_PASSES):
+        start = time.perf_counter()
+        trafilatura_pass(texts)
+        alone = time.perf_counter() - start
+        start = time.perf_counter()
+        done = ours(list(zip(paths, texts, strict=True)))
+        pairs.append((alone, time.perf_counter() - start))
+    alone = statistics.median(a for a, _ in pairs)
+    own = statistics.median(o for _, o in pairs)
     return {"real_pages": len(texts), "real_articles": done,
             "real_trafilatura_ms": alone * 1000 / len(texts),
-            "real_own_ms": own * 1000 / len(texts), "real_overhead_ratio": own / alone}
+            "real_own_ms": own * 1000 / len(texts),
+            "real_overhead_ratio": statistics.median(o / a for a, o in pairs)}
 
 
 def new_project(root: Path) -> Path:
@@ -338,7 +391,7 @@ def bench_size(size: int, repeat: int, seed: int, mkdocs: bool) -> dict[str, Any
     scratch = new_project(BENCH / f"project-{size}")
     raws = read_raws(paths, scratch)
     runs = repeat if size <= CHEAP else 1
-    stages, entries = stage_times(raws, scratch, runs)
+    stages, entries = stage_times(raws, scratch, stage_passes(size, repeat))
     figures = {"size": size, **stages}
     if size == CHEAP_REAL_SIZE:
         figures.update(real_pages_ratio(REAL_PAGES, scratch))
