@@ -52,8 +52,22 @@ def profiles_of(sources: Sequence[ProfileSource], previous: RelatedState) -> lis
 
 
 def related_ids(profiles: Sequence[Profile]) -> dict[str, tuple[str, ...]]:
-    """Return, for each id, the ids of its most related articles, best first."""
-    return dict(update_related(profiles, RelatedState({}, {})).related)
+    """Return, for each id, the ids of its most related articles, best first.
+
+    What update_related returns from an empty state, without its bookkeeping of changes.
+    """
+    by_tag = _members_by_tag(profiles)
+    newest: dict[str, list[Profile]] = {}
+    return {p.id: _related_of(p, by_tag, newest) for p in profiles}
+
+
+def _members_by_tag(profiles: Sequence[Profile]) -> dict[str, list[Profile]]:
+    """Return each tag's profiles in the order given."""
+    by_tag: dict[str, list[Profile]] = defaultdict(list)
+    for p in profiles:
+        for tag in sorted(p.tags):
+            by_tag[tag].append(p)
+    return by_tag
 
 
 def related_of_sources(sources: Sequence[ProfileSource]) -> dict[str, tuple[str, ...]]:
@@ -79,10 +93,7 @@ def update_related(profiles: Sequence[Profile], previous: RelatedState) -> Relat
     an affected article whose candidate tags stay the same merely weighs the newcomers
     against its previous best. Equal to computing everything afresh.
     """
-    by_tag: dict[str, list[Profile]] = defaultdict(list)
-    for p in profiles:
-        for tag in sorted(p.tags):
-            by_tag[tag].append(p)
+    by_tag = _members_by_tag(profiles)
     current = {p.id: p for p in profiles}
     # Unchanged profiles are usually the very objects loaded (profiles_of): `is` first.
     changed = [p for p in profiles if (o := previous.profiles.get(p.id)) is not p and o != p]
@@ -192,16 +203,27 @@ def _score(p: Profile, q: Profile) -> float:
 
 def _related_of(p: Profile, by_tag: Mapping[str, list[Profile]],
                 newest: dict[str, list[Profile]]) -> tuple[str, ...]:
-    """Return the ids of p's most related articles, best first (score, then id)."""
+    """Return the ids of p's most related articles, best first (score, then id).
+
+    _score written out (the same arithmetic, so the same floats): this runs for about a
+    hundred candidates of every article, and the calls cost about a tenth of the time.
+    """
     scored: list[tuple[float, str]] = []
     seen = {p.id}
+    tags, words = p.tags, p.title_tokens
+    tag_count, word_count = len(tags), len(words)
     for q in _candidates(p, by_tag, newest):
-        if q.id in seen:
+        q_id, q_tags, q_words = q.id, q.tags, q.title_tokens
+        if q_id in seen:
             continue
-        seen.add(q.id)
-        score = _score(p, q)
+        seen.add(q_id)
+        shared = len(tags & q_tags)
+        by_tags = shared / (tag_count + len(q_tags) - shared) if tag_count and q_tags else 0.0
+        shared = len(words & q_words)
+        by_words = shared / (word_count + len(q_words) - shared) if word_count and q_words else 0.0
+        score = 0.7 * by_tags + 0.3 * by_words
         if score >= MIN_SCORE:
-            scored.append((-score, q.id))
+            scored.append((-score, q_id))
     scored.sort()
     return tuple(qid for _, qid in scored[:MAX_RELATED])
 

@@ -3,16 +3,41 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import html
 import posixpath
+import random
+import re
+from collections import defaultdict
 from itertools import product
 
 import pytest
 import yaml
 from hostile.strings import OWN_STRINGS, fast_subset, shared_strings
 
-from generator.render.frontmatter import front_matter
-from generator.render.html import CONTROL_CHARS, INVISIBLE_CHARS, LINE_BREAK, clean, esc, href
+from generator import related
+from generator.model import Analysis, Article, Published, Sentence
+from generator.related import Profile, RelatedState, profile, related_ids, update_related
+from generator.render.article import (
+    CJK_CHARS_PER_MINUTE,
+    WORDS_PER_MINUTE,
+    reader_time,
+    reading_minutes,
+)
+from generator.render.context import EditorChanges, Entry, key_hash, make_entry
+from generator.render.frontmatter import FAST_DUMPER, front_matter
+from generator.render.html import (
+    CONTROL_CHARS,
+    INVISIBLE_CHARS,
+    LINE_BREAK,
+    clean,
+    esc,
+    href,
+    link,
+)
+from generator.render.plainyaml import dump_mapping
+from generator.render.stories import StoryItems, clock_time
+from generator.slugs import name_page
 
 HOSTILE = list(OWN_STRINGS) + shared_strings()
 # PyYAML's pure Python emitter, the reference, takes about a millisecond a block.
@@ -40,7 +65,8 @@ def test_front_matter_bytes_do_not_depend_on_the_emitter() -> None:
 
 
 def test_esc_matches_the_escape_chain() -> None:
-    for text in [*HOSTILE, "", "plain", "l'été", "a\r\nb"]:
+    for text in [*HOSTILE, "", "plain", "l'été", "a\r\nb", "it's\r", "\"\n", "'\r\n\u200b\n",
+                 "a &\rb", "x\u2028y'"]:
         stripped = CONTROL_CHARS.sub("", INVISIBLE_CHARS.sub("", text))
         assert clean(text) == stripped, repr(text)
         assert esc(text) == LINE_BREAK.sub("&#10;", html.escape(stripped, quote=True)), repr(text)
@@ -52,3 +78,181 @@ def test_href_matches_relpath(source: str) -> None:
         relative = posixpath.relpath(f"/{target}/", f"/{source}/")
         expected = "./" if relative == "." else relative + "/"
         assert href(source + ".md", target + ".md") == expected, target
+
+
+# PyYAML's own choices for strings that look like other types, indicators, or are empty.
+YAML_LOOKALIKES = ["", "yes", "No", "on", "OFF", "true", "null", "Null", "~", "1", "1.5", "-1",
+                   "+1", "1_000", "0x1F", "0o17", "0b101", ".inf", "-.inf", ".NaN", "1e3",
+                   "1:20", "190:20:30.15", "2026-03-10", "2026-03-10 10:00:00", "<<", "=",
+                   "---", "...", "--- x", "... x", "-", "- x", "-x", "?", "? x", "?x", ":",
+                   ": x", ":x", "a:", "a: b", "a:b", "a #b", "a#b", "#a", "a ", " a", "a  b",
+                   "'a'", "a'b", '"a"', "a,b", "[a]", "{a}", "&a", "*a", "!a", "|a", ">a",
+                   "%a", "@a", "`a", "é", "\xa0a", "a\xa0", "\u3000", "l'été", "台湾: 日本",
+                   "https://news.example/a?b=c#d", "2026-03-10T08:00:00+01:00"]
+# Characters around which PyYAML's scalar analysis changes its mind; all strings of up to
+# three of them are compared.
+YAML_ALPHABET = ["a", " ", ":", "#", "-", "?", "'", '"', ".", ",", "\t", "\n", "\xa0",
+                 "\u2028", "é", "\ufeff", "\U0001f600"]
+
+
+def _pyyaml(data: dict[str, object], dumper: type) -> str:
+    return yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=True, width=10_000,
+                     default_flow_style=False)
+
+
+def _yaml_samples() -> list[str]:
+    short = ["".join(chars) for n in (1, 2, 3) for chars in product(YAML_ALPHABET, repeat=n)]
+    return [*YAML_LOOKALIKES, *short, *fast_subset(HOSTILE, FRONT_MATTER_SAMPLE)]
+
+
+def test_plain_yaml_writes_what_pyyaml_writes() -> None:
+    fast = 0
+    for text in _yaml_samples():
+        data = {"title": text, "description": "A plain one.", "search": {"exclude": True},
+                "newsdigest": {"kind": "article", "id": text, "published": None,
+                               "tags": [text, "Taiwan", text], "empty": [], "map": {}}}
+        written = dump_mapping(data)
+        if written is None:
+            continue
+        fast += 1
+        assert written == _pyyaml(data, yaml.SafeDumper), repr(text)
+        assert written == _pyyaml(data, FAST_DUMPER), repr(text)
+    assert fast > 2000  # the fast path is taken for most strings, not skipped
+
+
+@pytest.mark.parametrize("text", ["Harbour bridge shut", "Tea: a record year", "It's here",
+                                  "2026-03-10", "yes", "", "台湾 日本語", "a #b", " lead"])
+def test_plain_yaml_takes_usual_strings(text: str) -> None:
+    assert dump_mapping({"title": text}) == _pyyaml({"title": text}, yaml.SafeDumper)
+
+
+class _Text(str):
+    """A str subclass: SafeRepresenter refuses it, so the fast path must too."""
+
+
+@pytest.mark.parametrize("data", [
+    {}, {"yes": "a"}, {"null": "a"}, {"Title": "a"}, {"a": 1}, {"a": 1.5}, {"a": ("x",)},
+    {"a": [{"b": "c"}]}, {"a": [["x"]]}, {"a": [None]}, {"a": _Text("x")}, {"a": "x" * 6000},
+    {"a": "line\nbreak"}, {"a": "tab\there"}, {"a": "emoji \U0001f600"}, {"a": "\ufeffbom"},
+    {"a": {"b": "\u2028"}}, {"a": ["\x85"]},
+])
+def test_plain_yaml_leaves_other_shapes_to_pyyaml(data: dict[str, object]) -> None:
+    assert dump_mapping(data) is None
+
+
+def _story_item(from_page: str, entry: Entry, tag_pages: dict[str, str],
+                summary_sentences: int, same_day: bool) -> str:
+    """Return one listing item as the straightforward version made it (the reference)."""
+    article = entry.article
+    source = f'<span class="nd-source">{esc(article.source)}</span>' if article.source else ""
+    iso = article.published.iso if article.published else None
+    shown = clock_time(article) if same_day else reader_time(article)
+    stamp = f'<time datetime="{esc(iso)}">{esc(shown)}</time>' if iso else esc(shown)
+    summary = " ".join(entry.summary_texts()[:summary_sentences])
+    tags = "".join(link(from_page, tag_pages[t], t) for t in entry.tags[:4] if t in tag_pages)
+    lang = esc(article.language)
+    return (f'<li class="nd-story"><a class="nd-story-title" lang="{lang}" '
+            f'href="{esc(href(from_page, entry.page))}">{esc(entry.title)}</a>'
+            f'<span class="nd-story-meta">{" · ".join(x for x in (source, stamp) if x)}</span>'
+            + (f'<span class="nd-story-summary" lang="{lang}">{esc(summary)}</span>'
+               if summary else "")
+            + (f'<span class="nd-tags">{tags}</span>' if tags else "") + "</li>")
+
+
+def _story(number: int, text: str) -> Entry:
+    """Return an entry with hostile title, source, tags and summary; times vary by number."""
+    first, second = f"{text} was reported.", f"Then {text!r} & more."
+    body = f"{first} {second}"
+    sentences = (Sentence(0, 0, 0, len(first), first),
+                 Sentence(1, 0, len(first) + 1, len(body), second))
+    published = [Published(iso=f"2026-03-{number % 28 + 1:02d}T0{number % 10}:15:00+05:30",
+                           local=f"2026-03-{number % 28 + 1:02d}T0{number % 10}:15:00",
+                           signal="test"),
+                 Published(iso=None, local="2026-03-09T23:45:00", signal="test"), None][number % 3]
+    article = Article(id=f"{number:012x}", title=text, text=body,
+                      source=[text, None, "Wessex Courier"][number % 3], published=published,
+                      language=["en", "zh", 'x"y'][number % 3])
+    tags = (text, "harbour", f"tag {number % 7}", "ferries", "tea")[number % 4:]
+    entry = make_entry(article, Analysis(sentences=sentences, summary=(0, 1)[: number % 3],
+                                         tags=tags), "Europe/London")
+    if number % 5 == 0:
+        return dataclasses.replace(entry, editor=EditorChanges(("summary",), summary=(text,)))
+    return entry
+
+
+def test_story_items_match_the_plain_listing_item() -> None:
+    stories = [_story(i, text) for i, text in enumerate(fast_subset(HOSTILE, 300))]
+    names = {t for e in stories for t in e.tags}
+    tag_pages = {t: name_page("tags", t, key_hash(t)) for t in names if len(t) % 4}
+    froms = ["index.md", "tags/index.md", "x.md", "y.md", "digest/2026-03-10.md",
+             "digest/week-2026-W11.md", "sources/a-1.md", "a/./b.md", "a/../c.md",
+             "tags/deep/page.md", *list(tag_pages.values())[:40]]
+    items = StoryItems(tag_pages)  # one for every page, as plan_site uses it
+    for number, page in enumerate(froms):
+        group = stories[number % 7::3]
+        for sentences, same_day in product((1, 2), (False, True)):
+            expected = "".join(_story_item(page, e, tag_pages, sentences, same_day)
+                               for e in group)
+            assert items.story_list(page, group, sentences, same_day) == (
+                f'<ul class="nd-stories">{expected}</ul>'), page
+
+
+def test_story_items_follow_a_replaced_entry() -> None:
+    items = StoryItems({})
+    old = _story(1, "Old title")
+    new = dataclasses.replace(old, article=dataclasses.replace(old.article, title="New"))
+    assert ">Old title</a>" in items.story_list("x.md", [old])
+    assert ">New</a>" in items.story_list("x.md", [new])
+
+
+@pytest.mark.parametrize("text", [*OWN_STRINGS, "", "one two  three\n\nfour", "台湾 日本語 の記事",
+                                  "mixed 漢字 and words", "ascii only\tline\x1cbreak"])
+def test_reading_minutes_match_the_plain_count(text: str) -> None:
+    article = Article(id="a", title="t", text=text * 40)
+    cjk = len(re.findall("[\u3040-\u9fff]", article.text))  # one match per character
+    plain = len(article.text.split()) / WORDS_PER_MINUTE + cjk / CJK_CHARS_PER_MINUTE
+    assert reading_minutes(article) == max(1, round(plain))
+
+
+@pytest.mark.parametrize("source,target", [("articles/2026/03/a.md", "tags/t.md"),
+                                           ("index.md", "tags/t.md"), ("tags/t.md", "tags/u.md"),
+                                           ("a/./b.md", "tags/t.md"), ("x.md", "y/z.md")])
+def test_href_anchors_follow_the_link(source: str, target: str) -> None:
+    assert href(source, target, "s-3") == href(source, target) + "#s-3"
+
+
+def _plain_related(profiles: list[Profile]) -> dict[str, tuple[str, ...]]:
+    """Return related coverage as the straightforward loop found it, with _score (reference)."""
+    by_tag: dict[str, list[Profile]] = defaultdict(list)
+    for p in profiles:
+        for tag in sorted(p.tags):
+            by_tag[tag].append(p)
+    newest: dict[str, list[Profile]] = {}
+    result = {}
+    for p in profiles:
+        scored, seen = [], {p.id}
+        for q in related._candidates(p, by_tag, newest):
+            if q.id not in seen:
+                seen.add(q.id)
+                if (score := related._score(p, q)) >= related.MIN_SCORE:
+                    scored.append((-score, q.id))
+        result[p.id] = tuple(i for _, i in sorted(scored)[:related.MAX_RELATED])
+    return result
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_related_ids_match_the_plain_loop_and_the_update(seed: int,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    # Small limits so that popular tags, the candidate cap and the fallback all occur.
+    monkeypatch.setattr(related, "MAX_TAG_CANDIDATES", 6)
+    monkeypatch.setattr(related, "MAX_CANDIDATES", 5)
+    rng = random.Random(seed)
+    words = ["ferry", "tram", "port", "tea", "harbour", "night", "rail", "台", "湾"]
+    tags = [f"tag{k}" for k in range(10)]
+    profiles = [profile(f"id{rng.randint(0, 60):04d}",
+                        " ".join(rng.sample(words, rng.randint(0, 4))),
+                        rng.sample(tags, rng.randint(0, 5)), f"2025-01-{rng.randint(1, 28):02d}")
+                for _ in range(rng.randint(1, 60))]
+    fresh = related_ids(profiles)  # duplicate ids included: the last one's result stands
+    assert fresh == _plain_related(profiles)
+    assert fresh == dict(update_related(profiles, RelatedState({}, {})).related)

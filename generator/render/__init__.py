@@ -34,6 +34,7 @@ from .listings import (
     week_of,
     week_path,
 )
+from .stories import StoryItems
 
 GENERATED_FOLDERS = ("articles", "digest", "tags", "sources", "archive",
                      NOTES_GENERATED_FOLDER)
@@ -151,12 +152,12 @@ def plan_site(entries: Sequence[Entry], site: SiteSettings,
     by_id = {e.article.id: e for e in shown}
     newest = sorted(shown, key=newest_first)  # listings' member lists come out newest first
     tags = with_pages_for(named("tag", newest), site.min_tag_articles, noted_tags(notes))
-    lazy = Lazy(articles, tags.pages,
+    lazy = Lazy(articles, StoryItems(tags.pages),
                 story_digests(shown, articles, tags.pages) if articles else {})
     pages: dict[str, Page] = {
         e.page: _article_page(e, tags.pages, by_id, notes.for_article(e.article.id, e.page),
                               lazy) for e in shown}
-    pages.update(_day_pages(shown, site, tags.pages, notes, lazy))
+    pages.update(_day_pages(shown, site, notes, lazy))
     pages.update(_named_pages(tags, site, notes, lazy))
     pages.update(_named_pages(named("source", newest), site, NoteSet(), lazy))
     pages.update(notes.index_pages({e.article.id: e.page for e in shown}, tags.pages))
@@ -199,7 +200,7 @@ class Lazy:
     """Pages as lazy pages keyed by their stories, when entries are light."""
 
     articles: ArticleSource | None
-    tag_pages: Mapping[str, str]
+    items: StoryItems  # the site's stories as listing items
     stories: Mapping[str, str]  # article id -> story digest (see story_digests)
 
     def pages(self, parts: Sequence[object], entries: Sequence[Entry], paths: Sequence[str],
@@ -216,8 +217,8 @@ class Lazy:
         return {path: LazyPage(digest, partial(once.page, path)) for path in paths}
 
 
-def _day_pages(entries: Sequence[Entry], site: SiteSettings, tag_pages: Mapping[str, str],
-               notes: NoteSet, lazy: Lazy) -> dict[str, Page]:
+def _day_pages(entries: Sequence[Entry], site: SiteSettings, notes: NoteSet,
+               lazy: Lazy) -> dict[str, Page]:
     """Return the home page, daily and weekly digests, the archive and the feeds."""
     by_day: dict[str, list[Entry]] = defaultdict(list)
     for e in entries:
@@ -229,14 +230,14 @@ def _day_pages(entries: Sequence[Entry], site: SiteSettings, tag_pages: Mapping[
         older, newer = neighbours(days, i)
         path = digest_path(day)
         note = notes.for_day(day, path)
-        produce = partial(_one, path, partial(render_digest, day, by_day[day], tag_pages,
+        produce = partial(_one, path, partial(render_digest, day, by_day[day], lazy.items,
                                               (older, newer), note))
         pages.update(lazy.pages(("digest", day, older, newer, note), by_day[day], [path],
                                 produce))
     pages.update(_week_pages(days, by_day, lazy))
     by_id = {e.article.id: e for e in entries}
     picks = [by_id[i] for i in dict.fromkeys(notes.picks()) if i in by_id]
-    pages["index.md"] = render_home(site, days, by_day, tag_pages, picks=picks,
+    pages["index.md"] = render_home(site, days, by_day, lazy.items, picks=picks,
                                     picks_notes=notes.for_home("index.md") if picks else "")
     months: dict[str, dict[str, int]] = defaultdict(dict)
     for day in days:
@@ -269,7 +270,7 @@ def _week_pages(days: Sequence[str], by_day: Mapping[str, Sequence[Entry]],
         path = week_path(week)
         stories = [e for day in weeks[week] for e in by_day[day]]
         produce = partial(_one, path, partial(render_week, week, weeks[week], by_day,
-                                              lazy.tag_pages, (older, newer)))
+                                              lazy.items, (older, newer)))
         pages.update(lazy.pages(("week", week, weeks[week], older, newer), stories, [path],
                                 produce))
     return pages
@@ -324,12 +325,12 @@ def _listing_pages(group: Named, name: str, size: int, note: str,
     pages: dict[str, Page] = {}
     for part in plan[:-1]:
         produce = partial(_one, part.path, partial(render_listing_archive, kind, name, path,
-                                                   part, lazy.tag_pages))
+                                                   part, lazy.items))
         pages.update(lazy.pages(("listing-archive", kind, name, path, size, part.path,
                                  part.older, part.newer), part.entries, [part.path], produce))
     front = plan[-1]
     produce = partial(_one, path, partial(render_listing_front, kind, name, front, archive,
-                                          tag_pages=lazy.tag_pages, total=len(members),
+                                          stories=lazy.items, total=len(members),
                                           notes_html=note))
     pages.update(lazy.pages(("listing-front", kind, name, path, size, archive, len(members),
                              note), front.entries, [path], produce))

@@ -44,7 +44,10 @@ def esc(text: str) -> str:
     """Escape text for HTML element content or a quoted attribute value, on one line."""
     if ESCAPED_CHARS.search(text) is None:
         return text  # the common case, and every page escapes a few hundred strings
-    return LINE_BREAK.sub("&#10;", html.escape(clean(text), quote=True))
+    escaped = html.escape(clean(text), quote=True)
+    if "\n" not in escaped and "\r" not in escaped:
+        return escaped  # most escaped text is one line with quotes: two scans beat a regex
+    return LINE_BREAK.sub("&#10;", escaped)
 
 
 def safe_http_url(url: str | None) -> str | None:
@@ -75,9 +78,11 @@ def page_url(path: str) -> str:
 
 def href(from_path: str, to_path: str, anchor: str = "") -> str:
     """Return a relative link from one generated page to another, as a built site needs it."""
-    to, start = _url_segments(to_path), _url_segments(from_path)
+    to, start = url_segments(to_path), url_segments(from_path)
     if to is None or start is None:
         relative = posixpath.relpath("/" + page_url(to_path), "/" + page_url(from_path))
+    elif to and start and to[0] != start[0]:  # other sections: most links, made the short way
+        return "../" * len(start) + "/".join(to) + (f"/#{anchor}" if anchor else "/")
     else:
         common = 0
         for mine, theirs in zip(to, start, strict=False):
@@ -93,11 +98,12 @@ def href(from_path: str, to_path: str, anchor: str = "") -> str:
 
 
 @functools.lru_cache(maxsize=PATH_CACHE)
-def _url_segments(path: str) -> tuple[str, ...] | None:
+def url_segments(path: str) -> tuple[str, ...] | None:
     """Return the segments of a page's URL; None when one is "." or ".." (relpath's case).
 
     Remembered per path: a listing links every story and tag from the same page, and a
-    story or tag is linked from many pages.
+    story or tag is linked from many pages. A link to a page whose URL does not start with
+    these segments is the same from every page of this URL folder (segments[:-1]).
     """
     segments = tuple(part for part in page_url(path).split("/") if part)
     return None if "." in segments or ".." in segments else segments
@@ -114,3 +120,4 @@ def external_link(url: str | None, text: str) -> str:
     if safe is None:
         return esc(text)
     return f'<a href="{esc(safe)}" rel="nofollow noopener noreferrer">{esc(text)}</a>'
+

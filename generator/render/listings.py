@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from itertools import groupby
 from typing import TypeVar
 
-from ..model import Article
 from ..settings import SiteSettings
-from .article import GENERATED_NOTICE, MONTHS, reader_time
+from .article import GENERATED_NOTICE, MONTHS
 from .context import Entry
 from .frontmatter import front_matter
-from .html import esc, href, link
+from .html import esc, link
+from .stories import StoryItems
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -49,46 +49,7 @@ def week_path(week: str) -> str:
     return f"digest/week-{week}.md"
 
 
-def clock_time(article: Article) -> str:
-    """Return the time of day with its offset, for listings of a single day."""
-    published = article.published
-    if published is None:
-        return "time unknown"
-    if published.iso is None:
-        return f"{published.local[11:16]} local time"
-    moment = datetime.fromisoformat(published.iso)
-    offset = moment.strftime("%z")
-    return f"{moment:%H:%M} UTC{offset[:3]}:{offset[3:]}"
-
-
-def story_item(from_page: str, entry: Entry, tag_pages: Mapping[str, str],
-               summary_sentences: int = 2, same_day: bool = False) -> str:
-    """Return one story in a listing: title, source, local time, short summary, tags."""
-    article = entry.article
-    source = f'<span class="nd-source">{esc(article.source)}</span>' if article.source else ""
-    iso = article.published.iso if article.published else None
-    shown = clock_time(article) if same_day else reader_time(article)
-    stamp = f'<time datetime="{esc(iso)}">{esc(shown)}</time>' if iso else esc(shown)
-    summary = " ".join(entry.summary_texts()[:summary_sentences])
-    tags = "".join(link(from_page, tag_pages[t], t) for t in entry.tags[:4] if t in tag_pages)
-    lang = esc(article.language)
-    return (f'<li class="nd-story"><a class="nd-story-title" lang="{lang}" '
-            f'href="{esc(href(from_page, entry.page))}">{esc(entry.title)}</a>'
-            f'<span class="nd-story-meta">{" · ".join(x for x in (source, stamp) if x)}</span>'
-            + (f'<span class="nd-story-summary" lang="{lang}">{esc(summary)}</span>'
-               if summary else "")
-            + (f'<span class="nd-tags">{tags}</span>' if tags else "") + "</li>")
-
-
-def story_list(from_page: str, entries: Sequence[Entry], tag_pages: Mapping[str, str],
-               summary_sentences: int = 2, same_day: bool = False) -> str:
-    """Return a list of stories in the given order."""
-    items = "".join(story_item(from_page, e, tag_pages, summary_sentences, same_day)
-                    for e in entries)
-    return f'<ul class="nd-stories">{items}</ul>'
-
-
-def grouped_stories(from_page: str, entries: Sequence[Entry], tag_pages: Mapping[str, str],
+def grouped_stories(from_page: str, entries: Sequence[Entry], stories: StoryItems,
                     heading: str = "h2") -> str:
     """Return stories grouped by source, sources in name order, newest story first."""
     def source_of(entry: Entry) -> str:
@@ -98,7 +59,7 @@ def grouped_stories(from_page: str, entries: Sequence[Entry], tag_pages: Mapping
     blocks = []
     for source, group in groupby(ordered, key=source_of):
         blocks.append(f'<{heading} class="nd-group">{esc(source)}</{heading}>'
-                      + story_list(from_page, list(group), tag_pages, same_day=True))
+                      + stories.story_list(from_page, list(group), same_day=True))
     return "\n\n".join(blocks)
 
 
@@ -141,7 +102,7 @@ def count_label(count: int, noun: str = "story") -> str:
     return f"{count} {noun if count == 1 else plural}"
 
 
-def render_digest(day: str, entries: Sequence[Entry], tag_pages: Mapping[str, str],
+def render_digest(day: str, entries: Sequence[Entry], stories: StoryItems,
                   neighbours: tuple[str | None, str | None], notes_html: str = "") -> str:
     """Return the digest page of one day."""
     path = digest_path(day)
@@ -153,20 +114,20 @@ def render_digest(day: str, entries: Sequence[Entry], tag_pages: Mapping[str, st
     return page(f"Digest for {day_label(day)}", "digest", [
         f"# {day_label(day)}",
         f'<p class="nd-lede">{count_label(len(entries))} in the digest for {day}.</p>',
-        notes_html, grouped_stories(path, entries, tag_pages), bar])
+        notes_html, grouped_stories(path, entries, stories), bar])
 
 
 def render_week(week: str, days: Sequence[str], by_day: Mapping[str, Sequence[Entry]],
-                tag_pages: Mapping[str, str], neighbours: tuple[str | None, str | None]) -> str:
+                stories: StoryItems, neighbours: tuple[str | None, str | None]) -> str:
     """Return a week's roll-up: each day of the week with its stories, newest day first."""
     path = week_path(week)
     total = sum(len(by_day[d]) for d in days)
     blocks = [f"# Week {week}",
               f'<p class="nd-lede">{count_label(total)} over {count_label(len(days), "day")}.</p>']
     for day in sorted(days, reverse=True):
-        stories = sorted(by_day[day], key=newest_first)
+        newest = sorted(by_day[day], key=newest_first)
         blocks.append(f'<h2 class="nd-group">{link(path, digest_path(day), day_label(day))}</h2>'
-                      + story_list(path, stories, tag_pages, 1, same_day=True))
+                      + stories.story_list(path, newest, 1, same_day=True))
     older, newer = neighbours
     blocks.append(pager(path, (week_path(older), f"Week {older}") if older else None,
                         (week_path(newer), f"Week {newer}") if newer else None))
@@ -174,7 +135,7 @@ def render_week(week: str, days: Sequence[str], by_day: Mapping[str, Sequence[En
 
 
 def render_home(site: SiteSettings, days: Sequence[str], by_day: Mapping[str, Sequence[Entry]],
-                tag_pages: Mapping[str, str], *, picks: Sequence[Entry] = (),
+                stories: StoryItems, *, picks: Sequence[Entry] = (),
                 picks_notes: str = "") -> str:
     """Return the home page: editors' picks, the latest day's digest, links to previous days."""
     here, site_title, description = "index.md", site.title, site.description
@@ -182,7 +143,7 @@ def render_home(site: SiteSettings, days: Sequence[str], by_day: Mapping[str, Se
             f'<p class="nd-lede">{esc(description)}</p>']
     if picks:
         head.append("<h2 class=\"nd-picks-title\">Editors' picks</h2>"
-                    + story_list(here, picks, tag_pages, 1))
+                    + stories.story_list(here, picks, 1))
         head.append(picks_notes)
     if not days:
         return page(site_title, "home", [*head, "<p>No articles yet.</p>"], description)
@@ -193,7 +154,7 @@ def render_home(site: SiteSettings, days: Sequence[str], by_day: Mapping[str, Se
     blocks = [*head,
               f'<h2 class="nd-latest">{link(here, digest_path(latest), day_label(latest))}'
               f' <small>{count_label(len(by_day[latest]))}</small></h2>',
-              grouped_stories(here, by_day[latest], tag_pages, heading="h3"),
+              grouped_stories(here, by_day[latest], stories, heading="h3"),
               '<h2>Previous days</h2><ul class="nd-days">' + previous + "</ul>"
               if previous else "",
               f'<p class="nd-more">{link(here, week_path(week_of(latest)), "This week")} · '
@@ -272,7 +233,7 @@ def date_range(entries: Sequence[Entry]) -> str:
 
 
 def render_listing_front(kind: str, name: str, front: ListingPage, archive: Sequence[str],
-                         *, tag_pages: Mapping[str, str], total: int,
+                         *, stories: StoryItems, total: int,
                          notes_html: str = "") -> str:
     """Return a listing's front page: its count, newest stories and links to the archive."""
     title = f"{'Tag' if kind == 'tag' else 'Source'}: {name}"
@@ -282,13 +243,13 @@ def render_listing_front(kind: str, name: str, front: ListingPage, archive: Sequ
     links = " ".join(link(front.path, p, str(n)) for n, p in enumerate(archive, start=1))
     return page(title, kind, [
         f"<h1>{esc(title)}</h1>", notes_html, f'<p class="nd-lede">{lede}.</p>',
-        story_list(front.path, front.entries, tag_pages, 1),
+        stories.story_list(front.path, front.entries, 1),
         pager(front.path, (front.older, "Older stories"), None) if front.older else "",
         f'<nav class="nd-pages">Archive pages {links}</nav>' if archive else ""])
 
 
 def render_listing_archive(kind: str, name: str, front: str, part: ListingPage,
-                           tag_pages: Mapping[str, str]) -> str:
+                           stories: StoryItems) -> str:
     """Return one archive page of a listing: fixed stories, no total, links to neighbours."""
     label = f"{'Tag' if kind == 'tag' else 'Source'}: {name}"
     title = f"{label} — archive page {part.number}"
@@ -296,7 +257,7 @@ def render_listing_archive(kind: str, name: str, front: str, part: ListingPage,
     return page(title, kind, [
         f"<h1>{esc(title)}</h1>",
         f'<p class="nd-lede">Stories from {esc(date_range(part.entries))}, newest first.</p>',
-        story_list(part.path, part.entries, tag_pages, 1),
+        stories.story_list(part.path, part.entries, 1),
         pager(part.path, (part.older, "Older stories") if part.older else None,
               (newer, "Latest stories" if newer == front else "Newer stories"),
               "" if newer == front else link(part.path, front, label))])
@@ -306,11 +267,11 @@ def render_named_listing(kind: str, name: str, path: str, entries: Sequence[Entr
                          *, tag_pages: Mapping[str, str], size: int,
                          notes_html: str = "") -> dict[str, str]:
     """Return every page of one tag or source listing: the archive pages and the front page."""
-    plan = listing_plan(path, entries, size)
+    plan, stories = listing_plan(path, entries, size), StoryItems(tag_pages)
     archive = [p.path for p in plan if p.number]
-    pages = {p.path: render_listing_archive(kind, name, path, p, tag_pages)
+    pages = {p.path: render_listing_archive(kind, name, path, p, stories)
              for p in plan if p.number}
-    pages[path] = render_listing_front(kind, name, plan[-1], archive, tag_pages=tag_pages,
+    pages[path] = render_listing_front(kind, name, plan[-1], archive, stories=stories,
                                        total=len(entries), notes_html=notes_html)
     return pages
 
