@@ -89,8 +89,8 @@ def test_tokens_words_and_terms_match_the_regex_versions() -> None:
         assert terms.mostly_cjk(text) == mostly, repr(text)
         assert terms.word_count(text) == cjk + latin, repr(text)
         if not mostly:
-            expected = [terms.fold(w) for w in _old_words(text)
-                        if w.isalpha() and w.lower() not in STOPWORDS]
+            expected = {terms.fold(w) for w in _old_words(text)
+                        if w.isalpha() and w.lower() not in STOPWORDS}
             assert terms.content_terms(text) == expected, repr(text)
 
 
@@ -223,12 +223,33 @@ def _old_whole_words(word: str, text: str) -> int:
     return count
 
 
+def _old_attributions(
+    pattern: re.Pattern[str], not_after: re.Pattern[str], text: str
+) -> list[tuple[tuple[int, int], dict[str, str | None]]]:
+    """Return the pattern's matches not right after a `not_after` character, as fields."""
+    found, at = [], 0
+    while (match := pattern.search(text, at)) is not None:
+        if match.start() and not_after.match(text, match.start() - 1):
+            at = match.start() + 1
+            continue
+        found.append((match.span(), match.groupdict()))
+        at = match.end()
+    return found
+
+
 def test_people_scans_match_the_full_scans() -> None:
     for text in TEXTS:
+        starts = [at for at in range(len(text)) if entities.FULL_NAME.match(text, at)]
+        assert [m.start() for m in entities.NAME_START.finditer(text)] == starts
         fields = [(m.span(), m.groupdict()) for m in entities.PERSON.finditer(text)]
-        assert [(m.span(), m.groupdict()) for m in entities._person_matches(text)] == fields
-        said = entities._attributions(entities.SAID_NAME, entities.WORD_BEFORE, text)
-        assert [m.span() for m in entities._said_name_matches(text)] == [m.span() for m in said]
+        found = entities._person_matches(text, starts)
+        assert [(m.span(), m.groupdict()) for m in found] == fields
+        said = _old_attributions(entities.SAID_NAME, entities.WORD_BEFORE, text)
+        found = entities._said_name_matches(text)
+        assert [(m.span(), m.groupdict()) for m in found] == said
+        said = _old_attributions(entities.NAME_SAID, entities.NAME_BEFORE, text)
+        found = entities._name_said_matches(text, starts)
+        assert [(m.span(), m.groupdict()) for m in found] == said
     names = ["Mary Smith", "Ab Ab", "Ab-Ab", "Okafor", "Marisol T. Okafor", "Wen-hsiu Lin"]
     for text in [*TEXTS[:500], "Ab Ab Ab-Ab-Ab Ab", "Mary Smith said Smith, Smiths, Smith-Jones"]:
         for name in names:

@@ -28,8 +28,10 @@ ACRONYM_DEFINITION = re.compile(
 # possessive (never given back): what follows a name word is never a lower-case letter, so giving
 # letters back could not lead to a match, and trying costs time at every capital letter.
 _NAME_WORD = r"[A-Z][a-z]++(?:-[A-Za-z][a-z]++)?"
-# A full name: two or three words, a middle initial allowed ("Marisol T. Okafor").
-_FULL_NAME = rf"{_NAME_WORD}(?: [A-Z]\.)?(?: {_NAME_WORD}){{1,2}}"
+# A full name: two or three words, a middle initial allowed ("Marisol T. Okafor"); and what
+# follows its first capital letter.
+_FULL_NAME_REST = rf"{_NAME_WORD[len('[A-Z]'):]}(?: [A-Z]\.)?(?: {_NAME_WORD}){{1,2}}"
+_FULL_NAME = rf"[A-Z]{_FULL_NAME_REST}"
 # Where a PERSON match can begin: a capital letter or a lower-case title ("spokeswoman").
 # Only a quick pre-test so that the scan skips other positions; it changes no match.
 _PERSON_START = "(?=[A-Z]|" + alternation(sorted(t for t in PERSON_TITLES if t[0].islower())) + ")"
@@ -46,6 +48,9 @@ PERSON = re.compile(
 )
 # A full name alone: every PERSON match holds one, and PERSON matches wherever one starts.
 FULL_NAME = re.compile(_FULL_NAME)
+# The capital letter of every place a full name starts at (names may overlap). PERSON and
+# NAME_SAID matches start at such places: one scan finds them all for both.
+NAME_START = re.compile(rf"[A-Z](?={_FULL_NAME_REST})")
 # What a stretch of a role before its name may hold: words with at most four runs of spaces
 # between them (three capitalised words, the title, then the spaces before the name).
 ROLE_STRETCH = re.compile(r"[\w.\-]*+(?:\s++[\w.\-]*+){0,4}")
@@ -137,11 +142,12 @@ def people(text: str) -> list[Person]:
     """
     found: dict[str, tuple[int, Person]] = {}
     alone: dict[str, bool] = {}  # name -> named by surname alone, counted once per name
-    for match in _person_matches(text):
+    starts = [m.start() for m in NAME_START.finditer(text)]
+    for match in _person_matches(text, starts):
         role, native = match.group("role") or "", match.group("native") or ""
         if role or native:
             _keep(found, match.start(), Person(match.group("name"), _role(role), native))
-    attributed = (_said_name_matches(text), _attributions(NAME_SAID, NAME_BEFORE, text))
+    attributed = (_said_name_matches(text), _name_said_matches(text, starts))
     for match in chain.from_iterable(attributed):
         name, lead = _trimmed(match.group("name"))
         role = match.group("role") or ""
@@ -154,17 +160,20 @@ def people(text: str) -> list[Person]:
     return [person for _, person in sorted(found.values(), key=lambda item: item[0])]
 
 
-def _person_matches(text: str) -> Iterator[re.Match[str]]:
+def _person_matches(text: str, starts: list[int]) -> Iterator[re.Match[str]]:
     """Yield PERSON's matches, as finditer() would, trying PERSON only near full names.
 
-    The next match starts at the next full name, or before it with a role, whose stretch up
-    to that name is ROLE_STRETCH text: when the ROLE_REACH characters before the name are
-    not, no match starts before them. (finditer tries PERSON at every character.)
+    `starts` are where full names start, in order. The next match starts at the next full
+    name, or before it with a role, whose stretch up to that name is ROLE_STRETCH text: when
+    the ROLE_REACH characters before the name are not, no match starts before them.
+    (finditer tries PERSON at every character.)
     """
     at = 0
-    while (name := FULL_NAME.search(text, at)) is not None:
-        start = max(at, name.start() - ROLE_REACH)
-        if start > at and ROLE_STRETCH.fullmatch(text, start, name.start()):
+    for name in starts:
+        if name < at:
+            continue
+        start = max(at, name - ROLE_REACH)
+        if start > at and ROLE_STRETCH.fullmatch(text, start, name):
             start = at  # a long role may start further back
         match = PERSON.search(text, start)
         if match is None:  # not so: PERSON matches at the name at the latest
@@ -173,9 +182,26 @@ def _person_matches(text: str) -> Iterator[re.Match[str]]:
         at = match.end()
 
 
-def _said_name_matches(text: str) -> Iterator[re.Match[str]]:
-    """Yield SAID_NAME's matches that start a word, left to right, as _attributions() would.
+def _name_said_matches(text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """Yield NAME_SAID's matches not right after a word character or a period, left to right.
 
+    The same matches as finditer() of NAME_SAID led by the look-behind (?<![\\w.]). Each
+    starts with a full name, so only where full names start (`starts`, in order) is it tried.
+    """
+    at = 0
+    for start in starts:
+        if start < at or (start and NAME_BEFORE.match(text, start - 1)):
+            continue
+        match = NAME_SAID.match(text, start)
+        if match is not None:
+            yield match
+            at = match.end()
+
+
+def _said_name_matches(text: str) -> Iterator[re.Match[str]]:
+    """Yield SAID_NAME's matches that start a word, left to right.
+
+    The same matches as finditer() of SAID_NAME led by the look-behind (?<!\\w).
     Every match starts with one of SAID_VERBS, which str.find reaches faster than the regex
     engine's scan, which tries SAID_NAME at every "s", "a" and "t".
     """
@@ -196,23 +222,6 @@ def _occurrences(word: str, text: str) -> Iterator[int]:
     while at >= 0:
         yield at
         at = text.find(word, at + 1)
-
-
-def _attributions(
-    pattern: re.Pattern[str], not_after: re.Pattern[str], text: str
-) -> Iterator[re.Match[str]]:
-    """Yield the pattern's matches not right after a `not_after` character, left to right.
-
-    The same matches as finditer() of the pattern led by the look-behind (?<!not_after).
-    """
-    at = 0
-    while (match := pattern.search(text, at)) is not None:
-        start = match.start()
-        if start and not_after.match(text, start - 1):
-            at = start + 1  # no match starts here: look again from the next character
-            continue
-        yield match
-        at = match.end()
 
 
 def _role(role: str) -> str:

@@ -6,8 +6,8 @@ import functools
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
 from itertools import compress
+from typing import NamedTuple
 
 from generator.analyse.cjk import cjk_terms
 from generator.analyse.lexicon import (
@@ -19,7 +19,7 @@ from generator.analyse.lexicon import (
     STOPWORDS,
     VERB_CUES,
 )
-from generator.analyse.terms import fold, mostly_cjk, tokens
+from generator.analyse.terms import fold, mostly_cjk, scan
 from generator.model import Sentence
 
 # A capitalised word or an acronym ("Taiwan", "MOFA", "U.S.", "O'Malley").
@@ -36,16 +36,19 @@ TOKEN_CACHE = 16384
 LENGTH_BONUS = 0.8
 
 
-@dataclass(frozen=True)
-class Phrase:
-    """A ranked candidate: its display form, comparison key and score."""
+class Phrase(NamedTuple):
+    """A ranked candidate: its display form, comparison key and score.
+
+    A named tuple rather than a frozen dataclass: an article has a hundred or more, and a
+    frozen dataclass takes three times as long to build.
+    """
 
     display: str
     key: str
     score: float
     proper: bool  # a capitalised name (entity) rather than a common-noun phrase
     first: int  # index of the sentence it first occurs in
-    count: int  # occurrences in the article
+    count: int  # type: ignore[assignment]  # occurrences in the article (shadows tuple.count)
 
 
 def phrase_key(text: str) -> str:
@@ -141,19 +144,15 @@ def rank_phrases(sentences: tuple[Sentence, ...], title: str, language: str) -> 
         forms, where = list(compress(forms, kept)), list(compress(where, kept))
         keys, named = list(compress(keys, kept)), [k for k in named if k]
     counts = Counter(keys)
-    proper_counts = Counter(named)
     first = dict(zip(reversed(keys), reversed(where), strict=True))  # the earliest wins
-    display = _displays(Counter(zip(keys, forms, strict=True)))
     title_keys = set(_candidates(title)[1]) if title else set()
-    parts = {key: key.split() for key in counts}
-    weights = _word_weights(counts, parts)
-    total = max(1, len(sentences))
-    scores = _scores(counts, first, parts, weights, title_keys=title_keys, total=total)
-    phrases = [
-        Phrase(display[key], key, scores[key], 2 * proper_counts[key] >= count, first[key], count)
-        for key, count in counts.items()
+    ranked = _ranked(counts, first, title_keys=title_keys, total=max(1, len(sentences)))
+    display = _displays(Counter(zip(keys, forms, strict=True)))
+    proper_counts = Counter(named)
+    return [
+        Phrase(display[key], key, -negative, 2 * proper_counts[key] >= count, at, count)
+        for negative, at, key, count in ranked
     ]
-    return sorted(phrases, key=lambda p: (-p.score, p.first, p.key))
 
 
 def _displays(pairs: Counter[tuple[str, str]]) -> dict[str, str]:
@@ -167,34 +166,40 @@ def _displays(pairs: Counter[tuple[str, str]]) -> dict[str, str]:
     return display
 
 
-def _word_weights(counts: Counter[str], parts: dict[str, list[str]]) -> dict[str, float]:
-    """Return log1p of how often each folded word occurs across all candidates."""
-    words: dict[str, int] = {}
-    for key, count in counts.items():
-        for word in parts[key]:
-            words[word] = words.get(word, 0) + count
-    return {word: math.log1p(n) for word, n in words.items()}
+def _ranked(
+    counts: Counter[str], first: dict[str, int], *, title_keys: set[str], total: int
+) -> list[tuple[float, int, str, int]]:
+    """Return (-score, first, key, count) per key, best first.
 
-
-def _scores(
-    counts: Counter[str],
-    first: dict[str, int],
-    parts: dict[str, list[str]],
-    weights: dict[str, float],
-    *,
-    title_keys: set[str],
-    total: int,
-) -> dict[str, float]:
-    """Score each candidate: its frequency and its words' frequency, early and title mentions up."""
-    scores: dict[str, float] = {}
+    Score: the key's frequency and its words' frequency (log1p of how often each folded word
+    occurs across all candidates), early and title mentions up.
+    """
+    several = {key: key.split() for key in counts if " " in key}  # keys of two words or more
+    totals: dict[str, int] = {}
     for key, count in counts.items():
-        words = parts[key]
-        word_weight = sum(map(weights.__getitem__, words)) / len(words)
-        position = 1.0 + 1.0 / (1.0 + 4.0 * first[key] / total)
-        length = 1.0 + LENGTH_BONUS * (len(words) - 1)
-        title = 1.5 if key in title_keys else 1.0
-        scores[key] = math.log1p(count) * word_weight * position * length * title
-    return scores
+        for word in several.get(key, (key,)):
+            totals[word] = totals.get(word, 0) + count
+    log1p = math.log1p
+    weight_of = {word: log1p(n) for word, n in totals.items()}.__getitem__
+    rows = []
+    for key, count in counts.items():
+        words = several.get(key)
+        if words is None:  # one word: its weight, no length bonus
+            weight, length = weight_of(key), 1.0
+        else:
+            weight = sum(map(weight_of, words)) / len(words)
+            length = 1.0 + LENGTH_BONUS * (len(words) - 1)
+        at = first[key]
+        score = (
+            log1p(count)
+            * weight
+            * (1.0 + 1.0 / (1.0 + 4.0 * at / total))  # position
+            * length
+            * (1.5 if key in title_keys else 1.0)
+        )
+        rows.append((-score, at, key, count))
+    rows.sort()  # keys are distinct: the count is never compared
+    return rows
 
 
 def _candidates(text: str) -> _Candidates:
@@ -206,7 +211,7 @@ def _candidates(text: str) -> _Candidates:
     if mostly_cjk(text):
         terms = cjk_terms(text)
         return terms, list(map(_word_key, terms)), len(terms)
-    pieces = tokens(text)
+    pieces, _ = scan(text)
     # "xx": the classes of a final "." token, which closes an open span or run
     classes = "".join(map(_token_classes, pieces)) + "xx"
     forms: list[str] = []

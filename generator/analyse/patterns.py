@@ -44,8 +44,12 @@ DATE = re.compile(
 )
 # A digit: every DATE match holds one (its day or year).
 DIGIT = re.compile(r"\d")
+# The ASCII digits, deleted from an ASCII text's bytes to tell whether it has any.
+ASCII_DIGITS = b"0123456789"
 # A weekday name, resolved against the publication date.
 WEEKDAY = re.compile(r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+# The longest part of a weekday name before its "day" ("Wednes"): no weekday starts earlier.
+WEEKDAY_HEAD = max(map(len, WEEKDAYS)) - len("day")
 # A number with its scale and unit, then the words that say what it counts.
 FIGURE = re.compile(
     r"(?<![\w\-.,$€£¥])(?P<number>(?:US\$|NT\$|[$€£¥])?\d(?:[\d,]*\d)?(?:\.\d+)?"
@@ -68,7 +72,7 @@ DATE_CACHE = 2048
 def figures(sentence: str) -> list[str]:
     """Return figures with what they count ("7.32 million visits", "23 countries", "5%")."""
     found: list[str] = []
-    if not DIGIT.search(sentence):
+    if not has_digit(sentence):
         return found  # every figure has a digit
     date_spans: list[tuple[int, int]] | None = None  # found on the first figure only
     for match in FIGURE.finditer(sentence):
@@ -101,12 +105,24 @@ def _counted(following: list[str]) -> list[str]:
     return words
 
 
+def has_digit(text: str) -> bool:
+    """Return True when a text holds a digit (as DIGIT finds one).
+
+    An ASCII text, the usual one, is checked by deleting the digits from its bytes: that runs
+    at C speed, where the regex scan tests each character's class.
+    """
+    if text.isascii():
+        return len(text.encode("ascii").translate(None, ASCII_DIGITS)) < len(text)
+    return DIGIT.search(text) is not None
+
+
 def dates(sentence: str, published: dt.date | None) -> list[tuple[str, int]]:
     """Return (ISO date, offset in sentence) for every explicit or relative date."""
-    matches = _date_matches(sentence) if DIGIT.search(sentence) else ()  # a date has a digit
+    matches = _date_matches(sentence) if has_digit(sentence) else ()  # a date has a digit
     found = [(iso, m.start()) for m in matches if (iso := _iso(m, published))]
-    if published is not None and "day" in sentence:  # every weekday name ends in "day"
-        for m in WEEKDAY.finditer(sentence):
+    day = sentence.find("day")  # every weekday name ends in "day"
+    if published is not None and day >= 0:
+        for m in WEEKDAY.finditer(sentence, max(0, day - WEEKDAY_HEAD)):
             back = (published.weekday() - WEEKDAYS.index(m.group("weekday").lower())) % 7
             found.append(((published - dt.timedelta(days=back)).isoformat(), m.start()))
     if len(found) > 1:  # most sentences hold no date: nothing to sort
@@ -119,9 +135,11 @@ def _date_matches(sentence: str) -> tuple[re.Match[str], ...]:
     """Return DATE's matches (figures and dates both need them).
 
     A date holds a year or a month name and day; the quick searches for those skip most
-    sentences, where DATE's scan (tried at every word) would find nothing.
+    sentences, where DATE's scan (tried at every word) would find nothing. A year starts
+    with "19" or "20", which str's search finds faster than the regex's scan.
     """
-    if YEAR.search(sentence) is None and MONTH_DAY.search(sentence) is None:
+    year = ("19" in sentence or "20" in sentence) and YEAR.search(sentence) is not None
+    if not year and MONTH_DAY.search(sentence) is None:
         return ()
     return tuple(DATE.finditer(sentence))
 

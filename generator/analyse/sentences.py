@@ -17,11 +17,14 @@ from generator.model import Sentence
 # A paragraph break: one blank line (possibly holding spaces) between paragraphs.
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 # A candidate English sentence end: terminators ("...", "…", "?!"), closing quotes/brackets,
-# then whitespace. Led by a character class, the scan skips other characters without
-# starting a match at each.
-LATIN_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
-# A CJK sentence end: full-width or ASCII terminators plus closing quotes/brackets.
-CJK_END = re.compile(r"[。！？!?]+[」』”’\"'）)》]*|[.](?=\s)")
+# then whitespace. Led by a single character class (not a repeat of one, which the regex
+# engine does not look into), the scan skips other characters without starting a match at
+# each.
+LATIN_END = re.compile(r"[.!?…][.!?…]*[\"'”’)\]]*(?=\s)")
+# A CJK sentence end: full-width or ASCII terminators plus closing quotes/brackets, or a
+# period before white space. It starts with one character class so that the scan skips other
+# characters quickly; the look-behinds tell which of the two kinds of end that class began.
+CJK_END = re.compile(r"[。！？!?.](?:(?<=\.)(?=\s)|(?<!\.)[。！？!?]*[」』”’\"'）)》]*)")
 # The word (with inner dots) right before a terminating period.
 WORD_BEFORE_DOT = re.compile(r"([\w.&]+)\.$")
 # Characters a sentence end may close with, stripped before looking for an abbreviation.
@@ -109,12 +112,11 @@ def _latin_ends(chunk: str, caseless: bool) -> list[int]:
 
 def _is_end(chunk: str, end: int, caseless: bool) -> bool:
     """Decide whether the terminator ending at `end` closes a sentence, given what follows."""
-    opening = NEXT_OPENING.match(chunk, end)
-    quote, word = (opening.group(1), opening.group(2)) if opening else ("", "")
+    opening = NEXT_OPENING.match(chunk, end)  # matches everywhere, maybe empty
+    quote, word = opening.groups() if opening else ("", "")
     if not word and not quote:
         return False
-    first = (word or "x")[0]
-    if not caseless and first.islower() and not quote:
+    if not (caseless or quote) and word[0].islower():
         return False
     core = end  # the text before `end` without its closing quotes and brackets
     while core > 0 and chunk[core - 1] in CLOSERS_BEFORE_END:
@@ -127,9 +129,13 @@ def _is_end(chunk: str, end: int, caseless: bool) -> bool:
 def _word_before_dot(chunk: str, core: int) -> str | None:
     """Return the word (with inner dots) right before the period ending chunk[:core].
 
-    Only the end of the text is searched; the search widens to all of it when the word may
-    start further back, so the result is WORD_BEFORE_DOT's on the whole prefix.
+    That is WORD_BEFORE_DOT's match on the whole prefix. Most often it is a plain word after
+    a space; else only the end of the text is searched, the search widening to all of it when
+    the word may start further back.
     """
+    plain = chunk[chunk.rfind(" ", 0, core - 1) + 1 : core - 1]
+    if plain.isalnum():  # letters and digits after a space (or from the start): all of it
+        return plain
     start = max(0, core - WORD_WINDOW)
     match = WORD_BEFORE_DOT.search(chunk, start, core)
     if match is not None and match.start() == start and start > 0:

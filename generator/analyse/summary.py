@@ -54,11 +54,15 @@ class SummaryWeights:
 
 def eligible(sentence: Sentence) -> bool:
     """Return True when a sentence may stand in a summary."""
-    text = sentence.text.strip()
+    return _eligible_words(sentence.text.strip()) > 0
+
+
+def _eligible_words(text: str) -> int:
+    """Return the word count of a stripped sentence that may stand in a summary, else 0."""
     if FURNITURE.match(text) or _dateline_only(text) or _question(text):
-        return False
-    minimum = MIN_CJK_CHARS if mostly_cjk(text) else MIN_WORDS
-    return word_count(text) >= minimum
+        return 0
+    words = word_count(text)
+    return words if words >= (MIN_CJK_CHARS if mostly_cjk(text) else MIN_WORDS) else 0
 
 
 def _dateline_only(text: str) -> bool:
@@ -76,16 +80,20 @@ def summarise(
     sentences: tuple[Sentence, ...], title: str, count: int, weights: SummaryWeights
 ) -> tuple[int, ...]:
     """Return the indices of up to `count` summary sentences, in article order."""
-    pool = [s for s in sentences if eligible(s)]
+    pool = []  # (index, text, word count) of each eligible sentence
+    for s in sentences:
+        words = _eligible_words(s.text.strip())  # stripping changes no count
+        if words:
+            pool.append((s.index, s.text, words))
     if not pool or count <= 0:
         return ()
-    terms = {s.index: set(content_terms(s.text)) for s in pool}
+    terms = {index: content_terms(text) for index, text, _ in pool}
     counts = Counter(chain.from_iterable(terms.values()))
     doc = {t: math.log1p(n - 1) for t, n in counts.items()}  # a term's centrality weight
-    title_terms = set(content_terms(title))
+    title_terms = content_terms(title)
     scored = sorted(
-        (-_score(rank, terms[s.index], doc, title_terms, s, weights=weights), s.index)
-        for rank, s in enumerate(pool)
+        (-score, index)
+        for index, score in zip(terms, _scores(pool, terms, doc, title_terms, weights), strict=True)
     )
     chosen: list[int] = []
     for _, index in scored:
@@ -96,33 +104,33 @@ def summarise(
     return tuple(sorted(chosen))
 
 
-def _score(
-    rank: int,
-    unique: set[str],
+def _scores(
+    pool: list[tuple[int, str, int]],
+    terms: dict[int, set[str]],
     doc: dict[str, float],
     title_terms: set[str],
-    sentence: Sentence,
-    *,
     weights: SummaryWeights,
-) -> float:
-    """Score one sentence: lead prior plus centrality and title overlap, less thinness."""
-    prior = 1.0 / (1.0 + rank / weights.position_decay)
-    central = sum(map(doc.__getitem__, unique)) / (1.0 + math.log1p(len(unique))) / 4
-    title = len(unique & title_terms) / len(title_terms) if title_terms else 0.0
-    return (prior + weights.centrality * central + weights.title * title) * _form(
-        sentence.text, rank, weights
-    )
+) -> list[float]:
+    """Score each pool sentence: lead prior plus centrality and title overlap, times its form.
 
-
-def _form(text: str, rank: int, weights: SummaryWeights) -> float:
-    """Return the factor for a sentence's form: thin, rambling, dangling or quoted ones go down."""
-    count = word_count(text)
-    factor = min(1.0, count / weights.length_floor, weights.length_ceiling / count)
-    if rank > 0 and DANGLING.match(text):
-        factor *= weights.dangling
-    if OPENS_QUOTE.match(text):
-        factor *= weights.quote
-    return factor
+    The form factor: thin, rambling, dangling or quoted sentences go down.
+    """
+    weight_of = doc.__getitem__
+    log1p = math.log1p
+    floor, ceiling = weights.length_floor, weights.length_ceiling
+    scores = []
+    for rank, (index, text, words) in enumerate(pool):
+        unique = terms[index]
+        prior = 1.0 / (1.0 + rank / weights.position_decay)
+        central = sum(map(weight_of, unique)) / (1.0 + log1p(len(unique))) / 4
+        title = len(unique & title_terms) / len(title_terms) if title_terms else 0.0
+        form = min(1.0, words / floor, ceiling / words)
+        if rank > 0 and DANGLING.match(text):
+            form *= weights.dangling
+        if OPENS_QUOTE.match(text):
+            form *= weights.quote
+        scores.append((prior + weights.centrality * central + weights.title * title) * form)
+    return scores
 
 
 def _overlap(sa: set[str], sb: set[str]) -> float:

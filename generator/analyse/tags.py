@@ -55,6 +55,14 @@ class TagRules:
                 found.setdefault(word, person)
         return found
 
+    @functools.cached_property
+    def people_cased(self) -> bool:
+        """Return True when every person's name changes in lower case (has a capital).
+
+        Then no name is inside a lower-case form, such as most key phrases.
+        """
+        return all(p.lower() != p for p in self.people)
+
 
 def blocked_names(blocklist: frozenset[str], sources: tuple[str, ...]) -> frozenset[str]:
     """Return the lower-case forms that may never be tags (blocklist plus source name parts)."""
@@ -68,7 +76,7 @@ def display_tags(phrases: list[Phrase], rules: TagRules, limit: int) -> tuple[st
     forms: dict[str, str] = {}
     preferred = {p.lower() for p in rules.preferred}
     for phrase in phrases:
-        if not _taggable(phrase):
+        if not (phrase.proper or " " in phrase.key):  # see _taggable
             continue
         form = canonical(phrase.display, rules)
         # A phrase's key is its display form's key; only a changed form needs keying again.
@@ -102,15 +110,20 @@ def canonical(form: str, rules: TagRules) -> str:
     shown by full name.
     """
     form = " ".join(form.split())
-    alias = rules.aliases.get(form.lower())
+    low = form.lower()
+    alias = rules.aliases.get(low)
     if alias:
         return alias
-    form = rules.acronyms.get(form, form)
+    if form in rules.acronyms:
+        form = rules.acronyms[form]
+        low = form.lower()
     by_word = rules.person_of_word
     if by_word is None:
         person = next((p for p, words in rules.people_words if p in form or form in words), None)
     elif len(form.split()) < 2:  # one word: no name of two words is in it
         person = by_word.get(form)
+    elif low == form and rules.people_cased:  # a lower-case form holds no capital
+        person = None
     else:  # several words: no word of a name is the form
         person = next(filter(form.__contains__, rules.people), None)
     return person or country_of(form)
