@@ -13,7 +13,7 @@ from generator.extract.dateline import (
     split_dateline,
     strip_end_suffix,
 )
-from generator.extract.text import TERMINAL, clean_line
+from generator.extract.text import TERMINAL, clean_line, clean_lines
 
 # How many leading paragraphs may precede the dateline (page header residue such as a
 # repeated headline or a time stamp, none of which ends in sentence punctuation).
@@ -56,13 +56,10 @@ def clean_body(paragraphs: Sequence[str], boilerplate: frozenset[str] = frozense
     kept: list[str] = []
     authors: list[str] = []
     teasers = False
-    for raw in paragraphs:
-        paragraph = clean_line(raw)
-        if not paragraph:
-            continue
-        if is_end_marker(paragraph):
+    for line in clean_lines(paragraphs):
+        if is_end_marker(line):
             break
-        paragraph, ended = strip_end_suffix(paragraph)
+        paragraph, ended = strip_end_suffix(line)
         names = byline_authors(paragraph)
         if names:
             authors.extend(n for n in names if n not in authors)

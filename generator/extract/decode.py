@@ -29,6 +29,8 @@ META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.IG
 HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
 # Control characters other than tab, newline, carriage return and form feed.
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+# The same characters as UTF-8 bytes (each is one byte, which no other character's UTF-8 holds).
+CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0e, 0x20), 0x7f])
 
 # WHATWG: a page that declares latin-1 is decoded as windows-1252.
 ALIASES = {"iso-8859-1": "windows-1252", "latin-1": "windows-1252", "latin1": "windows-1252",
@@ -92,8 +94,14 @@ def decode(content: bytes, content_type: str | None = None) -> str:
 def _checked(text: str) -> str:
     """Return text unless it is mostly control characters (binary decoded by force)."""
     sample = text[:20000]
-    if sample and len(CONTROL_CHARS.findall(sample)) / len(sample) > MAX_CONTROL_SHARE:
+    if sample and _control_count(sample) / len(sample) > MAX_CONTROL_SHARE:
         raise InputError(BINARY_REASON)
     if not text or text.isspace():
         raise InputError("empty file")
     return text
+
+
+def _control_count(text: str) -> int:
+    """Return how many CONTROL_CHARS text holds, counted in its UTF-8 bytes (a regex is slower)."""
+    encoded = text.encode("utf-8", "surrogatepass")
+    return len(encoded) - len(encoded.translate(None, CONTROL_BYTES))

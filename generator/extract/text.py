@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 # Zero-width characters, soft hyphen, BOM and bidi controls: invisible, never meaningful here.
 INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
@@ -13,10 +13,11 @@ INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2
 SPACE_RUN = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f]+")
 # Other control characters that decoding may leave behind (keeps \n).
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-# Anything clean_line would change inside a line: an invisible or control character, a
-# carriage return, a space other than " ", or two spaces in a row.
-UNCLEAN = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
-                     "\x00-\x08\x0b-\x1f\x7f\t\u00a0\u1680\u2000-\u200a\u202f\u205f]|  ")
+# A character clean_line would change inside a line: an invisible or control character, a
+# carriage return or a space other than " ". Two spaces in a row are looked for apart, with
+# `in`: in one alternation the regex stopped at every space of the text to try both.
+UNCLEAN_CHAR = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+                          "\x00-\x08\x0b-\x1f\x7f\t\u00a0\u1680\u2000-\u200a\u202f\u205f]")
 # Sentence-ending punctuation (Latin and CJK), optionally followed by closing quotes/brackets.
 TERMINAL = re.compile(r"[.!?:;。！？…][\"'”’»）)」』]*$")
 # Letters written in Han, kana or hangul, counted for language detection.
@@ -32,24 +33,51 @@ CJK_SHARE = 0.3
 
 def clean_line(line: str) -> str:
     """Return one line in NFC with invisible characters removed and spaces collapsed."""
-    if not (UNCLEAN.search(line) or line[:1].isspace() or line[-1:].isspace()) and (
-        unicodedata.is_normalized("NFC", line)
-    ):
+    if not (line[:1].isspace() or line[-1:].isspace()) and _is_clean(line):
         return line  # already clean (most lines are, and many are cleaned more than once)
     line = INVISIBLE.sub("", unicodedata.normalize("NFC", line))
     line = CONTROL.sub(" ", line.replace("\r", ""))
     return SPACE_RUN.sub(" ", line).strip()
 
 
+def _is_clean(text: str) -> bool:
+    """Return True when clean_line would leave every line of text as it is."""
+    return not (UNCLEAN_CHAR.search(text) or "  " in text) and unicodedata.is_normalized(
+        "NFC", text)
+
+
+def clean_lines(lines: Sequence[str]) -> list[str]:
+    """Return the lines cleaned by clean_line, empty ones dropped.
+
+    Lines (of trafilatura's text) are usually clean already: one check of them joined
+    instead of one per line. No line may hold a line break or start or end in white space.
+    """
+    joined = "\n".join(lines)
+    if (joined.count("\n") == len(lines) - 1
+            and not any(line[:1].isspace() or line[-1:].isspace() for line in lines)
+            and _is_clean(joined)):
+        return [line for line in lines if line]
+    return [clean for line in lines if (clean := clean_line(line))]
+
+
 def join_paragraphs(paragraphs: Iterable[str]) -> str:
     """Return paragraphs cleaned, empty ones dropped, separated by exactly one blank line."""
+    paragraphs = list(paragraphs)
+    joined = "\n\n".join(paragraphs)
+    # Paragraphs are usually clean already (the body cleaner made them): one check of the
+    # joined text instead of cleaning each again. A line break only at the separators, and
+    # no paragraph empty or with white space at either end, leaves the checks per line.
+    if (joined.count("\n") == 2 * len(paragraphs) - 2 and all(paragraphs)
+            and not any(p[0].isspace() or p[-1].isspace() for p in paragraphs)
+            and _is_clean(joined)):
+        return joined
     cleaned = (clean_line(p.replace("\n", " ")) for p in paragraphs)
     return "\n\n".join(p for p in cleaned if p)
 
 
 def paragraphs_from_lines(text: str) -> list[str]:
     """Split text where each non-blank line (or blank-line-separated block) is a paragraph."""
-    return [clean for line in text.split("\n") if (clean := clean_line(line))]
+    return clean_lines(text.split("\n"))
 
 
 def language_tag(value: str | None) -> str | None:
