@@ -188,14 +188,7 @@ def _name_said_matches(text: str, starts: list[int]) -> Iterator[re.Match[str]]:
     The same matches as finditer() of NAME_SAID led by the look-behind (?<![\\w.]). Each
     starts with a full name, so only where full names start (`starts`, in order) is it tried.
     """
-    at = 0
-    for start in starts:
-        if start < at or (start and NAME_BEFORE.match(text, start - 1)):
-            continue
-        match = NAME_SAID.match(text, start)
-        if match is not None:
-            yield match
-            at = match.end()
+    return _matches_at(NAME_SAID, NAME_BEFORE, text, starts)
 
 
 def _said_name_matches(text: str) -> Iterator[re.Match[str]]:
@@ -206,11 +199,19 @@ def _said_name_matches(text: str) -> Iterator[re.Match[str]]:
     engine's scan, which tries SAID_NAME at every "s", "a" and "t".
     """
     starts = sorted({at for verb in SAID_VERBS for at in _occurrences(verb, text)})
-    end = 0  # where the last match ends: matches do not overlap
+    return _matches_at(SAID_NAME, WORD_BEFORE, text, starts)
+
+
+def _matches_at(pattern: re.Pattern[str], not_after: re.Pattern[str], text: str,
+                starts: list[int]) -> Iterator[re.Match[str]]:
+    """Yield the pattern's matches at `starts` (in order) not right after a `not_after`
+    character and not overlapping an earlier match: finditer()'s, where it can only start
+    at `starts`."""
+    end = 0  # where the last match ends
     for start in starts:
-        if start < end or (start and WORD_BEFORE.match(text, start - 1)):
+        if start < end or (start and not_after.match(text, start - 1)):
             continue
-        match = SAID_NAME.match(text, start)
+        match = pattern.match(text, start)
         if match is not None:
             yield match
             end = match.end()

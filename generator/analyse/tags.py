@@ -76,7 +76,7 @@ def display_tags(phrases: list[Phrase], rules: TagRules, limit: int) -> tuple[st
     forms: dict[str, str] = {}
     preferred = {p.lower() for p in rules.preferred}
     for phrase in phrases:
-        if not (phrase.proper or " " in phrase.key):  # see _taggable
+        if not _taggable(phrase):
             continue
         form = canonical(phrase.display, rules)
         # A phrase's key is its display form's key; only a changed form needs keying again.

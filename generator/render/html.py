@@ -120,4 +120,3 @@ def external_link(url: str | None, text: str) -> str:
     if safe is None:
         return esc(text)
     return f'<a href="{esc(safe)}" rel="nofollow noopener noreferrer">{esc(text)}</a>'
-
