@@ -25,7 +25,7 @@ from generator.render.article import (
     reading_minutes,
 )
 from generator.render.context import EditorChanges, Entry, key_hash, make_entry
-from generator.render.frontmatter import FAST_DUMPER, front_matter
+from generator.render.frontmatter import front_matter
 from generator.render.html import (
     CONTROL_CHARS,
     INVISIBLE_CHARS,
@@ -35,7 +35,6 @@ from generator.render.html import (
     href,
     link,
 )
-from generator.render.plainyaml import dump_mapping
 from generator.render.stories import StoryItems, clock_time
 from generator.slugs import name_page
 
@@ -78,66 +77,6 @@ def test_href_matches_relpath(source: str) -> None:
         relative = posixpath.relpath(f"/{target}/", f"/{source}/")
         expected = "./" if relative == "." else relative + "/"
         assert href(source + ".md", target + ".md") == expected, target
-
-
-# PyYAML's own choices for strings that look like other types, indicators, or are empty.
-YAML_LOOKALIKES = ["", "yes", "No", "on", "OFF", "true", "null", "Null", "~", "1", "1.5", "-1",
-                   "+1", "1_000", "0x1F", "0o17", "0b101", ".inf", "-.inf", ".NaN", "1e3",
-                   "1:20", "190:20:30.15", "2026-03-10", "2026-03-10 10:00:00", "<<", "=",
-                   "---", "...", "--- x", "... x", "-", "- x", "-x", "?", "? x", "?x", ":",
-                   ": x", ":x", "a:", "a: b", "a:b", "a #b", "a#b", "#a", "a ", " a", "a  b",
-                   "'a'", "a'b", '"a"', "a,b", "[a]", "{a}", "&a", "*a", "!a", "|a", ">a",
-                   "%a", "@a", "`a", "é", "\xa0a", "a\xa0", "\u3000", "l'été", "台湾: 日本",
-                   "https://news.example/a?b=c#d", "2026-03-10T08:00:00+01:00"]
-# Characters around which PyYAML's scalar analysis changes its mind; all strings of up to
-# three of them are compared.
-YAML_ALPHABET = ["a", " ", ":", "#", "-", "?", "'", '"', ".", ",", "\t", "\n", "\xa0",
-                 "\u2028", "é", "\ufeff", "\U0001f600"]
-
-
-def _pyyaml(data: dict[str, object], dumper: type) -> str:
-    return yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=True, width=10_000,
-                     default_flow_style=False)
-
-
-def _yaml_samples() -> list[str]:
-    short = ["".join(chars) for n in (1, 2, 3) for chars in product(YAML_ALPHABET, repeat=n)]
-    return [*YAML_LOOKALIKES, *short, *fast_subset(HOSTILE, FRONT_MATTER_SAMPLE)]
-
-
-def test_plain_yaml_writes_what_pyyaml_writes() -> None:
-    fast = 0
-    for text in _yaml_samples():
-        data = {"title": text, "description": "A plain one.", "search": {"exclude": True},
-                "newsdigest": {"kind": "article", "id": text, "published": None,
-                               "tags": [text, "Taiwan", text], "empty": [], "map": {}}}
-        written = dump_mapping(data)
-        if written is None:
-            continue
-        fast += 1
-        assert written == _pyyaml(data, yaml.SafeDumper), repr(text)
-        assert written == _pyyaml(data, FAST_DUMPER), repr(text)
-    assert fast > 2000  # the fast path is taken for most strings, not skipped
-
-
-@pytest.mark.parametrize("text", ["Harbour bridge shut", "Tea: a record year", "It's here",
-                                  "2026-03-10", "yes", "", "台湾 日本語", "a #b", " lead"])
-def test_plain_yaml_takes_usual_strings(text: str) -> None:
-    assert dump_mapping({"title": text}) == _pyyaml({"title": text}, yaml.SafeDumper)
-
-
-class _Text(str):
-    """A str subclass: SafeRepresenter refuses it, so the fast path must too."""
-
-
-@pytest.mark.parametrize("data", [
-    {}, {"yes": "a"}, {"null": "a"}, {"Title": "a"}, {"a": 1}, {"a": 1.5}, {"a": ("x",)},
-    {"a": [{"b": "c"}]}, {"a": [["x"]]}, {"a": [None]}, {"a": _Text("x")}, {"a": "x" * 6000},
-    {"a": "line\nbreak"}, {"a": "tab\there"}, {"a": "emoji \U0001f600"}, {"a": "\ufeffbom"},
-    {"a": {"b": "\u2028"}}, {"a": ["\x85"]},
-])
-def test_plain_yaml_leaves_other_shapes_to_pyyaml(data: dict[str, object]) -> None:
-    assert dump_mapping(data) is None
 
 
 def _story_item(from_page: str, entry: Entry, tag_pages: dict[str, str],

@@ -10,7 +10,6 @@ import yaml
 
 from ..errors import NewsdigestError
 from .html import clean
-from .plainyaml import dump_mapping
 
 # A character beyond U+FFFF (emoji, rare CJK): the one kind libyaml and PyYAML write apart.
 ASTRAL = re.compile("[\U00010000-\U0010ffff]")
@@ -43,14 +42,12 @@ def front_matter(meta: Mapping[str, Any]) -> str:
         if expected is None or not isinstance(value, expected):
             raise FrontMatterError(f"front matter key {key!r} not allowed with {type(value)}")
     data = {k: _clean(v) for k, v in meta.items()}
-    text = dump_mapping(data)  # PyYAML's bytes for the usual simple front matter, faster
-    if text is None:
-        # libyaml's emitter (C, fast) writes what PyYAML's does, except that it escapes
-        # characters beyond U+FFFF, which PyYAML writes as they are: those pages keep PyYAML's
-        # pure Python one.
-        dumper = yaml.SafeDumper if _astral(data) else FAST_DUMPER
-        text = yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=True,
-                         width=10_000, default_flow_style=False)
+    # libyaml's emitter (C, fast) writes what PyYAML's does, except that it escapes characters
+    # beyond U+FFFF, which PyYAML writes as they are: those pages keep PyYAML's pure Python
+    # one, so that a page's bytes do not depend on whether PyYAML was built with libyaml.
+    dumper = yaml.SafeDumper if _astral(data) else FAST_DUMPER
+    text = yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=True,
+                     width=10_000, default_flow_style=False)
     block = f"---\n{text}---\n"
     # Imported here: loading MkDocs is a fifth of the start-up of a run that renders nothing.
     from mkdocs.utils.meta import get_data  # noqa: PLC0415
