@@ -76,13 +76,31 @@ def test_robots_rules_for_our_group(path: str, allowed: bool) -> None:
     ("User-agent: *\nDisallow: /\n", "/a", False),
     ("User-agent: *\nDisallow:\n", "/a", True),
     ("User-agent: *\nDisallow: /a\nAllow: /a\n", "/a", True),  # tie: allow wins
-    ("User-agent: NewsDigest/2\nDisallow: /x\n", "/x/y", False),  # case, version ignored
+    ("User-agent: NewsDigest\nDisallow: /x\n", "/x/y", False),  # case ignored
+    ("User-agent: newsdigest-beta\nDisallow: /\n", "/a", True),  # another product
+    ("User-agent: *\nDisallow: /\n\nUser-agent: newsdigest\nDisallow:\n", "/a", True),
+    ("User-agent: *\nDisallow: /a\n\nUser-agent: newsdigest\nAllow: /\n", "/a", True),
+    ("User-agent: *\nDisallow: /café\n", "/caf%C3%A9", False),  # escapes compare equal
+    ("User-agent: *\nDisallow: /*/print$\n", "/2026/a/print", False),
+    ("User-agent: *\nDisallow: /*/print$\n", "/2026/a/print/x", True),
     ("User-agent: other\nDisallow: /\n", "/a", True),  # no group for us, no * group
     ("", "/a", True),
     ("garbage without colons\n\x00\n", "/a", True),
 ])
 def test_robots_group_selection_and_precedence(text: str, path: str, allowed: bool) -> None:
     assert parse_robots(text, "newsdigest").allows(path) is allowed
+
+
+@pytest.mark.parametrize(("text", "delay"), [
+    ("User-agent: *\nCrawl-delay: 3\n", 3.0),
+    ("User-agent: *\nCrawl-delay: 3\n\nUser-agent: newsdigest\nCrawl-delay: 0.5\n", 0.5),
+    ("User-agent: newsdigest\nCrawl-delay: soon\n", None),
+    ("User-agent: newsdigest\nCrawl-delay: -4\n", None),
+    ("User-agent: otherbot\nCrawl-delay: 9\n", None),
+    ("", None),
+])
+def test_robots_crawl_delay_of_our_group(text: str, delay: float | None) -> None:
+    assert parse_robots(text, "newsdigest").crawl_delay == delay
 
 
 NOW = datetime(2025, 8, 19, 12, 0, 0, tzinfo=UTC)

@@ -1,97 +1,45 @@
-"""Obey robots.txt (RFC 9309): a small parser plus a per-run cache of each origin's rules.
+"""Obey robots.txt (RFC 9309, parsed by Protego, Scrapy's parser) with a per-run cache per origin.
 
 urllib.robotparser takes the first matching rule and knows no `*` or `$`; RFC 9309 wants
-the longest match (allow wins a tie) and both wildcards, so the parser is our own.
+the longest match (allow wins a tie) and both wildcards, as Protego does.
 """
 
 from __future__ import annotations
 
-import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from protego import Protego
+
 from generator.errors import FetchError
 from generator.fetch.guard import AddressRefused
-
-# "key: value" on one robots.txt line, after the comment is removed.
-ROBOTS_LINE = re.compile(r"^\s*([A-Za-z-]+)\s*:\s*(.*?)\s*$")
 
 # Size RFC 9309 asks crawlers to parse at least; anything after it is ignored.
 ROBOTS_MAX_BYTES = 500 * 1024
 
 
 @dataclass(frozen=True)
-class Rule:
-    """One allow or disallow line of the group that applies to us."""
-
-    allow: bool
-    pattern: str
-
-    def matches(self, path: str) -> bool:
-        """Return True when the rule's pattern matches the path from its start."""
-        anchored = self.pattern.endswith("$")
-        body = self.pattern[:-1] if anchored else self.pattern
-        regex = ".*".join(re.escape(part) for part in body.split("*"))
-        return re.match(regex + ("$" if anchored else ""), path) is not None
-
-
-@dataclass(frozen=True)
 class Robots:
-    """The rules and crawl delay that apply to newsdigest on one origin."""
+    """One origin's robots.txt as it applies to our product token; no rules allow all."""
 
-    rules: tuple[Rule, ...] = ()
-    crawl_delay: float | None = None
+    rules: Protego | None = None
+    product: str = ""
 
     def allows(self, path: str) -> bool:
         """Return True when the longest matching rule allows the path (allow wins ties)."""
-        if path == "/robots.txt":
-            return True
-        matching = [r for r in self.rules if r.matches(path)]
-        if not matching:
-            return True
-        best = max(matching, key=lambda r: (len(r.pattern), r.allow))
-        return best.allow
+        return self.rules is None or self.rules.can_fetch(path, self.product)
 
-
-def _groups(text: str) -> list[tuple[list[str], list[tuple[str, str]]]]:
-    """Split robots.txt into groups of (user agents, [(key, value) lines])."""
-    groups: list[tuple[list[str], list[tuple[str, str]]]] = []
-    in_agents = False
-    for raw in text.splitlines():
-        match = ROBOTS_LINE.match(raw.split("#", 1)[0])
-        if not match:
-            continue
-        key, value = match[1].lower(), match[2]
-        if key == "user-agent":
-            if not in_agents:
-                groups.append(([], []))
-            groups[-1][0].append(value.split("/")[0].strip().lower())
-            in_agents = True
-        elif groups:
-            groups[-1][1].append((key, value))
-            in_agents = False
-    return groups
+    @property
+    def crawl_delay(self) -> float | None:
+        """Return the seconds our group (else the `*` group) asks between two requests."""
+        return None if self.rules is None else self.rules.crawl_delay(self.product)
 
 
 def parse_robots(text: str, product: str) -> Robots:
-    """Return the rules of the groups naming our product token, else of the `*` groups."""
-    groups = _groups(text)
-    token = product.lower()
-    lines = [line for agents, body in groups if token in agents for line in body]
-    if not any(token in agents for agents, _ in groups):
-        lines = [line for agents, body in groups if "*" in agents for line in body]
-    rules = tuple(Rule(key == "allow", value) for key, value in lines
-                  if key in ("allow", "disallow") and value)
-    delays = [value for key, value in lines if key == "crawl-delay"]
-    delay: float | None = None
-    if delays:
-        try:
-            delay = max(0.0, float(delays[0]))
-        except ValueError:
-            delay = None
-    return Robots(rules, delay)
+    """Return the rules of the group naming our product token, else of the `*` group."""
+    return Robots(Protego.parse(text), product)
 
 
 # (robots URL, private origins) -> (status, body); raises FetchError when unreachable.
