@@ -6,11 +6,10 @@ analysis yields `Analysis`. All are frozen; change them with `dataclasses.replac
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 FactKind = Literal["figure", "date", "quote", "person", "organization", "place"]
-FACT_KINDS: tuple[FactKind, ...] = ("figure", "date", "quote", "person", "organization", "place")
 
 
 @dataclass(frozen=True)
@@ -125,14 +124,3 @@ class Problem:
         """Return the one-line report for stderr."""
         return f"{self.level}: {self.origin}: {self.reason}"
 
-
-@dataclass(frozen=True)
-class RunReport:
-    """What a run did, for the exit status and the job summary."""
-
-    problems: tuple[Problem, ...] = field(default_factory=tuple)
-
-    @property
-    def failed(self) -> bool:
-        """Return True when any problem is an error."""
-        return any(p.level == "error" for p in self.problems)
