@@ -33,10 +33,11 @@ browser-deps:
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium chromium-driver; \
 	fi
 
-## lint: ruff and mypy
+## lint: ruff, mypy and deptry (every runtime dependency declared and used)
 lint: install
 	$(BIN)/ruff check generator tests tools
 	$(BIN)/mypy
+	$(BIN)/deptry .
 
 ## test: set up and run the whole suite (lint, types, unit, site build, browser)
 test: install browser-deps lint
