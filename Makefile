@@ -33,18 +33,20 @@ browser-deps:
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium chromium-driver; \
 	fi
 
-## lint: ruff, mypy and deptry (every runtime dependency declared and used)
+## lint: ruff, mypy, deptry (every runtime dependency declared and used) and import-linter
+## (the layer contracts in pyproject.toml)
 lint: install
 	$(BIN)/ruff check generator tests tools
 	$(BIN)/mypy
 	$(BIN)/deptry .
+	$(BIN)/lint-imports --no-cache
 
 ## test: set up and run the whole suite (lint, types, unit, site build, browser)
 test: install browser-deps lint
 	$(BIN)/pytest -q
 
 clean:
-	rm -rf $(VENV) site build .pytest_cache .mypy_cache .ruff_cache *.egg-info
+	rm -rf $(VENV) site build .pytest_cache .mypy_cache .ruff_cache .import_linter_cache *.egg-info
 
 ## eval: ROUGE vs Lead-3 (CNN/DM, BBC) and keyphrase F1 vs YAKE (DUC-2001); skips without ../shared
 eval: install
