@@ -70,8 +70,9 @@ class RobotsBook:
             raise known
         return known
 
-    def _load(self, origin: str, private_origins: frozenset[tuple[str, int]]
-              ) -> Robots | FetchError:
+    def _load(
+        self, origin: str, private_origins: frozenset[tuple[str, int]]
+    ) -> Robots | FetchError:
         """Fetch and parse one robots.txt, turning unreachable answers into a refusal."""
         try:
             status, body = self.fetch(origin + "/robots.txt", private_origins)
