@@ -45,8 +45,20 @@ def _opening(listing: str) -> re.Pattern[str]:
     return re.compile(rf"^[\"'“‘«„(\[]?\s*{alternation(phrases)}(?![\w-])", re.IGNORECASE)
 
 
-# Per language: the compiled leaning openings (English applies to every language besides).
+# Listed words that other languages' texts also open with ("Ella Fitzgerald"); a word of three
+# letters or fewer ("on", "to", "die", "ma") is too ambiguous to test outside its language.
+NOT_ACROSS_LANGUAGES = frozenset({"ella"})
+# Per language: the compiled leaning openings.
 LEANING = {language: _opening(listing) for language, listing in LEANING_OPENERS.items()}
+# Openings tested in a text of any language, as pages are often labelled with the wrong one.
+LEANING_ANY = _opening(
+    " ".join(
+        word
+        for listing in LEANING_OPENERS.values()
+        for word in listing.split()
+        if len(word) > 3 and word not in NOT_ACROSS_LANGUAGES
+    )
+)
 # A CJK sentence opening that refers back: a pronoun, a conjunction, "this", "the said".
 CJK_LEANING = re.compile(
     r"^[「『“‘]?(?:他们|他們|她们|她們|它们|它們|他|她|它|但是|但|然而|不过|不過|此外|另外|同时|"
@@ -72,8 +84,8 @@ HEAD = 60
 def leans(text: str, language: str) -> bool:
     """Return True when a sentence leans on the one before it (a pronoun, "But", "The move")."""
     head = text[:HEAD]
-    patterns = (LEANING["en"], LEANING.get(language.split("-", maxsplit=1)[0].lower()))
-    if any(p is not None and p.match(head) for p in patterns):
+    own = LEANING.get(language.split("-", maxsplit=1)[0].lower(), LEANING["en"])
+    if own.match(head) or LEANING_ANY.match(head):
         return True
     if CJK_LEANING.match(head) or PRONOUN_AFTER_LEAD_IN.match(head):
         return True
