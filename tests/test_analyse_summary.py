@@ -6,7 +6,7 @@ import pytest
 
 from generator.analyse.leaning import leans, pull_quote
 from generator.analyse.sentences import split_sentences
-from generator.analyse.summary import SummaryWeights, summarise
+from generator.analyse.summary import SummaryWeights, eligible, summarise
 
 # Invented sentences, one article per case, paragraphs separated by blank lines.
 BODY = (
@@ -149,3 +149,21 @@ def test_summary_is_verbatim_and_deterministic() -> None:
     first = summary_of(text)
     assert first == summary_of(text)
     assert all(sentence in text for sentence in first)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("By any measure the new ferry was a success for the islands.", True),
+        ("A photo editor said the ferry left the harbour late again.", True),
+        ("The photo shows the ferry leaving the harbour at dawn.", True),
+        ("By Jane Harbourne, Island Correspondent.", False),
+        ("by . island news reporter .", False),
+        ("Harbour Press photo of the new ferry at the quay.", False),
+        ("Media playback is not supported on this device.", False),
+        ("Scroll down to watch the ferry leave the harbour at dawn.", False),
+    ],
+)
+def test_furniture_is_told_from_news(sentence: str, expected: bool) -> None:
+    """Keep bylines, credits and player notices out without losing news that opens alike."""
+    assert eligible(split_sentences(sentence, "en")[0]) is expected

@@ -13,13 +13,15 @@ from generator.analyse.terms import content_terms, mostly_cjk, word_count
 from generator.model import Sentence
 
 # Captions, bylines, credits and page furniture that must never be a summary sentence. "By"
-# counts only before a name or a stop ("By Jane Doe", "by ."), not "By the end of May".
+# counts only before a name or a stop ("By Jane Doe", "by ."), not "By the end of May"; a
+# credit names its agency before "photo" ("AP Photo"), which "A photo editor" does not.
 FURNITURE = re.compile(
-    r"^\(?\s*(?:by(?=\s+(?:[A-Z]|\.|:))|photo|image|picture|caption|credit|file photo|source|"
+    r"^\(?\s*(?:by(?=\s+(?:(?-i:[A-Z])|\.|:))|photo|image|picture|caption|credit|file photo|source|"
     r"published|updated|last updated|last modified|read more|click|follow|copyright|enditem|"
     r"reporting by|editing by|scroll down|media playback|getty images|advertisement|"
     r"all rights reserved|sign up|subscribe|(?:watch|video|listen|related|pictured|see also):|"
-    r"\w+ (?:file )?photo)\b[\s:.)]",
+    r"(?!(?:a|an|the|this|that|his|her|their|its|our|my)\s)(?:[\w.]+ ){1,3}(?:file )?photo)"
+    r"\b[\s:./)]",
     re.IGNORECASE,
 )
 # A sentence that is only a dateline: "Taipei, Aug. 19 (CNA)".
