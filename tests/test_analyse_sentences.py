@@ -79,6 +79,16 @@ from generator.analyse.sentences import split_sentences
         ),
         ("Паром ушёл в 5 ч. Потом вернулся.", "ru", ["Паром ушёл в 5 ч.", "Потом вернулся."]),
         ("He won 2. Then he lost.", "en", ["He won 2.", "Then he lost."]),
+        (
+            "Es steht im Gesetzblatt Nr. 53 auf Seite 3. Das gilt ab Mai.",
+            "de",
+            ["Es steht im Gesetzblatt Nr. 53 auf Seite 3.", "Das gilt ab Mai."],
+        ),
+        (
+            "Mieszka przy ul. Długiej od lat. Potem wyjechał.",
+            "pl",
+            ["Mieszka przy ul. Długiej od lat.", "Potem wyjechał."],
+        ),
         ("Plan B. was chosen by the board.", "en", ["Plan B. was chosen by the board."]),
         (
             "台灣與日本簽署備忘錄。「這很重要！」他說。兩國將合作",

@@ -41,8 +41,24 @@ NEXT_OPENING = re.compile(r"\s*([\"'“‘(\[«„]*)(\S*)")
 # A lower-case unit letter right after a number ("à 9 h.", "в 5 ч."): a unit, not an initial.
 UNIT_BEFORE_DOT = re.compile(r"\d[ \u00a0]?[^\W\d_A-ZÀ-ÞА-Я]$")
 # Languages that write ordinals with a period ("am 3. Oktober", "2. miejsce"): a period after
-# a number of one or two digits is not a sentence end there.
+# a number of one or two digits ends a sentence there only before a word that opens one.
 DOTTED_ORDINAL_LANGUAGES = words("de da no nb nn fi is et lv lt pl cs sk sl hr sr bs hu tr")
+# Words that open a German sentence but never follow an ordinal ("Seite 3. Das gilt").
+ORDINAL_BREAKERS = words(
+    """
+    der die das den dem des ein eine einer er sie es wir ich ihr man in im am an auf aus bei
+    mit nach seit von vor zu zum zur und aber doch denn so auch dies diese dieser damit dann
+    da wenn als
+    """
+)
+# Abbreviations of other languages after which a period never ends a sentence ("Nr. 53",
+# "ul. Długa", "тыс. рублей"); the English ones are in the lexicon.
+OTHER_ABBREVIATIONS = words(
+    """
+    nr bzw ca vgl usw abs mio mrd jh ggf inkl evtl str tel hrsg mme mlle mm sra dra sres
+    dott sig ing avv blz ul tys mln mld godz płk gen ген ул тыс млн млрд руб им
+    """
+)
 CJK_LANGUAGES = ("zh", "ja", "ko")
 CJK_CLOSERS = "」』”’\"'）)》"
 CJK_OPENERS = frozenset("「『“‘（(《")
@@ -140,7 +156,7 @@ def _is_end(chunk: str, end: int, rules: LatinRules) -> bool:
         return True
     before = _word_before_dot(chunk, core)
     if before is not None and before.isdecimal():  # "in 1990." ends; "am 3. Oktober" does not
-        return not (rules.ordinals and len(before) <= 2)
+        return not (rules.ordinals and len(before) <= 2) or _opens_after_ordinal(word)
     if UNIT_BEFORE_DOT.search(chunk, max(0, core - 4), core - 1):
         return True  # "à 9 h. Il": a unit letter, not an initial
     return not _is_abbreviation(before, word, rules.caseless)
@@ -168,7 +184,7 @@ def _is_abbreviation(before_dot: str | None, word: str, caseless: bool) -> bool:
     if before_dot is None:
         return False
     token = before_dot.lower().lstrip(".")
-    if token in TITLE_ABBREVIATIONS:
+    if token in TITLE_ABBREVIATIONS or token in OTHER_ABBREVIATIONS:
         return True
     if token in MONTH_ABBREVIATIONS or token == "no":
         return word[:1].isdigit() or (token != "no" and not _opens_sentence(word))
@@ -177,6 +193,12 @@ def _is_abbreviation(before_dot: str | None, word: str, caseless: bool) -> bool:
     if len(token) == 1 and token.isalpha():
         return not caseless or not _opens_sentence(word)
     return False  # most words: no need to look at what follows
+
+
+def _opens_after_ordinal(word: str) -> bool:
+    """Return True for a word that opens a sentence after a number ("3. Das"), not a noun."""
+    folded = word.strip("\"'“‘„«(").lower()
+    return folded in ORDINAL_BREAKERS or folded in SENTENCE_OPENERS
 
 
 def _opens_sentence(word: str) -> bool:

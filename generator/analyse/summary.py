@@ -121,7 +121,7 @@ def summarise(
         c for _, c in sorted(zip(scores, pool, strict=True), key=lambda p: (-p[0], p[1].index))
     ]
     chosen = _select(ranked, terms, count, weights)
-    return tuple(sorted(chosen)) or _fallback(sentences, language)
+    return tuple(sorted(chosen)) or _fallback(sentences, count, language)
 
 
 def _select(
@@ -151,17 +151,21 @@ def _fits(c: _Candidate, chosen: list[int], terms: dict[int, set[str]], w: Summa
     return not any(_overlap(terms[c.index], terms[i]) > w.redundancy for i in chosen)
 
 
-def _fallback(sentences: tuple[Sentence, ...], language: str) -> tuple[int, ...]:
-    """Return one sentence when none is eligible: the first self-contained one, else the first
-    that is not furniture (a short article of short sentences still gets a summary)."""
+def _fallback(sentences: tuple[Sentence, ...], count: int, language: str) -> tuple[int, ...]:
+    """Return the lead when no sentence is eligible (a text of short sentences still gets one).
+
+    The lead's sentences count whatever their length but keep the other rules: no furniture,
+    question or pull quote, and no sentence that leans on one left out.
+    """
+    chosen: list[int] = []
     for s in sentences:
+        if len(chosen) == count:
+            break
         text = s.text.strip()
-        if not _not_content(text) and not (s.index > 0 and leans(text, language)):
-            return (s.index,)
-    for s in sentences:
-        if not FURNITURE.match(s.text.strip()):
-            return (s.index,)
-    return ()
+        leaning = s.index > 0 and s.index - 1 not in chosen and leans(text, language)
+        if not leaning and not _not_content(text):
+            chosen.append(s.index)
+    return tuple(chosen)
 
 
 def _scores(
