@@ -42,6 +42,8 @@ def summary_of(text: str, language: str = "en", title: str = "") -> list[str]:
         ("Ma Ying-jeou visited the shipyard in Keelung.", "en", False),
         ("Theodore Smith, the harbour master, retired.", "en", False),
         ('"Ferries will run daily," the mayor said on Tuesday.', "en", False),
+        ("The skipper, who led the crew for years, said he would retire.", "en", False),
+        ("Ferries will run daily, she added in a statement.", "en", True),
         ("Aber die Stadt schwieg zu den Kosten.", "de", True),
         ("Die Stadt schwieg zu den Kosten.", "de", False),
         ("Jedoch schwieg die Stadt zu den Kosten.", "en", True),

@@ -68,11 +68,11 @@ CJK_LEANING = re.compile(
 )
 # A short lead-in clause then a pronoun subject ("On Monday, he said"): leans as well.
 PRONOUN_AFTER_LEAD_IN = re.compile(r"^[^,;:\"“]{1,40},\s+(?:he|she|they|it)\s+[a-z]", re.IGNORECASE)
-# A pronoun as the speaker of an attribution ("...," he said / "..., she added").
+# A pronoun as the speaker of an attribution ("...," he said / "..., she added"); not "X,
+# who led the band, said he would" (there the pronoun is the named subject's).
 PRONOUN_SPEAKER = re.compile(
-    r"(?:,|[\"'”’»])\s*(?:(?:he|she|they)\s+(?:said|says|added|adds|told|tells|explained|"
-    r"continued|wrote|insisted|warned|stated|claimed|argued|noted|asked|replied|recalled)"
-    r"|(?:said|says|added|adds)\s+(?:he|she|they))\b",
+    r"(?:,|[\"'”’»])\s*(?:he|she|they)\s+(?:said|says|added|adds|told|tells|explained|"
+    r"continued|wrote|insisted|warned|stated|claimed|argued|noted|asked|replied|recalled)\b",
     re.IGNORECASE,
 )
 # A sentence wholly inside quotation marks: words of an unnamed speaker (a pull quote).
