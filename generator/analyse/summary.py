@@ -44,7 +44,7 @@ class SummaryWeights:
 
     position_decay: float = 2.0  # eligible-rank scale of the lead prior
     centrality: float = 0.2
-    title: float = 0.3
+    title: float = 0.8  # BBC tuning rows, R-1: 45.83 at 0.3, 46.87 at 0.8, 46.94 at 1.2
     length_floor: int = 16  # words under which a sentence is penalised as thin
     redundancy: float = 0.6  # term overlap above which a candidate repeats a chosen one
     dangling: float = 0.8  # factor for a sentence that leans on an earlier one
