@@ -123,6 +123,10 @@ def main(argv: list[str] | None = None) -> int:
     if not EVAL.exists():
         print(f"eval skipped: {EVAL} absent")
         return 0
+    print(
+        "Summary weights were tuned (tools/tune_summary.py) on CNN/DM rows 1000-1999 and BBC rows "
+        "at odd positions; the summary tables below score other rows unless they say so."
+    )
     status = 0
     with tempfile.TemporaryDirectory() as folder:
         for label, command in commands(args.sample, args.bbc_sample, Path(folder)):
