@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 # The patterns as first written, before the speed work.
 OLD_TOKEN = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*\.?|[^\w\s]")
 OLD_WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
-OLD_LATIN_END = re.compile(r"(?:\.\.\.|…|[.!?])+[\"'”’)\]]*(?=\s)")
+OLD_LATIN_END = re.compile(r"(?:\.\.\.|…|[.!?])+(?:[\"'”’“)\]»]|[ \u00a0\u202f]»)*(?=\s)")
 PIECES = (
     "said", "says", "added", "told reporters", "told", "he said", "she said", "Mary Smith",
     "Wen-hsiu Lin", "Marisol T. Okafor", "Okafor", "McDonald Smith", "Ab Ab", "Ab-Ab",

@@ -53,6 +53,44 @@ from generator.analyse.sentences import split_sentences
         ),
         ("first one . second one .", "en", ["first one .", "second one ."]),
         (
+            "Am 3. Oktober feiert die Stadt. Die Fähre fährt nicht.",
+            "de",
+            ["Am 3. Oktober feiert die Stadt.", "Die Fähre fährt nicht."],
+        ),
+        (
+            "Sie wurde 2019 gebaut. Die Fähre fährt.",
+            "de",
+            ["Sie wurde 2019 gebaut.", "Die Fähre fährt."],
+        ),
+        (
+            "Er sagte: „Wir fahren.“ Die Menge jubelte.",
+            "de",
+            ["Er sagte: „Wir fahren.“", "Die Menge jubelte."],
+        ),
+        (
+            "Le maire a parlé. « Le bac partira. » La foule a applaudi.",
+            "fr",
+            ["Le maire a parlé.", "« Le bac partira. »", "La foule a applaudi."],
+        ),
+        (
+            "Le bac part à 9 h. Il revient le soir.",
+            "fr",
+            ["Le bac part à 9 h.", "Il revient le soir."],
+        ),
+        ("Паром ушёл в 5 ч. Потом вернулся.", "ru", ["Паром ушёл в 5 ч.", "Потом вернулся."]),
+        ("He won 2. Then he lost.", "en", ["He won 2.", "Then he lost."]),
+        (
+            "Es steht im Gesetzblatt Nr. 53 auf Seite 3. Das gilt ab Mai.",
+            "de",
+            ["Es steht im Gesetzblatt Nr. 53 auf Seite 3.", "Das gilt ab Mai."],
+        ),
+        (
+            "Mieszka przy ul. Długiej od lat. Potem wyjechał.",
+            "pl",
+            ["Mieszka przy ul. Długiej od lat.", "Potem wyjechał."],
+        ),
+        ("Plan B. was chosen by the board.", "en", ["Plan B. was chosen by the board."]),
+        (
             "台灣與日本簽署備忘錄。「這很重要！」他說。兩國將合作",
             "zh",
             ["台灣與日本簽署備忘錄。", "「這很重要！」他說。", "兩國將合作"],

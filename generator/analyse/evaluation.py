@@ -27,7 +27,7 @@ def summary(
 ) -> list[str]:
     """Return the summary sentences of a dataset article, one string per sentence."""
     sentences = split_sentences(as_paragraphs(text), lang)
-    chosen = summarise(sentences, title, n_sentences, weights or SummaryWeights())
+    chosen = summarise(sentences, title, n_sentences, weights or SummaryWeights(), lang)
     return [sentences[i].text for i in chosen]
 
 

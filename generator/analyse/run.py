@@ -20,7 +20,9 @@ from generator.model import Analysis, Article, Fact, FactKind, Sentence
 def analyse_article(article: Article, settings: AnalysisSettings) -> Analysis:
     """Return the article's sentences, summary, tags and facts (pure and deterministic)."""
     sentences = split_sentences(article.text, article.language)
-    summary = summarise(sentences, article.title, settings.summary_sentences, SummaryWeights())
+    summary = summarise(
+        sentences, article.title, settings.summary_sentences, SummaryWeights(), article.language
+    )
     phrases = rank_phrases(sentences, article.title, article.language)
     defined = acronyms(article.text)
     # Who is named is read once, for tags and facts alike, from the sentences joined by line
