@@ -21,6 +21,7 @@ from generator.analyse.cjklexicon import (
     SCALES,
     ZH_SAY,
 )
+from generator.analyse.patterns import days_before
 from generator.model import Fact, FactKind, Sentence
 
 _DIGITS = "〇零一二兩两三四五六七八九"
@@ -85,6 +86,8 @@ _PLACES_BY_FIRST: Mapping[str, tuple[str, ...]] = types.MappingProxyType(
     {c: tuple(p for p in PLACES if p[0] == c) for c in dict.fromkeys(p[0] for p in PLACES)}
 )
 _PLACE_FIRSTS = frozenset(_PLACES_BY_FIRST)
+# What comes before "公司" in a company's legal form, not its name ("有限公司", "股份公司").
+COMPANY_FORMS = frozenset({"有限", "股份", "股份有限", "有限责任", "有限責任"})
 QUOTE_CHARS = 40
 CLAUSE_CHARS = 24
 NAME_SEGMENTS = 3  # segments joined before a bare organisation word
@@ -140,7 +143,8 @@ def dates(sentence: str, published: dt.date | None) -> list[tuple[str, str]]:
             found.append((match.start(), iso))
     if published is not None:
         for match in WEEKDAY.finditer(sentence) if WEEKDAY_MARK.search(sentence) else ():
-            found.append((match.start(), _weekday(match, published)))
+            if weekday := _weekday(match, published):
+                found.append((match.start(), weekday))
         for match in DAY_ONLY.finditer(sentence) if "日" in sentence else ():
             if 1 <= int(match.group("day")) <= published.day:
                 day = published.replace(day=int(match.group("day")))
@@ -158,6 +162,8 @@ def _iso(match: re.Match[str], published: dt.date | None) -> str:
     shift = RELATIVE_YEARS.get(match.group("relative") or "", 0)
     year = _number(year_text) if year_text else published.year + shift if published else 0
     month = _number(match.group("month"))
+    if not 1 <= year <= 9999:
+        return ""  # a relative year beyond the calendar's range
     if day_text is None:
         return f"{year:04d}-{month:02d}" if 1 <= month <= 12 else ""
     try:
@@ -178,11 +184,12 @@ def _number(text: str) -> int:
 
 
 def _weekday(match: re.Match[str], published: dt.date) -> str:
-    """Return the date of a weekday on or before publication."""
+    """Return the date of a weekday on or before publication ("" before year 1)."""
     zh, ja = match.group("zh"), match.group("ja")
     index = "一二三四五六日".index("日" if zh == "天" else zh) if zh else "月火水木金土日".index(ja)
     back = (published.weekday() - index) % 7
-    return (published - dt.timedelta(days=back)).isoformat()
+    day = days_before(published, back)
+    return day.isoformat() if day is not None else ""
 
 
 def _clause(sentence: str, position: int) -> str:
@@ -274,8 +281,16 @@ def _organization_facts(sentences: tuple[Sentence, ...]) -> list[Fact]:
         for name in organizations(s.text):
             first.setdefault(name, s)
             counts[name] = counts.get(name, 0) + 1
-    order = sorted(first, key=lambda n: (-counts[n], first[n].index, n))
+    names = [n for n in first if not _generic(n) and not any(n != m and n in m for m in first)]
+    order = sorted(names, key=lambda n: (-counts[n], first[n].index, n))
     return [Fact("organization", n, first[n].text, first[n].index) for n in order]
+
+
+def _generic(name: str) -> bool:
+    """Return True for an organisation word with nothing that says whose ("宣传部", "有限公司")."""
+    suffix = _organization_suffix(name)
+    head = name[: len(name) - len(suffix)]
+    return (len(suffix) == 1 and len(name) <= 3) or head in COMPANY_FORMS or not head
 
 
 def places(sentence: str) -> list[str]:

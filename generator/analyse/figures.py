@@ -1,0 +1,203 @@
+"""Find figures: whole number expressions shown with what they count, verbatim from a sentence."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import stop_words
+from babel.dates import get_month_names
+
+from generator.analyse.lexicon import ACTION_VERBS, REPORTING_VERBS, STOPWORDS, words
+from generator.analyse.patterns import MONTHS, date_spans, has_digit
+
+# Verbs that end what a figure counts ("£2.5m set aside").
+VERBS = ACTION_VERBS | REPORTING_VERBS | frozenset({"set", "is", "are", "was", "were"})
+# A whole number expression: currency, digits with their decimal and thousands parts, odds or a
+# fraction ("100/1"), percent, scale (glued or not: "£5million", "$1.2bn"). It may not start
+# or end inside a longer token: not after a letter, digit, sign, dash or slash ("Nexus5",
+# "COVID-19", "3-1"), nor before a letter, digit, colon, slash or dash-digit ("69th",
+# "10:30", "3-1").
+NUMBER = re.compile(
+    r"(?<![\w.,/:+\-–$€£¥₹%])"
+    r"(?P<number>(?:(?:US|NT|HK|A|C|R)\$|[$€£¥₹])?"
+    r"(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])|\d+(?:[.,]\d+)*)"
+    r"(?:/\d+)?"
+    r"(?:\s?(?:%|per\s?cent\b|percent\b|proc\.|procent\w*))?"
+    r"(?:\s?(?:million|billion|trillion|thousand|bn|mn|m|k|mln|mld|mrd|Mio\.|Mrd\.|millones|"
+    r"milliards?|millions?|milioni|miliardi|milhões|mil|tys\.)(?![\w]))?)"
+    r"(?![\w/:%]|[.,]\d|[\-–]\d)"
+)
+# A currency sign, percent or scale word in a number: it is a measure on its own.
+UNIT = re.compile(r"[%$€£¥₹]|per\s?cent|percent|proc|bn|mn|m$|k$|illion|illi|mld|mrd|mil")
+# A four-digit year alone ("2023", "1931").
+YEAR = re.compile(r"(?:1[89]|20)\d\d")
+# A word of what a figure counts, or of the words before it (letters, then word characters).
+WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+# A run of four or more bare numbers: a sports or results table row ("38 26 9 3 73").
+TABLE_ROW = re.compile(r"(?:(?<!\S)\d+\s+){3,}\d+(?!\S)")
+# Where a clause starts or ends: the words around a figure never cross these.
+CLAUSE_MARK = re.compile(r"[,;:()\[\]\"“”«»—–]|\s-\s|\.\s")
+# The (up to three) words right before a number, whole tokens only, and a currency sign
+# written apart from it ("a $ 1 million").
+CONTEXT = re.compile(r"(?<!\S)(?:[^\W\d_][\w'’\-]*[ \u00a0]+){1,3}(?P<sign>[$€£¥₹][ \u00a0]*)?$")
+# Words after a number that make it a time of day ("1200 GMT", "9 pm", "15 Uhr").
+TIME_WORDS = words("gmt bst utc cet cest est edt pst pdt am pm a.m p.m uhr h")
+# Words before a number that make it an age ("aged 27"), a rank or a label ("No 10").
+LABEL_BEFORE = words("aged age no no. nr nr. number # art. ust. pkt par. §")
+# Joining words kept inside what a figure counts ("14.27 million tonnes of crops").
+OF_WORDS = words("of de di du des del della do da dos das von der van z ze")
+# Languages whose nouns are capitalised: there what a figure counts may be too ("1400 Meter").
+NOUN_CAPITALS = frozenset({"de", "lb"})
+# A range's second end after its first ("between 20% and 30%", "from 5 to 7 days").
+RANGE_REST = re.compile(
+    r"\s+(?:and|to|or|-|–)\s+(?:(?:US|NT|HK|A|C|R)\$|[$€£¥₹])?\d[\d.,]*"
+    r"(?:\s?(?:%|per\s?cent|percent)|bn|m\b|\s(?:million|billion))?(?:\s+[a-z][\w\-]*s\b)?"
+)
+# Words before a range's first end.
+RANGE_WORDS = frozenset({"between", "from"})
+# Fewer words than this make a sentence a fragment (a bad split): its numbers say nothing.
+MIN_WORDS = 4
+# Languages of the month names that make "5 mars" or "17 czerwca" a date, not a figure.
+MONTH_LANGUAGES = ("en", "de", "es", "fr", "pl", "pt", "it", "nl", "ru")
+COUNTED_WORDS = 2
+
+
+def figures(sentence: str, language: str = "en") -> list[str]:
+    """Return each figure as a short verbatim phrase ("winds gusting to 45 knots")."""
+    if not has_digit(sentence) or TABLE_ROW.search(sentence) or len(sentence.split()) < MIN_WORDS:
+        return []  # every figure has a digit; a table row's or a fragment's numbers say nothing
+    dated = date_spans(sentence)
+    found = []
+    for match in NUMBER.finditer(sentence):
+        start, end = match.span("number")
+        if any(a <= start < b for a, b in dated) or not _a_measure(sentence, start, end):
+            continue
+        phrase = _phrase(sentence, start, end, _code(language))
+        if phrase:
+            found.append(phrase)
+    return found
+
+
+def _a_measure(sentence: str, start: int, end: int) -> bool:
+    """Return False for a year, a time, a label ("No 10") or a model name ("Nexus 5")."""
+    number = sentence[start:end]
+    if YEAR.fullmatch(number) or (number[0] == "0" and number[:2] not in ("0.", "0,")):
+        return False  # a year, or a phone or code number with its leading zero
+    after = sentence[end:].split(maxsplit=1)
+    if after and after[0].lower().rstrip(".,;") in TIME_WORDS:
+        return False
+    before = sentence[:start].split()
+    if not before:
+        return True
+    last = before[-1]
+    if last.lower() in LABEL_BEFORE or last.lower().rstrip(".") in month_names() | MONTHS.keys():
+        return False  # "No 10", "aged 27", "march 18"
+    named = any(c.isupper() for c in last) and last[-1].isalnum() and len(before) > 1
+    return not named or bool(UNIT.search(number))  # "Windows 10", but "GDP 3%"
+
+
+def _phrase(sentence: str, start: int, end: int, code: str) -> str:
+    """Return the words before a number (in its clause), the number and what it counts."""
+    counted_end = _counted_end(sentence, end, code)
+    if counted_end is None:
+        return ""  # followed by a month name: a date
+    if counted_end == end and not UNIT.search(sentence[start:end]):
+        return ""  # a bare number: nothing says what it counts
+    begin = _context_start(sentence, start, code)
+    if begin == start and counted_end == end:
+        return ""  # "£600m" alone: a reader needs to know what it measures
+    before = sentence[begin:start].split()
+    ranged = before[-1:] and before[-1] in RANGE_WORDS
+    rest = RANGE_REST.match(sentence, counted_end) if ranged else None
+    return sentence[begin : rest.end() if rest else counted_end].rstrip(" .,;:")
+
+
+def _counted_end(sentence: str, end: int, code: str) -> int | None:
+    """Return where what a number counts ends (`end` if nothing; None if it is a month)."""
+    stop, months = function_words(code), month_names()
+    words: list[re.Match[str]] = []
+    at = end
+    while len(words) < COUNTED_WORDS + 2:
+        match = WORD.match(sentence, at + 1) if sentence[at : at + 1] == " " else None
+        if match is None:
+            break
+        low = match.group(0).lower()
+        if low in months and not words:
+            return None
+        if low in OF_WORDS and (_plural(words[-1].group(0), code) if words else code != "en"):
+            words.append(match)  # "tonnes of": keep one more word, then stop
+        elif low in stop or low in VERBS or (code not in NOUN_CAPITALS and low != match.group(0)):
+            break
+        else:
+            words.append(match)
+        at = match.end()
+    return _trimmed_end(words, end, code)
+
+
+def _trimmed_end(words: list[re.Match[str]], end: int, code: str) -> int:
+    """Return the end of the counted words: up to the first plural, else a short phrase."""
+    while words and words[-1].group(0).lower() in OF_WORDS:
+        words.pop()
+    if code == "en":
+        plural = next((i for i, w in enumerate(words) if _plural(w.group(0), code)), None)
+        if plural is not None and words[plural + 1 : plural + 2]:
+            of = words[plural + 1].group(0).lower() in OF_WORDS
+            words = words[: plural + (3 if of else 1)]
+        elif plural is not None:
+            words = words[: plural + 1]
+        elif len(words) > COUNTED_WORDS:
+            words = words[:1]  # a longer phrase cut short would end on a modifier
+    elif words[1:2] and words[1].group(0).lower() in OF_WORDS:
+        words = words[:3]  # "60 % de los votos"
+    else:
+        words = words[:1]
+    return words[-1].end() if words else end
+
+
+def _plural(word: str, code: str) -> bool:
+    """Return True for an English plural-looking word ("visits", "countries")."""
+    return code == "en" and len(word) > 3 and word.endswith("s") and word[-2] not in "su"
+
+
+def _context_start(sentence: str, start: int, code: str) -> int:
+    """Return where the words before a number, in its clause, start (at most three)."""
+    clause = max((m.end() for m in CLAUSE_MARK.finditer(sentence, 0, start)), default=0)
+    words = CONTEXT.search(sentence, clause, start)
+    if words is None:
+        return start
+    stop = function_words(code)
+    at = words.start()
+    for word in words.group(0).split()[:-1] if words.group("sign") else words.group(0).split():
+        if word.lower() not in stop:
+            break
+        at = sentence.index(word, at) + len(word)
+    while at < start and sentence[at].isspace():
+        at += 1
+    return at if sentence[at:start].strip(" $€£¥₹") else start
+
+
+def _code(language: str) -> str:
+    """Return the bare lower-case code of a language tag ("pt-BR" gives "pt")."""
+    return language.replace("_", "-").split("-", maxsplit=1)[0].lower() or "en"
+
+
+@functools.cache
+def function_words(code: str) -> frozenset[str]:
+    """Return a language's function words (the stop-words package's list, with English's)."""
+    try:
+        words = frozenset(w.lower() for w in stop_words.get_stop_words(code))
+    except stop_words.StopWordError:
+        words = frozenset()
+    return words | STOPWORDS if code != "en" else STOPWORDS
+
+
+@functools.cache
+def month_names() -> frozenset[str]:
+    """Return month names (lower case, as written after a day) in the languages we ingest."""
+    return frozenset(
+        name.lower()
+        for code in MONTH_LANGUAGES
+        for context in ("format", "stand-alone")
+        for name in get_month_names("wide", context, code).values()
+    )
