@@ -88,6 +88,10 @@ _PLACES_BY_FIRST: Mapping[str, tuple[str, ...]] = types.MappingProxyType(
 _PLACE_FIRSTS = frozenset(_PLACES_BY_FIRST)
 # What comes before "公司" in a company's legal form, not its name ("有限公司", "股份公司").
 COMPANY_FORMS = frozenset({"有限", "股份", "股份有限", "有限责任", "有限責任"})
+# A company's legal form as one segment, written after its name.
+COMPANY_NAMES = frozenset({"有限公司", "股份有限公司", "有限责任公司", "有限責任公司", "株式会社"})
+# A party committee segment ("省委", "市委", "县委"): a department after it is its own.
+PARTY_COMMITTEE = re.compile(r"[\u4e00-\u9fff]{1,3}委")
 QUOTE_CHARS = 40
 CLAUSE_CHARS = 24
 NAME_SEGMENTS = 3  # segments joined before a bare organisation word
@@ -238,8 +242,9 @@ def organizations(sentence: str) -> list[str]:
 
 def _zh_organizations(tokens: tuple[str, ...]) -> Iterator[str]:
     """Yield segments ending in an organisation word, joined with the name segments before."""
+    joined = -1  # a company form joined to the name before it is no name of its own
     for i, token in enumerate(tokens):
-        if token[-1:] not in SUFFIX_ENDS:  # most segments end no organisation word
+        if token[-1:] not in SUFFIX_ENDS or i == joined:  # most segments end none
             continue
         suffix = _organization_suffix(token)
         if not suffix:
@@ -248,6 +253,12 @@ def _zh_organizations(tokens: tuple[str, ...]) -> Iterator[str]:
         if token == suffix or token[0] in "市縣县":  # a bare "委員會" or "市政府": name it
             while j >= max(0, i - NAME_SEGMENTS) and len(name) < 10 and _name_part(tokens[j]):
                 name, j = tokens[j] + name, j - 1
+        elif j >= 0 and PARTY_COMMITTEE.fullmatch(tokens[j]):
+            name = tokens[j] + name  # "省委" + "宣传部": whose department it is
+            if tokens[j][0] in "市縣县" and j > 0 and _name_part(tokens[j - 1]):
+                name = tokens[j - 1] + name  # "沧州" + "市委宣传部"
+        if tokens[i + 1 : i + 2] and tokens[i + 1] in COMPANY_NAMES:
+            name, joined = name + tokens[i + 1], i + 1  # "…集团" + "有限公司": one company
         yield name
 
 

@@ -41,12 +41,16 @@ CLAUSE_MARK = re.compile(r"[,;:()\[\]\"“”«»—–]|\s-\s|\.\s")
 # The (up to three) words right before a number, whole tokens only, and a currency sign
 # written apart from it ("a $ 1 million").
 CONTEXT = re.compile(r"(?<!\S)(?:[^\W\d_][\w'’\-]*[ \u00a0]+){1,3}(?P<sign>[$€£¥₹][ \u00a0]*)?$")
+# A run of digits: the words before a figure start after the last one.
+DIGIT_RUN = re.compile(r"\d+")
 # Words after a number that make it a time of day ("1200 GMT", "9 pm", "15 Uhr").
 TIME_WORDS = words("gmt bst utc cet cest est edt pst pdt am pm a.m p.m uhr h")
 # Words before a number that make it an age ("aged 27"), a rank or a label ("No 10").
 LABEL_BEFORE = words("aged age no no. nr nr. number # art. ust. pkt par. §")
 # Joining words kept inside what a figure counts ("14.27 million tonnes of crops").
 OF_WORDS = words("of de di du des del della do da dos das von der van z ze")
+# Articles kept after a joining word in other languages ("de los", "della").
+ARTICLES = words("los las el la le les l il lo gli os as die den")
 # Languages whose nouns are capitalised: there what a figure counts may be too ("1400 Meter").
 NOUN_CAPITALS = frozenset({"de", "lb"})
 # A range's second end after its first ("between 20% and 30%", "from 5 to 7 days").
@@ -99,10 +103,11 @@ def _a_measure(sentence: str, start: int, end: int) -> bool:
 
 def _phrase(sentence: str, start: int, end: int, code: str) -> str:
     """Return the words before a number (in its clause), the number and what it counts."""
-    counted_end = _counted_end(sentence, end, code)
+    unit = UNIT.search(sentence[start:end]) is not None
+    counted_end = _counted_end(sentence, end, code, unit)
     if counted_end is None:
         return ""  # followed by a month name: a date
-    if counted_end == end and not UNIT.search(sentence[start:end]):
+    if counted_end == end and not unit:
         return ""  # a bare number: nothing says what it counts
     begin = _context_start(sentence, start, code)
     if begin == start and counted_end == end:
@@ -113,21 +118,26 @@ def _phrase(sentence: str, start: int, end: int, code: str) -> str:
     return sentence[begin : rest.end() if rest else counted_end].rstrip(" .,;:")
 
 
-def _counted_end(sentence: str, end: int, code: str) -> int | None:
-    """Return where what a number counts ends (`end` if nothing; None if it is a month)."""
+def _counted_end(sentence: str, end: int, code: str, unit: bool) -> int | None:
+    """Return where what a number counts ends (`end` if nothing; None if it is a month).
+
+    A measure may count through "of" at once ("45% of gross domestic product").
+    """
     stop, months = function_words(code), month_names()
     words: list[re.Match[str]] = []
     at = end
-    while len(words) < COUNTED_WORDS + 2:
+    while len(words) < COUNTED_WORDS + 3:
         match = WORD.match(sentence, at + 1) if sentence[at : at + 1] == " " else None
         if match is None:
             break
         low = match.group(0).lower()
         if low in months and not words:
             return None
-        if low in OF_WORDS and (_plural(words[-1].group(0), code) if words else code != "en"):
+        if low in OF_WORDS and (_plural(words[-1].group(0), code) if words else unit):
             words.append(match)  # "tonnes of": keep one more word, then stop
-        elif low in stop or low in VERBS or (code not in NOUN_CAPITALS and low != match.group(0)):
+        elif low in ARTICLES and words and words[-1].group(0).lower() in OF_WORDS:
+            words.append(match)  # "60 % de los votos"
+        elif low in stop or low in VERBS or (low != match.group(0) and not _capitals(words, code)):
             break
         else:
             words.append(match)
@@ -135,11 +145,19 @@ def _counted_end(sentence: str, end: int, code: str) -> int | None:
     return _trimmed_end(words, end, code)
 
 
+def _capitals(words: list[re.Match[str]], code: str) -> bool:
+    """Return True where what a figure counts may hold a capitalised word ("8% of Google")."""
+    return code in NOUN_CAPITALS or (bool(words) and words[0].group(0).lower() in OF_WORDS)
+
+
 def _trimmed_end(words: list[re.Match[str]], end: int, code: str) -> int:
     """Return the end of the counted words: up to the first plural, else a short phrase."""
     while words and words[-1].group(0).lower() in OF_WORDS:
         words.pop()
-    if code == "en":
+    if code == "en" and words and words[0].group(0).lower() in OF_WORDS:
+        plural = next((i for i, w in enumerate(words) if _plural(w.group(0), code)), None)
+        words = words[: plural + 1] if plural is not None else words
+    elif code == "en":
         plural = next((i for i, w in enumerate(words) if _plural(w.group(0), code)), None)
         if plural is not None and words[plural + 1 : plural + 2]:
             of = words[plural + 1].group(0).lower() in OF_WORDS
@@ -148,11 +166,18 @@ def _trimmed_end(words: list[re.Match[str]], end: int, code: str) -> int:
             words = words[: plural + 1]
         elif len(words) > COUNTED_WORDS:
             words = words[:1]  # a longer phrase cut short would end on a modifier
-    elif words[1:2] and words[1].group(0).lower() in OF_WORDS:
-        words = words[:3]  # "60 % de los votos"
     else:
-        words = words[:1]
+        words = words[: _other_length([w.group(0).lower() for w in words])]
+    while words and words[-1].group(0).lower() in OF_WORDS | ARTICLES:
+        words.pop()
     return words[-1].end() if words else end
+
+
+def _other_length(words: list[str]) -> int:
+    """Return how many words a figure counts in other languages: a noun, with "of" a phrase."""
+    if words[:1] and words[0] in OF_WORDS:
+        return 3 if words[1:2] and words[1] in ARTICLES else 2  # "% de los votos"
+    return 3 if words[1:2] and words[1] in OF_WORDS else 1  # "millones de dólares"
 
 
 def _plural(word: str, code: str) -> bool:
@@ -163,6 +188,8 @@ def _plural(word: str, code: str) -> bool:
 def _context_start(sentence: str, start: int, code: str) -> int:
     """Return where the words before a number, in its clause, start (at most three)."""
     clause = max((m.end() for m in CLAUSE_MARK.finditer(sentence, 0, start)), default=0)
+    digits = [m.end() for m in DIGIT_RUN.finditer(sentence, clause, start)]
+    clause = max(clause, *digits) if digits else clause  # a number before has its own phrase
     words = CONTEXT.search(sentence, clause, start)
     if words is None:
         return start
