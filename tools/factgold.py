@@ -153,16 +153,17 @@ def load_labels() -> Labels:
 
 def precision_table(boxes: Sequence[tuple[str, tuple[Fact, ...]]], labels: Labels) -> list[str]:
     """Return the lines of the per-kind table: facts, wrong and useless shares, unjudged."""
-    counts: dict[str, Counter[str]] = {kind: Counter() for kind in (*KINDS, "all")}
+    counts: dict[str, Counter[str]] = {k: Counter() for k in (*KINDS, "all", "all but quote")}
     for key, facts in boxes:
         for fact in facts:
             label = labels.get(key, {}).get(fact.kind, {}).get(fact.text, "unjudged")
             counts[fact.kind][label] += 1
             counts["all"][label] += 1
-    lines = [f"{'kind':<13}{'facts':>6}{'good':>8}{'useless':>9}{'wrong':>8}{'unjudged':>10}"]
+            counts["all but quote"][label] += fact.kind != "quote"
+    lines = [f"{'kind':<14}{'facts':>6}{'good':>8}{'useless':>9}{'wrong':>8}{'unjudged':>10}"]
     for kind, c in counts.items():
         good, useless, wrong = (_share(c, label) for label in LABELS)
-        lines.append(f"{kind:<13}{c.total():>6}{good:>8}{useless:>9}{wrong:>8}{c['unjudged']:>10}")
+        lines.append(f"{kind:<14}{c.total():>6}{good:>8}{useless:>9}{wrong:>8}{c['unjudged']:>10}")
     return lines
 
 

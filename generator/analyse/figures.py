@@ -49,6 +49,12 @@ TIME_WORDS = words("gmt bst utc cet cest est edt pst pdt am pm a.m p.m uhr h")
 LABEL_BEFORE = words("aged age no no. nr nr. number # art. ust. pkt par. §")
 # Joining words kept inside what a figure counts ("14.27 million tonnes of crops").
 OF_WORDS = words("of de di du des del della do da dos das von der van z ze")
+# English plurals without an "s", and units that count in the singular ("8,750 mph").
+PLURALS = words(
+    "people police staff children men women personnel cattle sheep fish aircraft feet teeth "
+    "crew mph kph km kg ft mm cm lb lbs mw kw gw gb mb tb ha mi yen yuan rand euro won baht rupee "
+    "peso"
+)
 # Articles kept after a joining word in other languages ("de los", "della").
 ARTICLES = words("los las el la le les l il lo gli os as die den")
 # Languages whose nouns are capitalised: there what a figure counts may be too ("1400 Meter").
@@ -109,6 +115,8 @@ def _phrase(sentence: str, start: int, end: int, code: str) -> str:
         return ""  # followed by a month name: a date
     if counted_end == end and not unit:
         return ""  # a bare number: nothing says what it counts
+    if code == "en" and not unit and _modifier(sentence[end:counted_end], sentence[start:end]):
+        return ""  # "a 24 hour service": the number describes a noun left out
     begin = _context_start(sentence, start, code)
     if begin == start and counted_end == end:
         return ""  # "£600m" alone: a reader needs to know what it measures
@@ -145,6 +153,11 @@ def _counted_end(sentence: str, end: int, code: str, unit: bool) -> int | None:
     return _trimmed_end(words, end, code)
 
 
+def _modifier(counted: str, number: str) -> bool:
+    """Return True when English words after a number (not one) hold no plural ("24 hour")."""
+    return number not in ("1", "one") and not any(_plural(w, "en") for w in counted.split())
+
+
 def _capitals(words: list[re.Match[str]], code: str) -> bool:
     """Return True where what a figure counts may hold a capitalised word ("8% of Google")."""
     return code in NOUN_CAPITALS or (bool(words) and words[0].group(0).lower() in OF_WORDS)
@@ -158,12 +171,12 @@ def _trimmed_end(words: list[re.Match[str]], end: int, code: str) -> int:
         plural = next((i for i, w in enumerate(words) if _plural(w.group(0), code)), None)
         words = words[: plural + 1] if plural is not None else words
     elif code == "en":
-        plural = next((i for i, w in enumerate(words) if _plural(w.group(0), code)), None)
-        if plural is not None and words[plural + 1 : plural + 2]:
-            of = words[plural + 1].group(0).lower() in OF_WORDS
-            words = words[: plural + (3 if of else 1)]
-        elif plural is not None:
-            words = words[: plural + 1]
+        plurals = [i for i, w in enumerate(words) if _plural(w.group(0), code)]
+        if plurals and words[plurals[0] + 1 : plurals[0] + 2]:
+            of = words[plurals[0] + 1].group(0).lower() in OF_WORDS
+            words = words[: plurals[0] + 3] if of else words[: plurals[-1] + 1]
+        elif plurals:
+            words = words[: plurals[0] + 1]
         elif len(words) > COUNTED_WORDS:
             words = words[:1]  # a longer phrase cut short would end on a modifier
     else:
@@ -181,8 +194,11 @@ def _other_length(words: list[str]) -> int:
 
 
 def _plural(word: str, code: str) -> bool:
-    """Return True for an English plural-looking word ("visits", "countries")."""
-    return code == "en" and len(word) > 3 and word.endswith("s") and word[-2] not in "su"
+    """Return True for an English plural-looking word ("visits", "countries", "people")."""
+    low = word.lower()
+    if code != "en":
+        return False
+    return (len(low) > 3 and low.endswith("s") and low[-2] not in "su") or low in PLURALS
 
 
 def _context_start(sentence: str, start: int, code: str) -> int:
