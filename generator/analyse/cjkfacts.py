@@ -237,7 +237,9 @@ def organizations(sentence: str) -> list[str]:
         names = [m.group(0) for m in JA_ORGANIZATION.finditer(sentence)]
     else:
         names = list(_zh_organizations(segments(sentence)))
-    return [n for n in names if len(n) >= MIN_ORGANIZATION and _not_direction(n)]
+    return [
+        n for n in names if len(n) >= MIN_ORGANIZATION and _not_direction(n) and not _generic(n)
+    ]
 
 
 def _zh_organizations(tokens: tuple[str, ...]) -> Iterator[str]:
@@ -292,7 +294,7 @@ def _organization_facts(sentences: tuple[Sentence, ...]) -> list[Fact]:
         for name in organizations(s.text):
             first.setdefault(name, s)
             counts[name] = counts.get(name, 0) + 1
-    names = [n for n in first if not _generic(n) and not any(n != m and n in m for m in first)]
+    names = [n for n in first if not any(n != m and n in m for m in first)]
     order = sorted(names, key=lambda n: (-counts[n], first[n].index, n))
     return [Fact("organization", n, first[n].text, first[n].index) for n in order]
 
