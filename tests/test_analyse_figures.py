@@ -23,6 +23,7 @@ from generator.analyse.figures import figures
             ["harbour trust borrowed £5million"],
         ),
         ("The outsider won at 100/1 odds on Saturday.", ["outsider won at 100/1 odds"]),
+        ("The train reached 320 km/h on the new line.", ["train reached 320 km/h"]),
         (
             "The mill exported 4.5 million tonnes of barley.",
             ["mill exported 4.5 million tonnes of barley"],
@@ -76,6 +77,19 @@ def test_not_figures(sentence: str) -> None:
         ("Le bilan fait état de 17 morts le 5 mars.", "fr", ["17 morts"]),
         ("Die Strecke ist 1400 Meter lang.", "de", ["Strecke ist 1400 Meter"]),
         ("Spotkanie odbędzie się 17 czerwca w Krakowie.", "pl", []),
+        (
+            "Der Verein plant über 70 kommerzielle Projekte.",
+            "de",
+            ["Verein plant über 70 kommerzielle Projekte"],
+        ),
+        ("Im Sommer 105 starben an der Krankheit.", "de", []),
+        ("Das Spiel läuft am Mittwoch in eigener Halle (18 Uhr).", "de", []),
+        ("- 2 Verifizierung Bitte gib deine Adresse ein.", "de", []),
+        (
+            "Der Zug fuhr bis zu 1,4 Millionen Kilometer im Jahr.",
+            "de",
+            ["fuhr bis zu 1,4 Millionen Kilometer"],
+        ),
     ],
 )
 def test_other_languages(sentence: str, language: str, expected: list[str]) -> None:

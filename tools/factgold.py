@@ -38,6 +38,8 @@ LEADING_NUMBER = re.compile(r"(?:US\$|NT\$|[$€£¥])?\d[\d,.]*")
 # part, a fraction ("100/1"), or letters glued on ("£5million", "Nexus5").
 NUMBER_GOES_ON = re.compile(r"[\w]|[.,/:]\d")
 NUMBER_CAME_FROM = re.compile(r"[\w.,/:$€£¥-]$")
+# A figure's text ending in a number, maybe with its sign or scale ("£5", "$1.2bn", "45%").
+NUMBER_END = re.compile(r"(?:^|\s)(?:US\$|NT\$|[$€£¥])?\d[\d,./]*(?:bn|m|k|%)?$")
 SAMPLE_SEED = 19
 Labels = dict[str, dict[str, dict[str, str]]]  # article id -> kind -> fact text -> label
 
@@ -105,7 +107,7 @@ def is_fragment(fact: Fact) -> bool:
         return _loose_fragment(fact)
     before, after = fact.evidence[:at], fact.evidence[at + len(fact.text) :]
     starts_number = fact.text[:1].isdigit() or LEADING_NUMBER.match(fact.text) is not None
-    ends_number = fact.text[-1:].isalnum() and any(c.isdigit() for c in fact.text.split()[-1])
+    ends_number = NUMBER_END.search(fact.text) is not None
     return bool(
         (starts_number and NUMBER_CAME_FROM.search(before))
         or (ends_number and NUMBER_GOES_ON.match(after))

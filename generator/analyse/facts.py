@@ -212,8 +212,14 @@ def _people_facts(sentences: tuple[Sentence, ...], cast: list[Person]) -> Iterat
     """Yield one fact per person, backed by the sentence that introduces them."""
     for person in cast:
         first = next((s for s in sentences if person.name in s.text), None)
-        if first is not None:
+        if first is not None and not _cut_name(person.name, first.text):
             yield Fact("person", person.display, first.text, first.index)
+
+
+def _cut_name(name: str, text: str) -> bool:
+    """Return True when a name runs on into more letters in its sentence ("Frob" of "Froböse")."""
+    at = text.find(name)
+    return at >= 0 and text[at + len(name) : at + len(name) + 1].isalpha()
 
 
 def _named(

@@ -25,15 +25,18 @@ NUMBER = re.compile(
     r"(?:/\d+)?"
     r"(?:\s?(?:%|per\s?cent\b|percent\b|proc\.|procent\w*))?"
     r"(?:\s?(?:million|billion|trillion|thousand|bn|mn|m|k|mln|mld|mrd|Mio\.|Mrd\.|millones|"
-    r"milliards?|millions?|milioni|miliardi|milhões|mil|tys\.)(?![\w]))?)"
+    r"milliards?|millions?|milioni|miliardi|milhões|mil|tys\.|Millionen|Milliarden|Mio|Mrd|"
+    r"miljoen|miljard|млн|млрд|тыс\.)(?![\w]))?)"
     r"(?![\w/:%]|[.,]\d|[\-–]\d)"
 )
 # A currency sign, percent or scale word in a number: it is a measure on its own.
-UNIT = re.compile(r"[%$€£¥₹]|per\s?cent|percent|proc|bn|mn|m$|k$|illion|illi|mld|mrd|mil")
+UNIT = re.compile(
+    r"[%$€£¥₹]|per\s?cent|percent|proc|bn|mn|m$|k$|illion|illi|mld|mrd|mil|Mio|Mrd|iljo|млн|млрд|тыс"
+)
 # A four-digit year alone ("2023", "1931").
 YEAR = re.compile(r"(?:1[89]|20)\d\d")
 # A word of what a figure counts, or of the words before it (letters, then word characters).
-WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+WORD = re.compile(r"[^\W\d_][\w'’\-]*(?:/[^\W\d_]+)?")  # "km/h" is one word
 # A run of four or more bare numbers: a sports or results table row ("38 26 9 3 73").
 TABLE_ROW = re.compile(r"(?:(?<!\S)\d+\s+){3,}\d+(?!\S)")
 # Where a clause starts or ends: the words around a figure never cross these.
@@ -95,11 +98,13 @@ def _a_measure(sentence: str, start: int, end: int) -> bool:
     if YEAR.fullmatch(number) or (number[0] == "0" and number[:2] not in ("0.", "0,")):
         return False  # a year, or a phone or code number with its leading zero
     after = sentence[end:].split(maxsplit=1)
-    if after and after[0].lower().rstrip(".,;") in TIME_WORDS:
+    if after and after[0].lower().rstrip(".,;:!?)]\"'”") in TIME_WORDS:
         return False
     before = sentence[:start].split()
     if not before:
         return True
+    if before in (["-"], ["•"], ["*"], ["–"]):
+        return False  # a numbered list item ("- 2 Verifizierung")
     last = before[-1]
     if last.lower() in LABEL_BEFORE or last.lower().rstrip(".") in month_names() | MONTHS.keys():
         return False  # "No 10", "aged 27", "march 18"
@@ -179,11 +184,19 @@ def _trimmed_end(words: list[re.Match[str]], end: int, code: str) -> int:
             words = words[: plurals[0] + 1]
         elif len(words) > COUNTED_WORDS:
             words = words[:1]  # a longer phrase cut short would end on a modifier
+    elif code in NOUN_CAPITALS:
+        words = words[: _noun_length([w.group(0) for w in words])]
     else:
         words = words[: _other_length([w.group(0).lower() for w in words])]
     while words and words[-1].group(0).lower() in OF_WORDS | ARTICLES:
         words.pop()
     return words[-1].end() if words else end
+
+
+def _noun_length(words: list[str]) -> int:
+    """Return how many words a figure counts where nouns are capitalised: up to the first noun."""
+    noun = next((i for i, w in enumerate(words[: COUNTED_WORDS + 1]) if w[:1].isupper()), None)
+    return 0 if noun is None else noun + 1  # "70 kommerziellen Projekte"; "105 starben": none
 
 
 def _other_length(words: list[str]) -> int:
@@ -198,7 +211,8 @@ def _plural(word: str, code: str) -> bool:
     low = word.lower()
     if code != "en":
         return False
-    return (len(low) > 3 and low.endswith("s") and low[-2] not in "su") or low in PLURALS
+    plural = len(low) > 3 and low.endswith("s") and low[-2] not in "su"
+    return plural or low in PLURALS or "/" in low  # "km/h": a rate counts as a unit
 
 
 def _context_start(sentence: str, start: int, code: str) -> int:
