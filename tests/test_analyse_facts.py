@@ -78,6 +78,18 @@ GROUPS = (
             "Forestry Organisation",
         ),
         (
+            "She opened a wing of Brackwater College of Further and Higher Education. "
+            "The Brackwater College of Further and Higher Education paid for it.",
+            "organization",
+            "Brackwater College of Further",
+        ),
+        (
+            "Family-owned Kestrel Holdings Group bought two ferries. "
+            "Kestrel Holdings Group runs them.",
+            "organization",
+            "Family-owned Kestrel Holdings Group",
+        ),
+        (
             "Veteran actor George Washington Carver said the play would tour. "
             "Carver said he was delighted.",
             "place",
@@ -133,3 +145,10 @@ def test_dates_near_the_ends_of_the_calendar(published: str, text: str, language
 def test_chinese_organisations_are_whole(sentence: str, expected: list[str]) -> None:
     """A company keeps its legal form; a bare legal form is no organisation."""
     assert [n for n in organizations(sentence) if n in expected or n == "有限公司"] == expected
+
+
+def test_roles_start_on_their_own_words() -> None:
+    """A connective opening the sentence is not part of a person's role."""
+    text = "But Port Director Ines Morrow said the pier was safe. Morrow said so twice."
+    people = [f.text for f in box(text) if f.kind == "person"]
+    assert people == ["Ines Morrow, Port Director"]

@@ -21,6 +21,7 @@ from generator.analyse.cjklexicon import (
     SCALES,
     ZH_SAY,
 )
+from generator.analyse.lexicon import words
 from generator.analyse.patterns import days_before
 from generator.model import Fact, FactKind, Sentence
 
@@ -92,6 +93,10 @@ COMPANY_FORMS = frozenset({"有限", "股份", "股份有限", "有限责任", "
 COMPANY_NAMES = frozenset({"有限公司", "股份有限公司", "有限责任公司", "有限責任公司", "株式会社"})
 # A party committee segment ("省委", "市委", "县委"): a department after it is its own.
 PARTY_COMMITTEE = re.compile(r"[\u4e00-\u9fff]{1,3}委")
+# Words ending in an organisation character that name no body: cadres, parts, wholes.
+NOT_BODY_ENDINGS = tuple(
+    sorted(words("干部 幹部 全部 内部 內部 外部 局部 身处 身處 到处 到處 之处 之處 好处 好處"))
+)
 QUOTE_CHARS = 40
 CLAUSE_CHARS = 24
 NAME_SEGMENTS = 3  # segments joined before a bare organisation word
@@ -259,6 +264,12 @@ def _zh_organizations(tokens: tuple[str, ...]) -> Iterator[str]:
             name = tokens[j] + name  # "省委" + "宣传部": whose department it is
             if tokens[j][0] in "市縣县" and j > 0 and _name_part(tokens[j - 1]):
                 name = tokens[j - 1] + name  # "沧州" + "市委宣传部"
+        elif len(suffix) == 1 and len(token) == 2 and j >= 0 and _name_part(tokens[j]):
+            name = tokens[j] + name  # "保定" + "学院": a name cut before its kind of body
+        elif len(suffix) == 1 and len(token) == 3 and j >= 0 and _name_part(tokens[j]):
+            continue  # "…水库" + "管理处": the tail of a longer name
+        if j >= 0 and tokens[j] in PLACES and not name.startswith(tokens[j]):
+            name = tokens[j] + name  # "新加坡" + "理工学院": whose college it is
         if tokens[i + 1 : i + 2] and tokens[i + 1] in COMPANY_NAMES:
             name, joined = name + tokens[i + 1], i + 1  # "…集团" + "有限公司": one company
         yield name
@@ -282,7 +293,9 @@ def _name_part(token: str) -> bool:
 
 
 def _not_direction(name: str) -> bool:
-    """Return False for "北部", "西南部" style words (a part, not a ministry)."""
+    """Return False for "北部" or "西南部" (a part, not a ministry), or cadres ("干部")."""
+    if name.endswith(NOT_BODY_ENDINGS):
+        return False
     return not (name.endswith("部") and set(name[:-1]) <= NOT_MINISTRY)
 
 
@@ -300,10 +313,9 @@ def _organization_facts(sentences: tuple[Sentence, ...]) -> list[Fact]:
 
 
 def _generic(name: str) -> bool:
-    """Return True for an organisation word with nothing that says whose ("宣传部", "有限公司")."""
+    """Return True for a company's legal form with no name before it ("有限公司")."""
     suffix = _organization_suffix(name)
-    head = name[: len(name) - len(suffix)]
-    return (len(suffix) == 1 and len(name) <= 3) or head in COMPANY_FORMS or not head
+    return name[: len(name) - len(suffix)] in COMPANY_FORMS or name in ("公司", "会社")
 
 
 def places(sentence: str) -> list[str]:

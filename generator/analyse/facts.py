@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import replace
 from itertools import pairwise
 from operator import attrgetter
 
 from generator.analyse.entities import Person, country_of, kind_of
-from generator.analyse.figures import figures
+from generator.analyse.figures import figures, function_words
 from generator.analyse.keyphrases import Phrase
 from generator.analyse.lexicon import ORGANIZATION_HEADS
 from generator.analyse.patterns import dates
@@ -43,6 +44,13 @@ NAME_JOINERS = frozenset({"of", "for", "and", "on", "&"})
 NAME_BEFORE = re.compile(r"(?<=[\w,] )(?P<word>[A-Z][\w\-]*) (?:(?:and|of|&) )?$")
 # A capitalised word right after a name: the name goes on ("Washington Post").
 NAME_AFTER = re.compile(r" (?:[A-Z][a-z]|[A-Z]{2,}\b)")
+# "and" or "&" with a capitalised word: a name cut before it goes on ("… of Further and Higher").
+NAME_GOES_ON = re.compile(r" (?:and|&) [A-Z][a-z]")
+# A describing compound opening a capitalised span at a sentence start ("Privately-held Falic
+# Group", "State-owned Rosneft"): the span is no name as it stands.
+DESCRIBING_WORD = re.compile(r"[A-Z][a-z]+-[a-z]+\b")
+# A connective a role picked up at a sentence start ("But Metropolitan Police Commissioner").
+LEADING_CONNECTIVE = re.compile(r"^(?:But|And|Yet|So|However|Meanwhile|Now|Then|Also)\s+")
 QUOTE_WORDS = 16
 QUOTA: Mapping[FactKind, int] = {
     "figure": 2,
@@ -78,7 +86,7 @@ def fact_candidates(
         "person": (f for f in _people_facts(sentences, cast) if f.text not in quoted),
         "organization": (
             f
-            for f in _named(sentences, phrases, acronyms, "organization", title)
+            for f in _named(sentences, phrases, acronyms, "organization", language)
             if not any(p.name in f.text for p in cast)
         ),
         "place": list(_places(sentences, phrases, title)),
@@ -213,7 +221,8 @@ def _people_facts(sentences: tuple[Sentence, ...], cast: list[Person]) -> Iterat
     for person in cast:
         first = next((s for s in sentences if person.name in s.text), None)
         if first is not None and not _cut_name(person.name, first.text):
-            yield Fact("person", person.display, first.text, first.index)
+            role = LEADING_CONNECTIVE.sub("", person.role)
+            yield Fact("person", replace(person, role=role).display, first.text, first.index)
 
 
 def _cut_name(name: str, text: str) -> bool:
@@ -227,7 +236,7 @@ def _named(
     phrases: list[Phrase],
     acronyms: Mapping[str, str],
     kind: FactKind,
-    title: str,
+    language: str,
 ) -> Iterator[Fact]:
     """Yield organisations, long forms with their acronyms ("National Immigration Agency (NIA)")."""
     seen: set[str] = set()
@@ -244,7 +253,7 @@ def _named(
     # Only names can be organisations; the sort is stable, so they keep their order.
     for phrase in sorted([p for p in phrases if p.proper], key=rank):
         name = acronyms.get(phrase.display, phrase.display)
-        if name in seen or kind_of(name) != kind or not _body_name(name):
+        if name in seen or kind_of(name) != kind or not _body_name(name, language):
             continue
         seen.add(name)
         if _fragment(name, text):
@@ -256,15 +265,18 @@ def _named(
             yield Fact(kind, shown, first.text, first.index)
 
 
-def _body_name(name: str) -> bool:
+def _body_name(name: str, language: str) -> bool:
     """Return True for a name built as a body's: its organisation word ends it or joins on.
 
     "Havana Club" and "Bank of America" are; "Club World" (a product) and "Group A" (an
     enumeration) are not.
     """
-    if ENUMERATED.search(name):
-        return False
     words = name.split()
+    if ENUMERATED.search(name) or DESCRIBING_WORD.match(name):
+        return False
+    first, code = words[0], language.split("-", maxsplit=1)[0].lower() or "en"
+    if first[1:].islower() and first.lower() in function_words(code):
+        return False  # a sentence's first word ("Das Press", "Im Augusta National Golf Club")
     if words[-1] in ORGANIZATION_HEADS:
         return True
     return any(w in ORGANIZATION_HEADS and nxt in NAME_JOINERS for w, nxt in pairwise(words))
@@ -281,6 +293,9 @@ def _inside_name(text: str, start: int, end: int) -> bool:
     """Return True when capitalised words run on before or after a span of the text."""
     before = NAME_BEFORE.search(text, max(0, start - 40), start)
     after = NAME_AFTER.match(text, end)
+    *words, last = text[start:end].split()
+    if after is None and last not in ORGANIZATION_HEADS and ORGANIZATION_HEADS.intersection(words):
+        after = NAME_GOES_ON.match(text, end)  # "College of Further" and Higher Education
     if before is not None:
         word = before.group("word")
         if country_of(word) != word or kind_of(word) == "place":

@@ -49,7 +49,11 @@ DIGIT_RUN = re.compile(r"\d+")
 # Words after a number that make it a time of day ("1200 GMT", "9 pm", "15 Uhr").
 TIME_WORDS = words("gmt bst utc cet cest est edt pst pdt am pm a.m p.m uhr h")
 # Words before a number that make it an age ("aged 27"), a rank or a label ("No 10").
-LABEL_BEFORE = words("aged age no no. nr nr. number # art. ust. pkt par. §")
+LABEL_BEFORE = words(
+    "aged age no no. nr nr. number # art. ust. pkt par. § type phase stage level grade category "
+    "class size model version article section chapter page line route gate platform room flight "
+    "episode season round week day act"
+)
 # Joining words kept inside what a figure counts ("14.27 million tonnes of crops").
 OF_WORDS = words("of de di du des del della do da dos das von der van z ze")
 # English plurals without an "s", and units that count in the singular ("8,750 mph").
@@ -95,8 +99,10 @@ def figures(sentence: str, language: str = "en") -> list[str]:
 def _a_measure(sentence: str, start: int, end: int) -> bool:
     """Return False for a year, a time, a label ("No 10") or a model name ("Nexus 5")."""
     number = sentence[start:end]
-    if YEAR.fullmatch(number) or (number[0] == "0" and number[:2] not in ("0.", "0,")):
-        return False  # a year, or a phone or code number with its leading zero
+    if YEAR.fullmatch(number.split("/")[0]) or (
+        number[0] == "0" and number[:2] not in ("0.", "0,")
+    ):
+        return False  # a year ("1998/99" too), or a phone or code number with its leading zero
     after = sentence[end:].split(maxsplit=1)
     if after and after[0].lower().rstrip(".,;:!?)]\"'”") in TIME_WORDS:
         return False
