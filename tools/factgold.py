@@ -36,8 +36,9 @@ KINDS = ("figure", "date", "quote", "person", "organization", "place")
 LEADING_NUMBER = re.compile(r"(?:US\$|NT\$|[$€£¥])?\d[\d,.]*")
 # What continues a number when written right next to it: more digits, a decimal or thousands
 # part, a fraction ("100/1"), or letters glued on ("£5million", "Nexus5").
-NUMBER_GOES_ON = re.compile(r"[\w]|[.,/:]\d")
-NUMBER_CAME_FROM = re.compile(r"[\w.,/:$€£¥-]$")
+# (Latin letters only: Chinese and Japanese write numbers against their words.)
+NUMBER_GOES_ON = re.compile(r"[0-9A-Za-zÀ-ɏ]|[.,/:]\d")
+NUMBER_CAME_FROM = re.compile(r"[0-9A-Za-zÀ-ɏ.,/:$€£¥-]$")
 # A figure's text ending in a number, maybe with its sign or scale ("£5", "$1.2bn", "45%").
 NUMBER_END = re.compile(r"(?:^|\s)(?:US\$|NT\$|[$€£¥])?\d[\d,./]*(?:bn|m|k|%)?$")
 SAMPLE_SEED = 19
