@@ -152,3 +152,22 @@ def test_roles_start_on_their_own_words() -> None:
     text = "But Port Director Ines Morrow said the pier was safe. Morrow said so twice."
     people = [f.text for f in box(text) if f.kind == "person"]
     assert people == ["Ines Morrow, Port Director"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Harbour Board formally agreed on 5 March 2026 to buy two tugs.",
+            ["2026-03-05: Harbour Board agreed"],
+        ),
+        ("Critics say Mr Morrow stayed on after Cabinet allies intervened in June 2025.", []),
+        (
+            "An MOU on pilotage with Lisbon was signed on 18 December 2024.",
+            ["2024-12-18: MOU signed"],
+        ),
+    ],
+)
+def test_events_name_their_subject(text: str, expected: list[str]) -> None:
+    """A dated event names the subject of its verb, or nothing: never a name further back."""
+    assert [f.text for f in box(text) if f.kind == "date"] == expected

@@ -12,7 +12,7 @@ from operator import attrgetter
 from generator.analyse.entities import Person, country_of, kind_of
 from generator.analyse.figures import figures, function_words
 from generator.analyse.keyphrases import Phrase
-from generator.analyse.lexicon import ORGANIZATION_HEADS
+from generator.analyse.lexicon import ORGANIZATION_HEADS, words
 from generator.analyse.patterns import dates
 from generator.model import Fact, FactKind, Sentence
 
@@ -51,6 +51,8 @@ NAME_GOES_ON = re.compile(r" (?:and|&) [A-Z][a-z]")
 DESCRIBING_WORD = re.compile(r"[A-Z][a-z]+-[a-z]+\b")
 # A connective a role picked up at a sentence start ("But Metropolitan Police Commissioner").
 LEADING_CONNECTIVE = re.compile(r"^(?:But|And|Yet|So|However|Meanwhile|Now|Then|Also)\s+")
+# Words that may stand between an event's subject and its verb ("the board has formally agreed").
+AUXILIARIES = words("was were is are has have had been be also formally officially finally jointly")
 QUOTE_WORDS = 16
 QUOTA: Mapping[FactKind, int] = {
     "figure": 2,
@@ -154,8 +156,9 @@ def _events(sentences: tuple[Sentence, ...], published: dt.date | None) -> Itera
             clause = s.text[: verb.start()].rsplit(",", 1)[-1] if verb else ""
             subjects = SUBJECT.findall(clause)
             acronym = [x for x in subjects if x.isupper()]
-            if verb and subjects:
-                who = (acronym or subjects)[-1]
+            who = (acronym or subjects)[-1] if subjects else ""
+            if verb and who and _subject_of(who, clause):
+                who = who.removeprefix("The ")  # a sentence's capital, not part of the name
                 on_publication = published is not None and iso == published.isoformat()
                 found.append(
                     (
@@ -167,6 +170,15 @@ def _events(sentences: tuple[Sentence, ...], published: dt.date | None) -> Itera
                 )
     for *_, fact in sorted(found, key=lambda item: item[:3]):
         yield fact
+
+
+def _subject_of(who: str, clause: str) -> bool:
+    """Return True when a name is the event verb's subject: right before it, or the acronym of
+    a passive ("an MOU … was signed"); not "Mr Brown after Cabinet allies intervened"."""
+    between = clause[clause.rfind(who) + len(who) :].split()
+    if who.isupper() and between[-1:] in (["was"], ["were"]):
+        return True
+    return all(word in AUXILIARIES for word in between)
 
 
 def _speaker(who: str, cast: list[Person], last: Person | None) -> Person | None:
