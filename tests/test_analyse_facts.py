@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from generator.analyse import AnalysisSettings, analyse
+from generator.analyse.cjkfacts import figures as cjk_figures
 from generator.analyse.cjkfacts import organizations
 from generator.analyse.facts import select
 from generator.model import Article, Fact, FactKind, Published
@@ -171,3 +172,16 @@ def test_roles_start_on_their_own_words() -> None:
 def test_events_name_their_subject(text: str, expected: list[str]) -> None:
     """A dated event names the subject of its verb, or nothing: never a name further back."""
     assert [f.text for f in box(text) if f.kind == "date"] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("每亩年收入可达6万至8万元。", ["6万至8万元"]),
+        ("新园区占地2.8万平方米。", ["2.8万平方米"]),
+        ("票價為2-3萬円。", ["2-3萬円"]),
+    ],
+)
+def test_chinese_figures_are_whole(sentence: str, expected: list[str]) -> None:
+    """A range is one figure, never its first end alone; an area keeps its unit."""
+    assert cjk_figures(sentence) == expected

@@ -27,11 +27,13 @@ from generator.model import Fact, FactKind, Sentence
 
 _DIGITS = "〇零一二兩两三四五六七八九"
 _NUMERALS = _DIGITS + "十百千"
-# A number with optional currency before, scale/unit after ("新台幣3億元", "1,200人", "十二億円").
+# A number with optional currency before, scale/unit after ("新台幣3億元", "1,200人", "十二億円"),
+# or a range of two ("6万至8万元": never its first end alone).
 FIGURE = re.compile(
     rf"(?<![第\d{_NUMERALS}])(?P<prefix>(?:{'|'.join(CURRENCY_PREFIXES)})?)"
     rf"(?P<number>\d[\d,，]*(?:\.\d+)?|[{_NUMERALS}]+(?:[點点][{_DIGITS}]+)?)"
     rf"(?P<scale>[{''.join(SCALES)}千百]?)"
+    rf"(?:[至到~～\-–](?:\d[\d,，]*(?:\.\d+)?|[{_NUMERALS}]+)[{''.join(SCALES)}千百]?)?"
     rf"(?P<unit>(?:{'|'.join(re.escape(u) for u in MONEY_UNITS + COUNTERS)})?)"
 )
 # The counters as a set, for membership tests.
