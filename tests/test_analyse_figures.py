@@ -55,6 +55,8 @@ def test_whole_figures_with_what_they_count(sentence: str, expected: list[str]) 
         "Bristow, aged 54 years, chaired the board.",
         "A stop beside the Pier-2 art district won a 6-1 vote.",
         "Ask at No 10 windows for a ticket.",
+        "The minister left 10 Downing Street at noon.",
+        "Kestrel, 23, and Morrow, 41, were rescued.",
         "Arsenal 38 26 9 3 73 26 87",
         "6 ust.",
         "Sales rose to a record (£600m).",
