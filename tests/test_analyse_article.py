@@ -64,7 +64,7 @@ def test_seed_article() -> None:
     assert len(result.facts) <= 8
     for wanted in [
         ("figure", "7.32 million visits"),
-        ("figure", "23 countries"),
+        ("figure", "control affairs with 23 countries"),
         ("organization", "National Immigration Agency (NIA)"),
         ("organization", "Yomiuri Shinbun"),
         ("place", "Australia, New Zealand"),
@@ -99,7 +99,7 @@ def test_bridge_facts() -> None:
     """Attribute quotes explicitly and resolve a surname to the introduced person."""
     result = analyse(fixture("en-bridge.txt", "en"), AnalysisSettings())
     texts = [f.text for f in result.facts]
-    assert "$42.5 million plan" in texts
+    assert "approved a $42.5 million plan" in texts
     assert "Riverton City Council (RCC)" in texts
     assert any(t.startswith("Dana Whitfield, Council member: ") for t in texts)
     assert any(t.startswith("2026-03-03: ") for t in texts) or "2026-03-03" not in str(texts)

@@ -1,4 +1,4 @@
-"""Run the eval-dev scorers on the analyser: ROUGE vs Lead-3, keyphrase F1 vs YAKE (`make eval`).
+"""Run the eval-dev scorers (`make eval`): ROUGE vs Lead-3, keyphrase F1 vs YAKE, fact precision.
 
 Summary weights are tuned (tools/tune_summary.py) on CNN/DM rows 1000-1999 and on the BBC rows
 at odd positions only; every summary score printed here is on rows the tuning never saw (CNN/DM
@@ -65,7 +65,7 @@ def write_ids(folder: Path, name: str, ids: list[str]) -> Path:
 
 
 def commands(sample: int, bbc_sample: int, folder: Path) -> list[tuple[str, list[str]]]:
-    """Return the labelled scoring commands: CNN/DM and BBC summaries, DUC-2001 keyphrases."""
+    """Return the labelled scoring commands: summaries, keyphrases and fact precision."""
     rows = held_out_rows()
     ids = {name: write_ids(folder, name, [r["id"] for r in got]) for name, got in rows.items()}
     odd = {name: lead_not_news(got) for name, got in rows.items()}
@@ -110,6 +110,10 @@ def commands(sample: int, bbc_sample: int, folder: Path) -> list[tuple[str, list
                 str(EVAL / "keyphrases/kp_duc2001.jsonl"),
                 *kp,
             ],
+        ),
+        (
+            "Fact precision on our own gold (tools/gold)",
+            [py, str(ROOT / "tools" / "factgold.py"), "score"],
         ),
     ]
 

@@ -21,15 +21,19 @@ from generator.analyse.cjklexicon import (
     SCALES,
     ZH_SAY,
 )
+from generator.analyse.lexicon import words
+from generator.analyse.patterns import days_before
 from generator.model import Fact, FactKind, Sentence
 
 _DIGITS = "〇零一二兩两三四五六七八九"
 _NUMERALS = _DIGITS + "十百千"
-# A number with optional currency before, scale/unit after ("新台幣3億元", "1,200人", "十二億円").
+# A number with optional currency before, scale/unit after ("新台幣3億元", "1,200人", "十二億円"),
+# or a range of two ("6万至8万元": never its first end alone).
 FIGURE = re.compile(
     rf"(?<![第\d{_NUMERALS}])(?P<prefix>(?:{'|'.join(CURRENCY_PREFIXES)})?)"
     rf"(?P<number>\d[\d,，]*(?:\.\d+)?|[{_NUMERALS}]+(?:[點点][{_DIGITS}]+)?)"
     rf"(?P<scale>[{''.join(SCALES)}千百]?)"
+    rf"(?:[至到~～\-–](?:\d[\d,，]*(?:\.\d+)?|[{_NUMERALS}]+)[{''.join(SCALES)}千百]?)?"
     rf"(?P<unit>(?:{'|'.join(re.escape(u) for u in MONEY_UNITS + COUNTERS)})?)"
 )
 # The counters as a set, for membership tests.
@@ -85,6 +89,16 @@ _PLACES_BY_FIRST: Mapping[str, tuple[str, ...]] = types.MappingProxyType(
     {c: tuple(p for p in PLACES if p[0] == c) for c in dict.fromkeys(p[0] for p in PLACES)}
 )
 _PLACE_FIRSTS = frozenset(_PLACES_BY_FIRST)
+# What comes before "公司" in a company's legal form, not its name ("有限公司", "股份公司").
+COMPANY_FORMS = frozenset({"有限", "股份", "股份有限", "有限责任", "有限責任"})
+# A company's legal form as one segment, written after its name.
+COMPANY_NAMES = frozenset({"有限公司", "股份有限公司", "有限责任公司", "有限責任公司", "株式会社"})
+# A party committee segment ("省委", "市委", "县委"): a department after it is its own.
+PARTY_COMMITTEE = re.compile(r"[\u4e00-\u9fff]{1,3}委")
+# Words ending in an organisation character that name no body: cadres, parts, wholes.
+NOT_BODY_ENDINGS = tuple(
+    sorted(words("干部 幹部 全部 内部 內部 外部 局部 身处 身處 到处 到處 之处 之處 好处 好處"))
+)
 QUOTE_CHARS = 40
 CLAUSE_CHARS = 24
 NAME_SEGMENTS = 3  # segments joined before a bare organisation word
@@ -140,7 +154,8 @@ def dates(sentence: str, published: dt.date | None) -> list[tuple[str, str]]:
             found.append((match.start(), iso))
     if published is not None:
         for match in WEEKDAY.finditer(sentence) if WEEKDAY_MARK.search(sentence) else ():
-            found.append((match.start(), _weekday(match, published)))
+            if weekday := _weekday(match, published):
+                found.append((match.start(), weekday))
         for match in DAY_ONLY.finditer(sentence) if "日" in sentence else ():
             if 1 <= int(match.group("day")) <= published.day:
                 day = published.replace(day=int(match.group("day")))
@@ -158,6 +173,8 @@ def _iso(match: re.Match[str], published: dt.date | None) -> str:
     shift = RELATIVE_YEARS.get(match.group("relative") or "", 0)
     year = _number(year_text) if year_text else published.year + shift if published else 0
     month = _number(match.group("month"))
+    if not 1 <= year <= 9999:
+        return ""  # a relative year beyond the calendar's range
     if day_text is None:
         return f"{year:04d}-{month:02d}" if 1 <= month <= 12 else ""
     try:
@@ -178,11 +195,12 @@ def _number(text: str) -> int:
 
 
 def _weekday(match: re.Match[str], published: dt.date) -> str:
-    """Return the date of a weekday on or before publication."""
+    """Return the date of a weekday on or before publication ("" before year 1)."""
     zh, ja = match.group("zh"), match.group("ja")
     index = "一二三四五六日".index("日" if zh == "天" else zh) if zh else "月火水木金土日".index(ja)
     back = (published.weekday() - index) % 7
-    return (published - dt.timedelta(days=back)).isoformat()
+    day = days_before(published, back)
+    return day.isoformat() if day is not None else ""
 
 
 def _clause(sentence: str, position: int) -> str:
@@ -226,13 +244,16 @@ def organizations(sentence: str) -> list[str]:
         names = [m.group(0) for m in JA_ORGANIZATION.finditer(sentence)]
     else:
         names = list(_zh_organizations(segments(sentence)))
-    return [n for n in names if len(n) >= MIN_ORGANIZATION and _not_direction(n)]
+    return [
+        n for n in names if len(n) >= MIN_ORGANIZATION and _not_direction(n) and not _generic(n)
+    ]
 
 
 def _zh_organizations(tokens: tuple[str, ...]) -> Iterator[str]:
     """Yield segments ending in an organisation word, joined with the name segments before."""
+    joined = -1  # a company form joined to the name before it is no name of its own
     for i, token in enumerate(tokens):
-        if token[-1:] not in SUFFIX_ENDS:  # most segments end no organisation word
+        if token[-1:] not in SUFFIX_ENDS or i == joined:  # most segments end none
             continue
         suffix = _organization_suffix(token)
         if not suffix:
@@ -241,6 +262,18 @@ def _zh_organizations(tokens: tuple[str, ...]) -> Iterator[str]:
         if token == suffix or token[0] in "市縣县":  # a bare "委員會" or "市政府": name it
             while j >= max(0, i - NAME_SEGMENTS) and len(name) < 10 and _name_part(tokens[j]):
                 name, j = tokens[j] + name, j - 1
+        elif j >= 0 and PARTY_COMMITTEE.fullmatch(tokens[j]):
+            name = tokens[j] + name  # "省委" + "宣传部": whose department it is
+            if tokens[j][0] in "市縣县" and j > 0 and _name_part(tokens[j - 1]):
+                name = tokens[j - 1] + name  # "沧州" + "市委宣传部"
+        elif len(suffix) == 1 and len(token) == 2 and j >= 0 and _name_part(tokens[j]):
+            name = tokens[j] + name  # "保定" + "学院": a name cut before its kind of body
+        elif len(suffix) == 1 and len(token) == 3 and j >= 0 and _name_part(tokens[j]):
+            continue  # "…水库" + "管理处": the tail of a longer name
+        if j >= 0 and tokens[j] in PLACES and not name.startswith(tokens[j]):
+            name = tokens[j] + name  # "新加坡" + "理工学院": whose college it is
+        if tokens[i + 1 : i + 2] and tokens[i + 1] in COMPANY_NAMES:
+            name, joined = name + tokens[i + 1], i + 1  # "…集团" + "有限公司": one company
         yield name
 
 
@@ -262,7 +295,9 @@ def _name_part(token: str) -> bool:
 
 
 def _not_direction(name: str) -> bool:
-    """Return False for "北部", "西南部" style words (a part, not a ministry)."""
+    """Return False for "北部" or "西南部" (a part, not a ministry), or cadres ("干部")."""
+    if name.endswith(NOT_BODY_ENDINGS):
+        return False
     return not (name.endswith("部") and set(name[:-1]) <= NOT_MINISTRY)
 
 
@@ -274,8 +309,15 @@ def _organization_facts(sentences: tuple[Sentence, ...]) -> list[Fact]:
         for name in organizations(s.text):
             first.setdefault(name, s)
             counts[name] = counts.get(name, 0) + 1
-    order = sorted(first, key=lambda n: (-counts[n], first[n].index, n))
+    names = [n for n in first if not any(n != m and n in m for m in first)]
+    order = sorted(names, key=lambda n: (-counts[n], first[n].index, n))
     return [Fact("organization", n, first[n].text, first[n].index) for n in order]
+
+
+def _generic(name: str) -> bool:
+    """Return True for a company's legal form with no name before it ("有限公司")."""
+    suffix = _organization_suffix(name)
+    return name[: len(name) - len(suffix)] in COMPANY_FORMS or name in ("公司", "会社")
 
 
 def places(sentence: str) -> list[str]:

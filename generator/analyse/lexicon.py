@@ -222,11 +222,11 @@ TITLE_FORMS: tuple[tuple[str, str], ...] = (
 # Known places that do not appear in the demonym table.
 PLACE_NAMES: frozenset[str] = words(
     """
-    Taipei Tokyo Beijing Shanghai Hong Kong Seoul London Paris Washington Moscow Kyiv
-    Berlin Europe Asia Africa America Korea Iowa Alaska California Texas New York Hawaii
+    Taipei Tokyo Beijing Shanghai Seoul London Paris Washington Moscow Kyiv
+    Berlin Europe Asia Africa America Korea Iowa Alaska California Texas Hawaii
     Florida
     """
-)
+) | {"Hong Kong", "New York"}  # whole names: "New" alone is no place
 
 # Frequent CJK words that carry no topic (reporting verbs, pronouns, time words).
 CJK_STOPWORDS: frozenset[str] = words(

@@ -1,4 +1,4 @@
-"""Find figures (numbers with what they count) and dates (normalised to ISO) in sentences."""
+"""Find dates in sentences, normalised to ISO (explicit, and weekdays resolved on publication)."""
 
 from __future__ import annotations
 
@@ -6,10 +6,7 @@ import datetime as dt
 import functools
 import re
 
-from generator.analyse.lexicon import ACTION_VERBS, REPORTING_VERBS, STOPWORDS, alternation
-
-# Verbs that end what a figure counts ("£2.5m set aside").
-VERBS = ACTION_VERBS | REPORTING_VERBS | frozenset({"set", "is", "are", "was", "were"})
+from generator.analyse.lexicon import alternation
 
 MONTHS = {
     m: i + 1
@@ -50,59 +47,25 @@ ASCII_DIGITS = b"0123456789"
 WEEKDAY = re.compile(r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 # The longest part of a weekday name before its "day" ("Wednes"): no weekday starts earlier.
 WEEKDAY_HEAD = max(map(len, WEEKDAYS)) - len("day")
-# A number with its scale and unit, then the words that say what it counts.
-FIGURE = re.compile(
-    r"(?<![\w\-.,$€£¥])(?P<number>(?:US\$|NT\$|[$€£¥])?\d(?:[\d,]*\d)?(?:\.\d+)?"
-    r"(?:\s*(?:%|percent|per cent))?(?:\s+(?:million|billion|trillion|thousand)|bn\b|m\b)?)"
-    r"(?P<counted>(?:\s+[a-z][a-z\-]+){0,4})"
-)
-# A plural-looking word ("visits", "countries"): where what a figure counts usually ends.
-PLURAL = re.compile(r"[a-z]{2,}[^su]s$")
-# A currency sign or percentage in a figure's number: a unit on its own.
-UNIT = re.compile(r"[%$€£¥]|percent|cent")
 # A four-digit year.
 YEAR = re.compile(r"(?:19|20)\d\d")
 # A month name and a day number: what a DATE match without a year holds.
 MONTH_DAY = re.compile(_MONTH + r"\s+\d")
-COUNTED_WORDS = 2
 # Distinct sentences whose date matches are remembered (a few articles' worth).
 DATE_CACHE = 2048
 
 
-def figures(sentence: str) -> list[str]:
-    """Return figures with what they count ("7.32 million visits", "23 countries", "5%")."""
-    found: list[str] = []
-    if not has_digit(sentence):
-        return found  # every figure has a digit
-    date_spans: list[tuple[int, int]] | None = None  # found on the first figure only
-    for match in FIGURE.finditer(sentence):
-        number = match.group("number")
-        counted = _counted(match.group("counted").split())
-        if not (counted or UNIT.search(number)):
-            continue
-        if date_spans is None:
-            date_spans = [m.span() for m in _date_matches(sentence)]
-        if any(start <= match.start() < end for start, end in date_spans):
-            continue  # part of a date
-        if YEAR.fullmatch(number):
-            continue  # a year, even before a noun ("2023 report")
-        found.append(" ".join([number, *counted]))
-    return found
+def date_spans(sentence: str) -> list[tuple[int, int]]:
+    """Return where explicit dates are in a sentence (a figure must not be part of one)."""
+    return [m.span() for m in _date_matches(sentence)] if has_digit(sentence) else []
 
 
-def _counted(following: list[str]) -> list[str]:
-    """Return the words a figure counts: up to the first plural, else a short noun phrase."""
-    words: list[str] = []
-    for word in following:
-        if word in STOPWORDS or word in VERBS:
-            break
-        words.append(word)
-    plural = next((i for i, w in enumerate(words) if PLURAL.search(w)), None)
-    if plural is not None:
-        return words[: plural + 1]
-    if len(words) > COUNTED_WORDS:
-        return words[:1]  # a longer phrase cut short would end on a modifier
-    return words
+def days_before(day: dt.date, days: int) -> dt.date | None:
+    """Return the date `days` before `day`, or None before year 1 (dates near it are real)."""
+    try:
+        return day - dt.timedelta(days=days)
+    except OverflowError:
+        return None
 
 
 def has_digit(text: str) -> bool:
@@ -124,7 +87,9 @@ def dates(sentence: str, published: dt.date | None) -> list[tuple[str, int]]:
     if published is not None and day >= 0:
         for m in WEEKDAY.finditer(sentence, max(0, day - WEEKDAY_HEAD)):
             back = (published.weekday() - WEEKDAYS.index(m.group("weekday").lower())) % 7
-            found.append(((published - dt.timedelta(days=back)).isoformat(), m.start()))
+            weekday = days_before(published, back)
+            if weekday is not None:
+                found.append((weekday.isoformat(), m.start()))
     if len(found) > 1:  # most sentences hold no date: nothing to sort
         found.sort(key=lambda pair: pair[1])
     return found

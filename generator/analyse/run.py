@@ -56,7 +56,7 @@ def _candidates(
     if _cjk_article(article.language, sentences):
         return cjk_candidates(sentences, article.title, _published(article))
     return fact_candidates(sentences, phrases, defined, cast, title=article.title,
-                           published=_published(article))
+                           published=_published(article), language=article.language)
 
 
 def _cjk_article(language: str, sentences: tuple[Sentence, ...]) -> bool:
