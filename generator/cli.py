@@ -28,7 +28,7 @@ from .incremental import Loader
 from .lock import exclusive_run
 from .model import Analysis, Article, Problem
 from .notecmd import add_note_parser
-from .pipeline import generate, publish_pages, render_pages
+from .pipeline import generate, publish_pages, render_safely
 from .render.article import render_article
 from .render.context import make_entry
 from .store import Store
@@ -135,7 +135,7 @@ def cmd_build(args: argparse.Namespace, config: Config) -> int:
     reports: list[WriteReport] = []
 
     def render(excluded: frozenset[str]) -> dict[str, str]:
-        pages, found = render_pages(config, excluded)
+        pages, found = render_safely(config, excluded)
         problems[:] = found
         return pages
 
@@ -144,7 +144,9 @@ def cmd_build(args: argparse.Namespace, config: Config) -> int:
 
     left_out = build_isolated(config.paths, render, publish)
     written = reports[-1]
-    report([*problems, *written.problems, *left_out], sys.stderr)
+    said = {p.origin for p in problems}
+    report([*problems, *written.problems, *(p for p in left_out if p.origin not in said)],
+           sys.stderr)
     print(f"generated: {len(written.written)} written, {written.unchanged} unchanged, "
           f"{len(written.removed)} removed")
     print(f"built: {config.paths.site}")

@@ -46,9 +46,11 @@ def settings_key(settings: AnalysisSettings) -> str:
     return key_of(parts)
 
 
-# The light row's layout: a change in the model's fields re-reads every record once.
-LIGHT_LAYOUT = hashlib.sha256(repr([[f.name for f in fields(cls)] for cls in (
-    Article, Published, Sentence, Analysis, Entry)]).encode("utf-8")).hexdigest()[:16]
+# The light row's layout: a change in the model's fields re-reads every record once (as does
+# a new ROW_RULES: rows since then hold articles as the site shows them, shown_article).
+ROW_RULES = "shown-times-1"
+LIGHT_LAYOUT = hashlib.sha256(repr([ROW_RULES, *([f.name for f in fields(cls)] for cls in (
+    Article, Published, Sentence, Analysis, Entry))]).encode("utf-8")).hexdigest()[:16]
 _PUBLISHED = [f.name for f in fields(Article)].index("published")
 _TEXT = [f.name for f in fields(Article)].index("text")
 
@@ -61,6 +63,7 @@ def light_row(article: Article, analysis: Analysis, timezone: str) -> bytes:
     times faster than JSON (it is read for every article of every run).
     """
     entry = make_entry(article, analysis, timezone)
+    article = entry.article  # as the site shows it (times it cannot show left out)
     values = [getattr(article, f.name) for f in fields(Article)]
     values[_TEXT] = ""
     published = article.published
@@ -114,6 +117,15 @@ def placement_key(timezone: str) -> str:
     return hashlib.sha256(repr((timezone, code)).encode("utf-8")).hexdigest()
 
 
+class ArticleFailure(Exception):
+    """An unexpected error while reading one stored article (the cause): its id, to leave it
+    out of the site (generator.pipeline quarantines it)."""
+
+    def __init__(self, article_id: str) -> None:
+        super().__init__(article_id)
+        self.article_id = article_id
+
+
 @dataclass(frozen=True)
 class Catalog:
     """Every readable stored article as a light entry, with each one's content key."""
@@ -165,16 +177,21 @@ class Loader:
         sha = record_digest(data)
         self.cache.put_analysis(self.analysis_key(sha, article.source), analysis)
 
-    def catalog(self) -> Catalog:
-        """Return the light entries of the whole store, reading only changed records."""
+    def catalog(self, excluded: frozenset[str] = frozenset()) -> Catalog:
+        """Return the light entries of the store but `excluded` ids, reading only changed
+        records; raise ArticleFailure when one cannot be analysed or placed (a bug)."""
         rows, fresh = self.cache.records(), []
         entries, keys, problems = [], {}, []
         for article_id, record in (records := self.store.records()):
+            if article_id in excluded:
+                continue
             try:
                 row, entry = self._row(article_id, record, rows.get(article_id))
             except NewsdigestError as error:
                 problems.append(Problem(article_id, str(error)))
                 continue
+            except Exception as error:
+                raise ArticleFailure(article_id) from error
             entries.append(entry)
             if row is not rows.get(article_id):
                 fresh.append(row)
