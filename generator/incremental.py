@@ -118,12 +118,12 @@ def placement_key(timezone: str) -> str:
 
 
 class ArticleFailure(Exception):
-    """An unexpected error while reading one stored article (the cause): its id, to leave it
-    out of the site (generator.pipeline quarantines it)."""
+    """Unexpected errors while reading stored articles (bugs met on their records): id ->
+    error, to leave them out of the site (generator.pipeline quarantines them)."""
 
-    def __init__(self, article_id: str) -> None:
-        super().__init__(article_id)
-        self.article_id = article_id
+    def __init__(self, errors: Mapping[str, Exception]) -> None:
+        super().__init__(", ".join(sorted(errors)))
+        self.errors = dict(errors)
 
 
 @dataclass(frozen=True)
@@ -182,6 +182,7 @@ class Loader:
         records; raise ArticleFailure when one cannot be analysed or placed (a bug)."""
         rows, fresh = self.cache.records(), []
         entries, keys, problems = [], {}, []
+        failed: dict[str, Exception] = {}
         for article_id, record in (records := self.store.records()):
             if article_id in excluded:
                 continue
@@ -190,14 +191,17 @@ class Loader:
             except NewsdigestError as error:
                 problems.append(Problem(article_id, str(error)))
                 continue
-            except Exception as error:
-                raise ArticleFailure(article_id) from error
+            except Exception as error:  # after the scan, so every such record is named at once
+                failed[article_id] = error
+                continue
             entries.append(entry)
             if row is not rows.get(article_id):
                 fresh.append(row)
             keys[article_id] = row.analysis_key  # digests the record and analysis
             self.analysis_keys[article_id] = row.analysis_key
         self.cache.put_records(fresh, [i for i, _ in records])
+        if failed:
+            raise ArticleFailure(failed)
         self.cache.prune_analyses(self.analysis_keys.values())
         return Catalog(tuple(entries), keys, tuple(problems))
 

@@ -13,6 +13,7 @@ from typing import TypeVar
 
 from .cache import Cache, code_digest
 from .config import Config
+from .errors import NewsdigestError
 from .faults import ProblemLog, described
 from .fetch.health import load_health
 from .incremental import GENERATOR, ArticleFailure, Loader
@@ -147,10 +148,12 @@ def render_isolated(config: Config, attempt: Callable[[frozenset[str]], T]
         try:
             return attempt(frozenset(quarantine)), left_out(quarantine, new)
         except ArticleFailure as failure:
-            cause = failure.__cause__ or failure
-            where = log.record(failure.article_id, cause)
-            new[failure.article_id] = f"it cannot be rendered ({described(cause)}; " \
-                f"traceback in {where})"
+            for article_id, cause in sorted(failure.errors.items()):
+                where = log.record(article_id, cause)
+                new[article_id] = f"it cannot be rendered ({described(cause)}; " \
+                    f"traceback in {where})"
+        except NewsdigestError:
+            raise  # a failure newsdigest explains itself (configuration, the writer)
         except Exception as error:
             where = log.record("rendering the site", error)
             new.update(_culprits(config, frozenset(quarantine), error, where))
@@ -165,12 +168,12 @@ def _culprits(config: Config, quarantined: frozenset[str], error: Exception, whe
     def probe(excluded: frozenset[str]) -> str | None:
         try:
             render_pages(config, excluded | quarantined)
-        except ArticleFailure as failure:
-            return described(failure.__cause__ or failure)
         except Exception as failure:  # the probe's answer: this set fails
             return described(failure)
         return None
 
+    if probe(frozenset()) is None:
+        raise error  # rendering alone passes: not an article's doing (say, a full disk)
     ids = [i for i in Store(config.paths.store).ids() if i not in quarantined]
     found = find_culprits(ids, described(error), {}, probe)
     return {article: f"it cannot be rendered ({reason}; traceback in {where})"

@@ -346,3 +346,45 @@ def test_interrupted_fetch_saves_its_state(fetch_project: Path,
     state = fetch_project / "data" / "state"
     assert (state / "health.json").exists() and (state / "http-cache.json").exists()
     assert len(list(Store(fetch_project / "data" / "articles"))) == 1
+
+
+def test_records_that_cannot_be_analysed_are_all_left_out_at_once(
+        project: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    import generator.incremental  # noqa: PLC0415
+
+    analyse = generator.incremental.analyse
+
+    def failing(article, settings):  # type: ignore[no-untyped-def]
+        if article.title.startswith("Broken"):
+            raise IndexError("simulated analyser bug")
+        return analyse(article, settings)
+
+    monkeypatch.setattr(generator.incremental, "analyse", failing)
+    store = Store(project / "data" / "articles")
+    titles = [f"Ordinary harbour report {n}" for n in range(3)] + \
+        [f"Broken report {n}" for n in range(30)]  # more than isolation.MAX_CULPRITS
+    for n, title in enumerate(titles):
+        store.add(hostile_article(n, title))
+    assert run(project, "generate") == 1
+    err = capsys.readouterr().err
+    assert err.count("it cannot be rendered (IndexError: simulated analyser bug; ") == 30
+    text = "".join(p.read_text("utf-8") for p in (project / "docs" / "articles").rglob("*.md"))
+    assert all(t in text for t in titles[:3]) and "Broken" not in text
+
+
+def test_a_failure_that_is_no_article_s_is_not_pinned_on_one(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import generator.pipeline  # noqa: PLC0415
+
+    store = Store(project / "data" / "articles")
+    for n in range(4):
+        store.add(hostile_article(n, f"Ordinary harbour report {n}"))
+
+    def full_disk(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(generator.pipeline, "_write", full_disk)
+    with pytest.raises(OSError, match="No space left"):
+        generator.pipeline.generate(load_config(project))
+    assert not (project / "data" / "state" / "quarantine.json").exists()
