@@ -8,6 +8,7 @@ extracting, analysing and placing the article, next to ordinary pages.
 from __future__ import annotations
 
 import dataclasses
+import io
 import json
 import random
 from collections import Counter
@@ -388,3 +389,11 @@ def test_a_failure_that_is_no_article_s_is_not_pinned_on_one(
     with pytest.raises(OSError, match="No space left"):
         generator.pipeline.generate(load_config(project))
     assert not (project / "data" / "state" / "quarantine.json").exists()
+
+
+def test_process_all_lists_each_input_in_order(project: Path) -> None:
+    (project / "good.html").write_bytes(page(1))
+    names = [str(project / "good.html"), str(project / "absent.html")]
+    outcomes = generator.ingest.process_all(names, load_config(project), io.BytesIO())
+    assert [o[0] for o in outcomes] == ["ok", "error"]
+    assert outcomes[1][1] == Problem(names[1], "no such file")
