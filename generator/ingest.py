@@ -170,13 +170,19 @@ def ingest(
     return keeper.keep(done), done.article
 
 
-def process_all(names: Sequence[str], config: Config, stdin: BinaryIO, url: str | None = None,
-                source: str | None = None
-                ) -> list[tuple[str, Article, Analysis] | tuple[str, Problem]]:
+def process_all(
+    names: Sequence[str],
+    config: Config,
+    stdin: BinaryIO,
+    url: str | None = None,
+    source: str | None = None,
+) -> list[tuple[str, Article, Analysis] | tuple[str, Problem]]:
     """Return every input's ("ok", article, analysis) or ("error", problem), in order.
 
     For tools over small sets (it holds every article); commands stream process_inputs.
     """
     log = ProblemLog.under(Path("."))
-    return [("error", o) if isinstance(o, Problem) else ("ok", o.article, o.analysis)
-            for o in process_inputs(Inputs(names, stdin, url), config, log, source)]
+    return [
+        ("error", o) if isinstance(o, Problem) else ("ok", o.article, o.analysis)
+        for o in process_inputs(Inputs(names, stdin, url), config, log, source)
+    ]

@@ -35,17 +35,32 @@ from generator.render.context import make_entry, site_day, sort_key
 from generator.store import Store
 
 TOWNS = ("Harwick", "Lowmere", "Stanbridge", "Eastholm", "Corrin", "Wexby", "Altmoor")
-EXTREME_DATES = ("0001-01-01T00:00:00Z", "9999-12-31T23:59:59Z", "0001-01-01",
-                 "9999-12-31T23:59:59-12:00", "2026-02-30T10:00:00Z", "2026-03-01T10:00:00+23:00",
-                 "2016-12-31T23:59:60Z", "not a date", "", "１２３４-05-06")
+EXTREME_DATES = (
+    "0001-01-01T00:00:00Z",
+    "9999-12-31T23:59:59Z",
+    "0001-01-01",
+    "9999-12-31T23:59:59-12:00",
+    "2026-02-30T10:00:00Z",
+    "2026-03-01T10:00:00+23:00",
+    "2016-12-31T23:59:60Z",
+    "not a date",
+    "",
+    "１２３４-05-06",
+)
 
 
 def page(number: int, published: str = "2026-03-04T09:30:00+08:00") -> bytes:
     """Return a news page of our own with a JSON-LD date (and relative days in its text)."""
     town = TOWNS[number % len(TOWNS)]
-    ld = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle",
-                     "headline": f"{town} ferry adds late sailings, story {number}",
-                     "datePublished": published, "dateModified": published})
+    ld = json.dumps(
+        {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": f"{town} ferry adds late sailings, story {number}",
+            "datePublished": published,
+            "dateModified": published,
+        }
+    )
     paragraphs = [
         f"The {town} ferry board said on Tuesday it would add {number + 2} late sailings each "
         "week from April, after commuters asked for boats after ten at night.",
@@ -55,19 +70,24 @@ def page(number: int, published: str = "2026-03-04T09:30:00+08:00") -> bytes:
         "two benches, work that should be finished before the summer timetable starts.",
     ]
     body = "".join(f"<p>{p}</p>" for p in paragraphs)
-    return (f"<html><head><title>{town} ferry story {number}</title>"
-            f'<script type="application/ld+json">{ld}</script></head><body><article>'
-            f"<h1>{town} ferry adds late sailings, story {number}</h1>{body}"
-            "</article></body></html>").encode()
+    return (
+        f"<html><head><title>{town} ferry story {number}</title>"
+        f'<script type="application/ld+json">{ld}</script></head><body><article>'
+        f"<h1>{town} ferry adds late sailings, story {number}</h1>{body}"
+        "</article></body></html>"
+    ).encode()
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("plain", "plain"),
-    ("two\nlines\r\nand\ttabs", "two lines and tabs"),
-    ("  spaced   out  ", "spaced out"),
-    ("bell\x07and\x00nul", "bell and nul"),
-    ("x" * 400, "x" * 299 + "…"),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("plain", "plain"),
+        ("two\nlines\r\nand\ttabs", "two lines and tabs"),
+        ("  spaced   out  ", "spaced out"),
+        ("bell\x07and\x00nul", "bell and nul"),
+        ("x" * 400, "x" * 299 + "…"),
+    ],
+)
 def test_one_line(text: str, expected: str) -> None:
     assert one_line(text) == expected
 
@@ -105,19 +125,27 @@ def stored(iso: str | None, local: str, fetched: str | None = None) -> Article:
     return dataclasses.replace(base, published=published, fetched_at=fetched)
 
 
-@pytest.mark.parametrize("iso,local,fetched,day", [
-    ("0001-01-01T00:00:00+00:00", "0001-01-01T00:00:00", None, None),
-    ("9999-12-31T23:59:59-05:00", "9999-12-31T23:59:59", "2026-03-02T08:00:00+00:00",
-     "2026-03-02"),
-    ("0001-01-01T00:00:00+08:00", "0001-01-01T00:00:00", "bad", None),
-    ("2026-03-02T03:00:00+15:30", "2026-03-02T03:00:00", None, None),
-    (None, "0001-01-01T00:00:00", None, None),
-    (None, "garbage", None, None),
-    ("2026-03-02T03:00:00+08:00", "2026-03-02T03:00:00", None, "2026-03-01"),
-    (None, "2026-03-02T03:00:00", None, "2026-03-02"),
-])
-def test_times_the_site_cannot_show_count_as_absent(iso: str | None, local: str,
-                                                    fetched: str | None, day: str | None) -> None:
+@pytest.mark.parametrize(
+    "iso,local,fetched,day",
+    [
+        ("0001-01-01T00:00:00+00:00", "0001-01-01T00:00:00", None, None),
+        (
+            "9999-12-31T23:59:59-05:00",
+            "9999-12-31T23:59:59",
+            "2026-03-02T08:00:00+00:00",
+            "2026-03-02",
+        ),
+        ("0001-01-01T00:00:00+08:00", "0001-01-01T00:00:00", "bad", None),
+        ("2026-03-02T03:00:00+15:30", "2026-03-02T03:00:00", None, None),
+        (None, "0001-01-01T00:00:00", None, None),
+        (None, "garbage", None, None),
+        ("2026-03-02T03:00:00+08:00", "2026-03-02T03:00:00", None, "2026-03-01"),
+        (None, "2026-03-02T03:00:00", None, "2026-03-02"),
+    ],
+)
+def test_times_the_site_cannot_show_count_as_absent(
+    iso: str | None, local: str, fetched: str | None, day: str | None
+) -> None:
     article = stored(iso, local, fetched)
     assert site_day(article, "America/New_York") == day
     assert sort_key(article).endswith(f"|{article.id}")
@@ -147,8 +175,9 @@ def run(root: Path, *args: str) -> int:
     return main(["--project", str(root), *args])
 
 
-def test_show_prints_one_line_per_input_whatever_fails(project: Path,
-                                                       capsys: pytest.CaptureFixture[str]) -> None:
+def test_show_prints_one_line_per_input_whatever_fails(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     inbox = project / "in"
     inbox.mkdir()
     names = []
@@ -169,18 +198,21 @@ def test_show_prints_one_line_per_input_whatever_fails(project: Path,
 
 
 def test_show_markdown_of_a_year_one_page_does_not_crash(
-        project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = project / "one.html"
     path.write_bytes(page(3, "0001-01-01T00:00:00Z"))
     status = run(project, "show", "--format", "markdown", str(path))
     out, err = capsys.readouterr()
-    assert ((status, err) == (0, "") and "ferry adds late sailings" in out) \
-        or (status == 1 and err.startswith(f"error: {path}: "))
+    assert ((status, err) == (0, "") and "ferry adds late sailings" in out) or (
+        status == 1 and err.startswith(f"error: {path}: ")
+    )
     assert "0001" not in out
 
 
 def test_add_of_a_mixed_folder_stores_every_good_page(
-        project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     inbox = project / "inbox"
     inbox.mkdir()
     for n in range(20):
@@ -195,8 +227,7 @@ def test_add_of_a_mixed_folder_stores_every_good_page(
     reported = {line.split(": ")[1] for line in err.splitlines() if line.startswith("error: ")}
     assert str(inbox / "junk.html") in reported
     for n in range(3):  # each odd page is stored or reported, never lost silently
-        assert (f"story {40 + n}" in " ".join(titles)) != (str(inbox / f"odd-{n}.html")
-                                                           in reported)
+        assert (f"story {40 + n}" in " ".join(titles)) != (str(inbox / f"odd-{n}.html") in reported)
     failed = len(reported)
     assert out.splitlines()[-1] == f"added: {len(titles)} new, 0 already stored, {failed} failed"
     assert status == (1 if failed else 0)
@@ -206,14 +237,21 @@ def test_add_of_a_mixed_folder_stores_every_good_page(
 
 
 def test_stored_records_with_extreme_dates_still_generate(
-        project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     store = Store(project / "data" / "articles")
     good = [hostile_article(n, f"Ordinary harbour report {n}") for n in range(4)]
     plain = "The harbour ferry council met to discuss the timetable and the new piers."
-    odd = [dataclasses.replace(hostile_article(10 + n, f"Odd date report {n}"), text=plain,
-                               published=Published(iso, iso[:19], "json-ld"))
-           for n, iso in enumerate(("0001-01-01T00:00:00+00:00", "9999-12-31T23:59:59-05:00",
-                                    "0001-01-01T00:00:00+08:00"))]
+    odd = [
+        dataclasses.replace(
+            hostile_article(10 + n, f"Odd date report {n}"),
+            text=plain,
+            published=Published(iso, iso[:19], "json-ld"),
+        )
+        for n, iso in enumerate(
+            ("0001-01-01T00:00:00+00:00", "9999-12-31T23:59:59-05:00", "0001-01-01T00:00:00+08:00")
+        )
+    ]
     for article in good + odd:
         store.add(article)
     assert run(project, "generate") == 0, capsys.readouterr().err
@@ -246,8 +284,8 @@ def failing_render(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.mark.usefixtures("failing_render")
 def test_render_failure_is_quarantined_while_the_site_builds(
-        project: Path, capsys: pytest.CaptureFixture[str],
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     store = Store(project / "data" / "articles")
     titles = [f"Ordinary harbour report {n}" for n in range(6)] + [BOOM, "LISTING report"]
     articles = [hostile_article(n, t, day=10 + n % 3) for n, t in enumerate(titles)]
@@ -274,41 +312,57 @@ def test_render_failure_is_quarantined_while_the_site_builds(
 def write_config(root: Path, server: FetchServer) -> None:
     """Give the project two feeds on the loopback server and quick fetch settings."""
     config = yaml.safe_load((root / "newsdigest.yml").read_text("utf-8"))
-    config["fetch"] = {"contact": "https://example.org/newsdigest", "delay": 0.01,
-                       "retries": 0, "run_deadline": 30}
-    config["sources"] = [{"name": "Harbour Feed", "feed": server.url("/feed.xml"),
-                          "allow_private": True, "timezone": "UTC"},
-                         {"name": "Broken Feed", "feed": server.url("/broken.xml"),
-                          "allow_private": True}]
+    config["fetch"] = {
+        "contact": "https://example.org/newsdigest",
+        "delay": 0.01,
+        "retries": 0,
+        "run_deadline": 30,
+    }
+    config["sources"] = [
+        {
+            "name": "Harbour Feed",
+            "feed": server.url("/feed.xml"),
+            "allow_private": True,
+            "timezone": "UTC",
+        },
+        {"name": "Broken Feed", "feed": server.url("/broken.xml"), "allow_private": True},
+    ]
     (root / "newsdigest.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
 
 
 def rss(server: FetchServer, count: int) -> bytes:
     """Return an RSS feed of `count` items on the server."""
-    items = "".join(f"<item><title>Story {n}</title><link>{server.url(f'/story/{n}')}</link>"
-                    "<pubDate>Wed, 04 Mar 2026 09:30:00 GMT</pubDate></item>"
-                    for n in range(count))
-    return (f'<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour</title>'
-            f"<link>{server.url('/')}</link>{items}</channel></rss>").encode()
+    items = "".join(
+        f"<item><title>Story {n}</title><link>{server.url(f'/story/{n}')}</link>"
+        "<pubDate>Wed, 04 Mar 2026 09:30:00 GMT</pubDate></item>"
+        for n in range(count)
+    )
+    return (
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour</title>'
+        f"<link>{server.url('/')}</link>{items}</channel></rss>"
+    ).encode()
 
 
 @pytest.fixture
 def fetch_project(project: Path, server: FetchServer) -> Iterator[Path]:
     """A project whose feed lists four pages (one of them a year-one page), and a broken feed."""
     write_config(project, server)
-    server.routes["/feed.xml"] = Reply(body=rss(server, 4), headers=(
-        ("Content-Type", "application/rss+xml"), ("ETag", '"v1"')))
-    server.routes["/broken.xml"] = Reply(body=b"<rss><channel><item>", headers=(
-        ("Content-Type", "application/rss+xml"),))
+    server.routes["/feed.xml"] = Reply(
+        body=rss(server, 4), headers=(("Content-Type", "application/rss+xml"), ("ETag", '"v1"'))
+    )
+    server.routes["/broken.xml"] = Reply(
+        body=b"<rss><channel><item>", headers=(("Content-Type", "application/rss+xml"),)
+    )
     for n in range(4):
-        server.routes[f"/story/{n}"] = Reply(body=page(n, "0001-01-01T00:00:00Z" if n == 2
-                                                       else "2026-03-04T09:30:00+08:00"))
+        server.routes[f"/story/{n}"] = Reply(
+            body=page(n, "0001-01-01T00:00:00Z" if n == 2 else "2026-03-04T09:30:00+08:00")
+        )
     yield project
 
 
 def test_fetch_keeps_its_state_when_an_article_raises(
-        fetch_project: Path, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> None:
+    fetch_project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     analyse = generator.ingest.analyse
 
     def failing(article, settings):  # type: ignore[no-untyped-def]
@@ -330,8 +384,9 @@ def test_fetch_keeps_its_state_when_an_article_raises(
     assert "Traceback" in (fetch_project / "build" / "logs" / "problems.log").read_text("utf-8")
 
 
-def test_interrupted_fetch_saves_its_state(fetch_project: Path,
-                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_interrupted_fetch_saves_its_state(
+    fetch_project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     calls = []
     process = generator.ingest.process
 
@@ -350,8 +405,8 @@ def test_interrupted_fetch_saves_its_state(fetch_project: Path,
 
 
 def test_records_that_cannot_be_analysed_are_all_left_out_at_once(
-        project: Path, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> None:
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     import generator.incremental  # noqa: PLC0415
 
     analyse = generator.incremental.analyse
@@ -363,8 +418,9 @@ def test_records_that_cannot_be_analysed_are_all_left_out_at_once(
 
     monkeypatch.setattr(generator.incremental, "analyse", failing)
     store = Store(project / "data" / "articles")
-    titles = [f"Ordinary harbour report {n}" for n in range(3)] + \
-        [f"Broken report {n}" for n in range(30)]  # more than isolation.MAX_CULPRITS
+    titles = [f"Ordinary harbour report {n}" for n in range(3)] + [
+        f"Broken report {n}" for n in range(30)
+    ]  # more than isolation.MAX_CULPRITS
     for n, title in enumerate(titles):
         store.add(hostile_article(n, title))
     assert run(project, "generate") == 1
@@ -375,7 +431,8 @@ def test_records_that_cannot_be_analysed_are_all_left_out_at_once(
 
 
 def test_a_failure_that_is_no_article_s_is_not_pinned_on_one(
-        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import generator.pipeline  # noqa: PLC0415
 
     store = Store(project / "data" / "articles")

@@ -18,17 +18,19 @@ from test_fault_isolation import EXTREME_DATES, page
 
 from generator.cli import main
 
-PROPERTY = settings(max_examples=40, deadline=None, database=None,
-                    suppress_health_check=[HealthCheck.too_slow])
+PROPERTY = settings(
+    max_examples=40, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow]
+)
 SLOW_PROPERTY = settings(PROPERTY, max_examples=12)
 ADDED = re.compile(r"^added: (\d+) new, (\d+) already stored, (\d+) failed$", re.MULTILINE)
-EDITORS = {"about.md": "# About\n\nWritten by hand.\n",
-           "notes/welcome.md": "---\ntitle: Welcome\n---\n\nAn editor's note.\n"}
+EDITORS = {
+    "about.md": "# About\n\nWritten by hand.\n",
+    "notes/welcome.md": "---\ntitle: Welcome\n---\n\nAn editor's note.\n",
+}
 
 # JSON-LD dates: any text, the ends of datetime's range, and times with any offset.
 OFFSETS = st.sampled_from(["Z", "+00:00", "+08:00", "-12:00", "+14:00", "+23:59", "-99:00", ""])
-MOMENTS = st.builds(lambda moment, offset: moment.isoformat() + offset,
-                    st.datetimes(), OFFSETS)
+MOMENTS = st.builds(lambda moment, offset: moment.isoformat() + offset, st.datetimes(), OFFSETS)
 DATES = st.one_of(st.sampled_from(EXTREME_DATES), MOMENTS, st.text(max_size=40))
 
 
@@ -100,8 +102,9 @@ def editors_files(root: Path) -> dict[str, bytes]:
 
 @SLOW_PROPERTY
 @given(dates=st.lists(DATES, min_size=1, max_size=4), junk=st.binary(max_size=500))
-def test_add_and_generate_whatever_the_dates(tmp_path_factory: pytest.TempPathFactory,
-                                             dates: list[str], junk: bytes) -> None:
+def test_add_and_generate_whatever_the_dates(
+    tmp_path_factory: pytest.TempPathFactory, dates: list[str], junk: bytes
+) -> None:
     root = make_project(tmp_path_factory.mktemp("addgen") / "p")
     for rel, text in EDITORS.items():
         (root / "docs" / rel).parent.mkdir(parents=True, exist_ok=True)

@@ -18,8 +18,10 @@ import realpages
 
 SAMPLE = 60
 
-pytestmark = [pytest.mark.shared,
-              pytest.mark.skipif(not realpages.SHARED.is_dir(), reason="../shared absent")]
+pytestmark = [
+    pytest.mark.shared,
+    pytest.mark.skipif(not realpages.SHARED.is_dir(), reason="../shared absent"),
+]
 
 
 def test_sample_covers_every_kind_of_real_page() -> None:

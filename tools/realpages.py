@@ -91,13 +91,23 @@ def sweep(pages: Sequence[Path], jobs: int) -> dict[str, object]:
         results = list(pool.map(show_one, pages, chunksize=8))
     outcomes = Counter(outcome for outcome, _, _ in results)
     errors = Counter(detail for outcome, detail, _ in results if outcome == "error")
-    exceptions = {str(p): detail for p, (outcome, detail, _) in zip(pages, results, strict=True)
-                  if outcome == "exception"}
+    exceptions = {
+        str(p): detail
+        for p, (outcome, detail, _) in zip(pages, results, strict=True)
+        if outcome == "exception"
+    }
     slowest = sorted(zip(pages, results, strict=True), key=lambda pr: -pr[1][2])[:5]
-    return {"inputs": len(pages), "ok": outcomes["ok"], "errors": outcomes["error"],
-            "errors_by_reason": dict(errors.most_common()), "exceptions": exceptions,
-            "slowest": [(str(p.relative_to(SHARED)) if p.is_relative_to(SHARED) else str(p),
-                         round(r[2], 2)) for p, r in slowest]}
+    return {
+        "inputs": len(pages),
+        "ok": outcomes["ok"],
+        "errors": outcomes["error"],
+        "errors_by_reason": dict(errors.most_common()),
+        "exceptions": exceptions,
+        "slowest": [
+            (str(p.relative_to(SHARED)) if p.is_relative_to(SHARED) else str(p), round(r[2], 2))
+            for p, r in slowest
+        ],
+    }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
