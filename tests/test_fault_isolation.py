@@ -454,3 +454,29 @@ def test_process_all_lists_each_input_in_order(project: Path) -> None:
     outcomes = generator.ingest.process_all(names, load_config(project), io.BytesIO())
     assert [o[0] for o in outcomes] == ["ok", "error"]
     assert outcomes[1][1] == Problem(names[1], "no such file")
+
+
+def test_a_bug_in_one_source_leaves_the_others_fetched(
+    fetch_project: Path,
+    server: FetchServer,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import generator.fetch.run  # noqa: PLC0415
+
+    choose = generator.fetch.run._choose
+
+    def failing(source, items):  # type: ignore[no-untyped-def]
+        if source.name == "Broken Feed":
+            raise AttributeError("simulated source bug")
+        return choose(source, items)
+
+    monkeypatch.setattr(generator.fetch.run, "_choose", failing)
+    server.routes["/broken.xml"] = Reply(
+        body=rss(server, 0), headers=(("Content-Type", "application/rss+xml"),)
+    )
+    assert run_fetch_command(load_config(fetch_project), None, None) == 1
+    err = capsys.readouterr().err
+    assert "Broken Feed: AttributeError: simulated source bug (traceback in " in err
+    assert len(list(Store(fetch_project / "data" / "articles"))) >= 3
+    assert (fetch_project / "data" / "state" / "health.json").exists()

@@ -192,6 +192,14 @@ def _process(run: Run, source: SourceConfig, item: Item) -> str:
 def fetch_source(run: Run, source: SourceConfig) -> tuple[SourceReport, Validators]:
     """Fetch one source; failures become its report, never an exception for the run."""
     try:
+        return _fetch_source(run, source)
+    except Exception as error:  # a bug outside any one item: still only this source's
+        return SourceReport(source.name, error=run.log.problem(source.name, error).reason), {}
+
+
+def _fetch_source(run: Run, source: SourceConfig) -> tuple[SourceReport, Validators]:
+    """Fetch one source's listing and each of its new items."""
+    try:
         listing = _list_items(run, source)
     except FetchDeferred as error:
         return SourceReport(source.name, deferred=str(error)), {}
