@@ -98,6 +98,12 @@ test-hostile: install browser-deps
 	$(BIN)/pytest -q -s -m slow tests/test_hostile_site.py
 	$(BIN)/pytest -q tests/test_hostile_units.py tests/test_hostile_isolation.py tests/test_kill.py tests/test_determinism.py
 
+## test-realpages: every real page of ../shared/eval-dev (extraction, dates, badinput; ~2,000)
+## through show's whole path, zero exceptions (make test runs a fixed sample of 60)
+.PHONY: test-realpages
+test-realpages: install
+	$(BIN)/python tools/realpages.py --json build/realpages.json
+
 ## eval-extract: main-text F1 and date accuracy on ../shared/eval-dev (several minutes)
 eval-extract: install
 	@if [ ! -d ../shared/eval-dev ]; then echo "eval-extract: ../shared/eval-dev absent, skipped"; exit 0; fi; \

@@ -110,7 +110,8 @@ class Cache:
             self.db = self._open()
 
     def _open(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path)
+        # fetch's worker threads cache analyses, one at a time under the ingest lock
+        db = sqlite3.connect(self.path, check_same_thread=False)
         for statement in TABLES:
             db.execute(statement)
         row = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()

@@ -15,22 +15,27 @@ import json
 import os
 import sys
 from collections.abc import Iterator, Mapping, Sequence
+from functools import partial
 from pathlib import Path
-from typing import Any, NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from . import __version__
 from .cache import Cache
 from .config import Config, load_config
 from .errors import ConfigError, NewsdigestError
+from .faults import ProblemLog, guarded
 from .incremental import Loader
 from .lock import exclusive_run
 from .model import Analysis, Article, Problem
 from .notecmd import add_note_parser
-from .pipeline import generate, publish_pages, render_pages
+from .pipeline import generate, publish_pages, render_safely
 from .render.article import render_article
 from .render.context import make_entry
 from .store import Store
 from .writer import WriteReport
+
+if TYPE_CHECKING:
+    from .ingest import Done
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 # Commands that leave the store and docs/ alone, or lock only part of their work.
@@ -66,48 +71,49 @@ def report(problems: Sequence[Problem], stream: TextIO) -> None:
 
 
 def cmd_show(args: argparse.Namespace, config: Config) -> int:
-    """Process inputs without touching the store and print each record."""
-    from .ingest import process_all  # noqa: PLC0415 - see the module docstring
-    outcomes = process_all(args.inputs, config, sys.stdin.buffer, url=args.url,
-                           source=args.source)
+    """Process inputs without touching the store and print each record as it is done."""
+    from .ingest import Inputs, process_inputs  # noqa: PLC0415 - see the docstring
+    log = ProblemLog.under(config.paths.root)
+    inputs = Inputs(args.inputs, sys.stdin.buffer, url=args.url)
     failed = False
-    for outcome in outcomes:
-        if outcome[0] == "error":
-            problem = outcome[1]
-            assert isinstance(problem, Problem)
+    for outcome in process_inputs(inputs, config, log, source=args.source):
+        shown = outcome if isinstance(outcome, Problem) else \
+            guarded(outcome.origin, log, partial(show_text, outcome, args.format, config))
+        if isinstance(shown, Problem):
             failed = True
-            report([problem], sys.stderr)
+            report([shown], sys.stderr)
             if args.format == "json":
-                print(json.dumps({"input": problem.origin, "error": problem.reason},
+                print(json.dumps({"input": shown.origin, "error": shown.reason},
                                  ensure_ascii=False))
             continue
-        _, article, analysis = outcome  # type: ignore[misc]
-        if args.format == "json":
-            print(json.dumps(article_json(article, analysis), ensure_ascii=False))
-        else:
-            entry = make_entry(article, analysis, config.site.timezone)
-            sys.stdout.write(render_article(entry, {}, {}))
+        sys.stdout.write(shown)
     return EXIT_FAILED if failed else EXIT_OK
 
 
+def show_text(done: Done, output: str, config: Config) -> str:
+    """Return what `show` prints for one input: its JSON line or its article page."""
+    if output == "json":
+        return json.dumps(article_json(done.article, done.analysis), ensure_ascii=False) + "\n"
+    entry = make_entry(done.article, done.analysis, config.site.timezone)
+    return render_article(entry, {}, {})
+
+
 def cmd_add(args: argparse.Namespace, config: Config) -> int:
-    """Ingest local files or folders into the store."""
-    from .ingest import process_all  # noqa: PLC0415 - see the module docstring
-    store = Store(config.paths.store)
+    """Ingest local files or folders into the store, each stored as soon as it is done."""
+    from .ingest import Inputs, Keeper, process_inputs  # noqa: PLC0415 - see the docstring
+    log = ProblemLog.under(config.paths.root)
     counts = {"new": 0, "unchanged": 0, "failed": 0}
     with Cache(config.paths.cache) as cache:
-        loader = Loader(config, cache)
-        for outcome in process_all(args.paths, config, sys.stdin.buffer, source=args.source):
-            if outcome[0] == "error":
-                assert isinstance(outcome[1], Problem)
-                report([outcome[1]], sys.stderr)
+        keeper = Keeper(Store(config.paths.store), Loader(config, cache))
+        inputs = Inputs(args.paths, sys.stdin.buffer)
+        for outcome in process_inputs(inputs, config, log, source=args.source):
+            added = outcome if isinstance(outcome, Problem) else \
+                guarded(outcome.origin, log, partial(keeper.keep, outcome))
+            if isinstance(added, Problem):
+                report([added], sys.stderr)
                 counts["failed"] += 1
                 continue
-            _, article, analysis = outcome  # type: ignore[misc]
-            added = store.add(article)
             counts[added] += 1
-            if added == "new":
-                loader.remember(article, analysis)  # generate will not analyse it again
     print(f"added: {counts['new']} new, {counts['unchanged']} already stored, "
           f"{counts['failed']} failed")
     return EXIT_FAILED if counts["failed"] else EXIT_OK
@@ -129,7 +135,7 @@ def cmd_build(args: argparse.Namespace, config: Config) -> int:
     reports: list[WriteReport] = []
 
     def render(excluded: frozenset[str]) -> dict[str, str]:
-        pages, found = render_pages(config, excluded)
+        pages, found = render_safely(config, excluded)
         problems[:] = found
         return pages
 
@@ -138,7 +144,9 @@ def cmd_build(args: argparse.Namespace, config: Config) -> int:
 
     left_out = build_isolated(config.paths, render, publish)
     written = reports[-1]
-    report([*problems, *written.problems, *left_out], sys.stderr)
+    said = {p.origin for p in problems}
+    report([*problems, *written.problems, *(p for p in left_out if p.origin not in said)],
+           sys.stderr)
     print(f"generated: {len(written.written)} written, {written.unchanged} unchanged, "
           f"{len(written.removed)} removed")
     print(f"built: {config.paths.site}")

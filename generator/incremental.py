@@ -46,9 +46,11 @@ def settings_key(settings: AnalysisSettings) -> str:
     return key_of(parts)
 
 
-# The light row's layout: a change in the model's fields re-reads every record once.
-LIGHT_LAYOUT = hashlib.sha256(repr([[f.name for f in fields(cls)] for cls in (
-    Article, Published, Sentence, Analysis, Entry)]).encode("utf-8")).hexdigest()[:16]
+# The light row's layout: a change in the model's fields re-reads every record once (as does
+# a new ROW_RULES: rows since then hold articles as the site shows them, shown_article).
+ROW_RULES = "shown-times-1"
+LIGHT_LAYOUT = hashlib.sha256(repr([ROW_RULES, *([f.name for f in fields(cls)] for cls in (
+    Article, Published, Sentence, Analysis, Entry))]).encode("utf-8")).hexdigest()[:16]
 _PUBLISHED = [f.name for f in fields(Article)].index("published")
 _TEXT = [f.name for f in fields(Article)].index("text")
 
@@ -61,6 +63,7 @@ def light_row(article: Article, analysis: Analysis, timezone: str) -> bytes:
     times faster than JSON (it is read for every article of every run).
     """
     entry = make_entry(article, analysis, timezone)
+    article = entry.article  # as the site shows it (times it cannot show left out)
     values = [getattr(article, f.name) for f in fields(Article)]
     values[_TEXT] = ""
     published = article.published
@@ -114,6 +117,15 @@ def placement_key(timezone: str) -> str:
     return hashlib.sha256(repr((timezone, code)).encode("utf-8")).hexdigest()
 
 
+class ArticleFailure(Exception):
+    """Unexpected errors while reading stored articles (bugs met on their records): id ->
+    error, to leave them out of the site (generator.pipeline quarantines them)."""
+
+    def __init__(self, errors: Mapping[str, Exception]) -> None:
+        super().__init__(", ".join(sorted(errors)))
+        self.errors = dict(errors)
+
+
 @dataclass(frozen=True)
 class Catalog:
     """Every readable stored article as a light entry, with each one's content key."""
@@ -165,15 +177,22 @@ class Loader:
         sha = record_digest(data)
         self.cache.put_analysis(self.analysis_key(sha, article.source), analysis)
 
-    def catalog(self) -> Catalog:
-        """Return the light entries of the whole store, reading only changed records."""
+    def catalog(self, excluded: frozenset[str] = frozenset()) -> Catalog:
+        """Return the light entries of the store but `excluded` ids, reading only changed
+        records; raise ArticleFailure when one cannot be analysed or placed (a bug)."""
         rows, fresh = self.cache.records(), []
         entries, keys, problems = [], {}, []
+        failed: dict[str, Exception] = {}
         for article_id, record in (records := self.store.records()):
+            if article_id in excluded:
+                continue
             try:
                 row, entry = self._row(article_id, record, rows.get(article_id))
             except NewsdigestError as error:
                 problems.append(Problem(article_id, str(error)))
+                continue
+            except Exception as error:  # after the scan, so every such record is named at once
+                failed[article_id] = error
                 continue
             entries.append(entry)
             if row is not rows.get(article_id):
@@ -181,6 +200,8 @@ class Loader:
             keys[article_id] = row.analysis_key  # digests the record and analysis
             self.analysis_keys[article_id] = row.analysis_key
         self.cache.put_records(fresh, [i for i, _ in records])
+        if failed:
+            raise ArticleFailure(failed)
         self.cache.prune_analyses(self.analysis_keys.values())
         return Catalog(tuple(entries), keys, tuple(problems))
 

@@ -4,12 +4,16 @@ When the build fails, the culprit is found from the build log (MkDocs names the 
 reading) or, when the log names no article page, by bisection: subsets of the articles are
 rendered into a temporary docs folder and built there, never touching docs/ or site/. Each
 culprit is recorded with its id and the reason in data/state/quarantine.json, the site is
-regenerated without it and built again, so the other N-1 articles publish. The quarantine is
-tied to the newsdigest version: after an upgrade, quarantined articles are tried again.
+regenerated without it and built again, so the other N-1 articles publish. Articles that
+cannot even be rendered (an exception while planning or rendering pages) are quarantined the
+same way by generator.pipeline, found by the same bisection over in-memory renders. The
+quarantine is tied to the release (newsdigest's version and a digest of its code): after an
+upgrade or a fix, quarantined articles are tried again.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import re
@@ -19,8 +23,10 @@ import sys
 import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from types import MappingProxyType
 
 from . import __version__, atomic
+from .cache import code_digest
 from .errors import NewsdigestError
 from .model import Problem
 from .render import GENERATED_FILES, GENERATED_FOLDERS
@@ -44,8 +50,14 @@ class IsolationError(NewsdigestError):
     """The build fails even without any article, or for too many articles to isolate."""
 
 
+@functools.cache
+def release() -> str:
+    """Return what a quarantine is valid for: this version and this code."""
+    return f"{__version__}+{code_digest((Path(__file__).resolve().parent,))[:16]}"
+
+
 def load_quarantine(state: Path) -> dict[str, str]:
-    """Return id -> reason of the articles left out by this newsdigest version."""
+    """Return id -> reason ("it breaks the build (...)") of the articles this release left out."""
     path = state / QUARANTINE_NAME
     if not path.exists():
         return {}
@@ -53,7 +65,7 @@ def load_quarantine(state: Path) -> dict[str, str]:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
         raise IsolationError(f"{path}: unreadable quarantine list ({error})") from error
-    if not isinstance(data, dict) or data.get("version") != __version__:
+    if not isinstance(data, dict) or data.get("version") != release():
         return {}
     articles = data.get("articles", {})
     return {str(k): str(v.get("reason", "")) for k, v in sorted(articles.items())
@@ -62,7 +74,7 @@ def load_quarantine(state: Path) -> dict[str, str]:
 
 def save_quarantine(state: Path, quarantine: Mapping[str, str]) -> None:
     """Write the quarantine list atomically (sorted, so it diffs cleanly)."""
-    data = {"version": __version__,
+    data = {"version": release(),
             "articles": {k: {"reason": quarantine[k]} for k in sorted(quarantine)}}
     atomic.write_text(state / QUARANTINE_NAME,
                       json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
@@ -180,10 +192,19 @@ def _generated_only(docs: Path) -> Callable[[str, list[str]], list[str]]:
     return ignore
 
 
+def left_out(quarantine: Mapping[str, str], new: Mapping[str, str] = MappingProxyType({})
+             ) -> list[Problem]:
+    """Return one line per quarantined article: an error when found by this run (a bug or
+    a hostile page to look at), a warning when remembered from an earlier run."""
+    return [Problem(article, f"left out of the site: {reason}",
+                    "error" if article in new else "warning")
+            for article, reason in sorted(quarantine.items())]
+
+
 def build_isolated(paths: Paths, render: Renderer, publish: Publisher) -> list[Problem]:
     """Generate and build the site, leaving out (and reporting) articles that break it."""
-    quarantine = load_quarantine(paths.state)
-    pages = render(frozenset(quarantine))
+    pages = render(frozenset(load_quarantine(paths.state)))
+    quarantine = load_quarantine(paths.state)  # with what rendering itself left out
     publish(pages)
     log = run_mkdocs(paths, paths.docs, paths.site)
     if log is not None:
@@ -192,15 +213,14 @@ def build_isolated(paths: Paths, render: Renderer, publish: Publisher) -> list[P
             probe = temp_probe(paths, render, Path(work))
             found = find_culprits(sorted(set(page_ids.values())), log, page_ids,
                                   lambda ex: probe(ex | frozenset(quarantine)))
-        quarantine.update(found)
+        quarantine.update({k: f"it breaks the build ({v})" for k, v in found.items()})
         save_quarantine(paths.state, quarantine)
         publish(render(frozenset(quarantine)))
         final = run_mkdocs(paths, paths.docs, paths.site)
         if final is not None:
             raise IsolationError("mkdocs build --strict failed:\n"
                                  + "\n".join(final.strip().splitlines()[-LOG_TAIL_LINES:]))
-    return [Problem(article, f"left out of the site: it breaks the build ({reason})", "warning")
-            for article, reason in sorted(quarantine.items())]
+    return left_out(quarantine)
 
 
 def main(argv: Sequence[str]) -> int:

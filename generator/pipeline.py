@@ -8,19 +8,32 @@ from __future__ import annotations
 
 import contextlib
 import gc
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import TypeVar
 
 from .cache import Cache, code_digest
 from .config import Config
+from .errors import NewsdigestError
+from .faults import ProblemLog, described
 from .fetch.health import load_health
-from .incremental import GENERATOR, Loader
-from .isolation import load_quarantine
+from .incremental import GENERATOR, ArticleFailure, Loader
+from .isolation import (
+    MAX_CULPRITS,
+    IsolationError,
+    find_culprits,
+    left_out,
+    load_quarantine,
+    save_quarantine,
+)
 from .model import Problem
 from .notes import apply_overrides, load_notes
 from .related import ProfileSource, profiles_of, update_related
 from .render import GENERATED_FILES, GENERATED_FOLDERS, ArticleSource, plan_site
 from .render.status import STATUS_PAGE, render_status_page
+from .store import Store
 from .writer import Page, WriteReport, write_pages
+
+T = TypeVar("T")
 
 
 def plan_pages(config: Config, cache: Cache, excluded: frozenset[str] = frozenset()
@@ -37,8 +50,8 @@ def plan_pages(config: Config, cache: Cache, excluded: frozenset[str] = frozense
 def _plan_pages(config: Config, cache: Cache, excluded: frozenset[str]
                 ) -> tuple[dict[str, Page], list[Problem]]:
     loader = Loader(config, cache)
-    catalog = loader.catalog()
-    entries = [e for e in catalog.entries if e.article.id not in excluded]
+    catalog = loader.catalog(excluded)
+    entries = list(catalog.entries)
     notes = load_notes(config.paths.docs, GENERATED_FOLDERS + GENERATED_FILES, entries)
     previous = cache.related_state()
 
@@ -97,9 +110,71 @@ def collector_paused() -> Iterator[None]:
 
 
 def generate(config: Config) -> tuple[WriteReport, list[Problem]]:
-    """Render docs/ from the store (minus quarantined build-killers) and write it."""
-    excluded = frozenset(load_quarantine(config.paths.state))
-    with Cache(config.paths.cache) as cache:
-        pages, problems = plan_pages(config, cache, excluded)
-        report = _write(config, cache, pages)
-    return report, problems + list(report.problems)
+    """Render docs/ from the store (minus quarantined articles) and write it."""
+    def attempt(excluded: frozenset[str]) -> tuple[WriteReport, list[Problem]]:
+        with Cache(config.paths.cache) as cache:
+            pages, problems = plan_pages(config, cache, excluded)
+            report = _write(config, cache, pages)
+        return report, problems + list(report.problems)
+
+    (report, problems), left_out = render_isolated(config, attempt)
+    return report, problems + left_out
+
+
+def render_safely(config: Config, excluded: frozenset[str] = frozenset()
+                  ) -> tuple[dict[str, str], list[Problem]]:
+    """Render every generated page but those of quarantined or `excluded` articles, leaving
+    out (and quarantining) articles that cannot be rendered; problems include the left-out."""
+    def attempt(quarantined: frozenset[str]) -> tuple[dict[str, str], list[Problem]]:
+        return render_pages(config, quarantined | excluded)
+
+    (pages, problems), left = render_isolated(config, attempt)
+    return pages, problems + left
+
+
+def render_isolated(config: Config, attempt: Callable[[frozenset[str]], T]
+                    ) -> tuple[T, list[Problem]]:
+    """Run `attempt` without the quarantined articles; while it raises, find the articles it
+    fails on, quarantine them and run it again. Return its result and the left-out lines.
+
+    A failure on a known article (reading or analysing its record) names it; any other is
+    traced to articles by bisection over in-memory renders (isolation.find_culprits), so a
+    bug met by one article leaves the other N-1 published.
+    """
+    log = ProblemLog.under(config.paths.root)
+    quarantine = load_quarantine(config.paths.state)
+    new: dict[str, str] = {}
+    for _ in range(MAX_CULPRITS + 1):
+        try:
+            return attempt(frozenset(quarantine)), left_out(quarantine, new)
+        except ArticleFailure as failure:
+            for article_id, cause in sorted(failure.errors.items()):
+                where = log.record(article_id, cause)
+                new[article_id] = f"it cannot be rendered ({described(cause)}; " \
+                    f"traceback in {where})"
+        except NewsdigestError:
+            raise  # a failure newsdigest explains itself (configuration, the writer)
+        except Exception as error:
+            where = log.record("rendering the site", error)
+            new.update(_culprits(config, frozenset(quarantine), error, where))
+        quarantine.update(new)
+        save_quarantine(config.paths.state, quarantine)
+    raise IsolationError(f"more than {MAX_CULPRITS} articles cannot be rendered")
+
+
+def _culprits(config: Config, quarantined: frozenset[str], error: Exception, where: str
+              ) -> dict[str, str]:
+    """Return id -> reason of the articles whose rendering raises (by bisection)."""
+    def probe(excluded: frozenset[str]) -> str | None:
+        try:
+            render_pages(config, excluded | quarantined)
+        except Exception as failure:  # the probe's answer: this set fails
+            return described(failure)
+        return None
+
+    if probe(frozenset()) is None:
+        raise error  # rendering alone passes: not an article's doing (say, a full disk)
+    ids = [i for i in Store(config.paths.store).ids() if i not in quarantined]
+    found = find_culprits(ids, described(error), {}, probe)
+    return {article: f"it cannot be rendered ({reason}; traceback in {where})"
+            for article, reason in found.items()}

@@ -14,7 +14,7 @@ from projects import INBOX, REPO
 
 from generator.config import load_config
 from generator.extract import ExtractContext
-from generator.ingest import boilerplate_by_folder, process
+from generator.ingest import Inputs, boilerplate_by_folder, process
 from generator.inputs import read_input
 from generator.render.article import render_article
 from generator.render.context import make_entry
@@ -25,8 +25,7 @@ INPUTS = sorted(p for p in INBOX.iterdir() if p.is_file())
 
 @pytest.fixture(scope="module")
 def boilerplate() -> dict[str, frozenset[str]]:
-    raws = [read_input(str(p), stdin=None) for p in INPUTS]  # type: ignore[arg-type]
-    return boilerplate_by_folder(raws)
+    return boilerplate_by_folder(Inputs([str(p) for p in INPUTS], stdin=None))  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("path", INPUTS, ids=lambda p: p.name)

@@ -27,10 +27,10 @@ TRIALS = 24  # half kill `add`, half kill `generate`
 INBOX_RECORDS = 30
 
 
-def inbox(folder: Path) -> Path:
+def inbox(folder: Path, count: int = INBOX_RECORDS) -> Path:
     """Write fictional scraper records (JSON) for `add` to ingest."""
     folder.mkdir(parents=True)
-    for n in range(INBOX_RECORDS):
+    for n in range(count):
         record = {"title": f"Harbour ferry timetable change number {n}",
                   "url": f"https://wire.example/ferry/{n}",
                   "published": f"2026-03-{1 + n % 28:02d}T08:{n % 60:02d}:00+08:00",
@@ -105,3 +105,36 @@ def test_sigkill_leaves_no_truncated_file(projects: dict[str, object], trial: in
     assert newsdigest(root, "generate").returncode in (0, 1)
     assert tree(root / "data") == tree(reference / "data")
     assert tree(root / "docs") == tree(reference / "docs")
+
+
+MANY_RECORDS = 240
+
+
+def stored_count(root: Path) -> int:
+    """Return how many records the project's store holds."""
+    return sum(1 for _ in (root / "data" / "articles").glob("*/*.json"))
+
+
+def test_add_killed_half_way_keeps_every_finished_article(tmp_path: Path) -> None:
+    """Each input is stored as soon as it is done: a kill loses only the one in progress."""
+    records = inbox(tmp_path / "many", MANY_RECORDS)
+    reference = make_project(tmp_path / "reference")
+    assert newsdigest(reference, "add", str(records)).returncode == 0
+    root = make_project(tmp_path / "killed")
+    process = subprocess.Popen([sys.executable, "-m", "generator", "--project", str(root),
+                                "add", str(records)], cwd=REPO, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while stored_count(root) < MANY_RECORDS // 3 and time.monotonic() < deadline \
+            and process.poll() is None:
+        time.sleep(0.02)
+    seen = stored_count(root)
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    kept = stored_count(root)
+    assert MANY_RECORDS // 3 <= seen <= kept < MANY_RECORDS  # killed half way, nothing lost
+    check_no_truncation(tree(root / "data"), tree(reference / "data"))
+    again = newsdigest(root, "add", str(records))
+    assert again.returncode == 0
+    assert f"added: {MANY_RECORDS - kept} new, {kept} already stored, 0 failed" in again.stdout
+    assert tree(root / "data") == tree(reference / "data")

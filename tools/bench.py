@@ -8,9 +8,11 @@ alternate, both streaming; medians of at least --repeat pairs and 1,000 inputs f
 then builds a throw-away project: a cold `newsdigest generate`, an unchanged rerun, an
 incremental run after adding one article, the same after a fresh checkout (every file's mtime
 new, as in the publish workflow), and `mkdocs build --strict`, each a child process
-whose peak RSS (VmHWM) it reports itself at exit. One table is printed and the figures saved
-as JSON so that runs can be compared. When ../shared/eval-dev is present, the N = 100 row also
-times trafilatura alone and our extract + analyse + render on real saved news pages.
+whose peak RSS (VmHWM) it reports itself at exit; and `newsdigest add` of whole archives of
+500 and 5,000 inputs (--add-sizes), whose peak RSS shows memory flat in N. One table is
+printed and the figures saved as JSON so that runs can be compared. When ../shared/eval-dev
+is present, the N = 100 row also times trafilatura alone and our extract + analyse + render
+on real saved news pages.
 
 The site's shape at scale (what the bench project uses, `min_tag_articles: 2`): every article
 gets its page; daily digests and weekly roll-ups hold one day or week; tag and source listings
@@ -73,6 +75,7 @@ REAL_PAGES = 300
 PAIR_CHUNK = 25  # inputs trafilatura and ours take in turns (paired_pass)
 WARM_UP = 10  # inputs each path sees before it is timed
 REAL_PASSES = 3  # alternating pairs of passes over the real pages
+ADD_SIZES = "500,5000"  # `add` of a whole archive: its peak RSS should not grow with N
 SOURCES_YML = "".join(
     f"  - name: {o.name}\n    local: true\n    timezone: Etc/GMT{-o.offset_hours:+d}\n"
     f"    language: {o.language}\n" for o in OUTLETS).replace("Etc/GMT+0", "UTC")
@@ -385,6 +388,15 @@ def checkout_times(project: Path, size: int, seed: int) -> dict[str, Any]:
     return cli(project, "generate")
 
 
+def add_memory(size: int, seed: int) -> dict[str, Any]:
+    """Time `newsdigest add` of a whole archive folder into an empty project, with its peak
+    RSS: inputs are streamed and each stored at once, so the peak should not grow with N."""
+    write_archive(BENCH / f"corpus-{size}", size, seed)
+    project = new_project(BENCH / f"add-{size}")
+    run = cli(project, "add", str(BENCH / f"corpus-{size}"))
+    return {"size": size, "add_s": run["s"], "add_rss_mb": run["rss_mb"], "add_out": run["stdout"]}
+
+
 def bench_size(size: int, repeat: int, seed: int, mkdocs: bool) -> dict[str, Any]:
     """Return every figure for one archive size."""
     paths = write_archive(BENCH / f"corpus-{size}", size, seed)
@@ -434,6 +446,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--no-mkdocs", action="store_true", help="skip mkdocs build")
     parser.add_argument("--json", type=Path, default=REPO / "build" / "bench.json")
+    parser.add_argument("--add-sizes", default=ADD_SIZES,
+                        help="archive sizes whose `add` peak RSS is measured ('' to skip)")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s]
     if args.large or os.environ.get("BENCH_LARGE") == "1":
@@ -442,8 +456,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     for size in sizes:
         rows.append(bench_size(size, args.repeat, args.seed, not args.no_mkdocs))
         print(f"done N={size}", file=sys.stderr, flush=True)
+    adds = [add_memory(int(n), args.seed) for n in args.add_sizes.split(",") if n]
     report = {"machine": {"cores": os.cpu_count(), "python": platform.python_version(),
-                          "platform": platform.platform()}, "sizes": rows}
+                          "platform": platform.platform()}, "sizes": rows, "add": adds}
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(report, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     print(table(rows))
@@ -452,6 +467,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"real pages (eval-dev, {row['real_pages']}): trafilatura alone "
                   f"{row['real_trafilatura_ms']:.1f} ms/page, extract + analyse + render "
                   f"{row['real_own_ms']:.1f} ms/page, ratio {row['real_overhead_ratio']:.2f}")
+    for row in adds:
+        print(f"add of {row['size']:,} inputs: {row['add_s']:.0f} s, peak RSS "
+              f"{row['add_rss_mb']:.0f} MB ({row['add_out']})")
     print(f"cores: {os.cpu_count()}; figures saved to {args.json}")
     return 0
 

@@ -16,7 +16,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TextIO
 
-from generator.errors import FetchError, InputError
+from generator.errors import FetchError
+from generator.faults import ProblemLog
 from generator.fetch.feeds import discover_feed, parse_feed
 from generator.fetch.gate import FetchDeferred, HostGate
 from generator.fetch.health import load_health, save_health, update_health
@@ -32,7 +33,7 @@ from generator.fetch.state import (
     validators_from,
     write_json_atomic,
 )
-from generator.model import FeedEntry, Problem, RawInput
+from generator.model import FeedEntry, RawInput
 
 MAX_CHILD_SITEMAPS = 5
 Clock = Callable[[], datetime]
@@ -71,6 +72,7 @@ class Run:
     accept: Callable[[RawInput], str]
     clock: Clock
     progress: TextIO | None
+    log: ProblemLog
     store_lock: threading.Lock = field(default_factory=threading.Lock)
     output_lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -190,11 +192,19 @@ def _process(run: Run, source: SourceConfig, item: Item) -> str:
 def fetch_source(run: Run, source: SourceConfig) -> tuple[SourceReport, Validators]:
     """Fetch one source; failures become its report, never an exception for the run."""
     try:
+        return _fetch_source(run, source)
+    except Exception as error:  # a bug outside any one item: still only this source's
+        return SourceReport(source.name, error=run.log.problem(source.name, error).reason), {}
+
+
+def _fetch_source(run: Run, source: SourceConfig) -> tuple[SourceReport, Validators]:
+    """Fetch one source's listing and each of its new items."""
+    try:
         listing = _list_items(run, source)
     except FetchDeferred as error:
         return SourceReport(source.name, deferred=str(error)), {}
-    except InputError as error:
-        return SourceReport(source.name, error=str(error)), {}
+    except Exception as error:  # a source's failure is that source's problem
+        return SourceReport(source.name, error=run.log.problem(source.name, error).reason), {}
     report = SourceReport(source.name, not_modified=listing.not_modified)
     for item in _choose(source, listing.items):
         try:
@@ -202,9 +212,9 @@ def fetch_source(run: Run, source: SourceConfig) -> tuple[SourceReport, Validato
         except FetchDeferred as error:
             report = replace(report, deferred=str(error))
             break
-        except InputError as error:
+        except Exception as error:  # the per-input boundary catches everything
             status = "failed"
-            report = replace(report, failures=(*report.failures, Problem(item.url, str(error))))
+            report = replace(report, failures=(*report.failures, run.log.problem(item.url, error)))
         if status != "failed":
             report = replace(report, **{status: getattr(report, status) + 1})
         run.say(f"{source.name}: {status} {item.url}", per_item=True)
@@ -216,19 +226,28 @@ def fetch_source(run: Run, source: SourceConfig) -> tuple[SourceReport, Validato
 def run_fetch(  # noqa: PLR0917 - the positional order is the CLI contract
     sources: Sequence[SourceConfig], settings: FetchSettings, state_dir: Path,
     is_known_url: Callable[[str], bool], accept: Callable[[RawInput], str],
-    progress: TextIO | None = None, *, clock: Clock = utc_now,
+    progress: TextIO | None = None, *, clock: Clock = utc_now, log: ProblemLog | None = None,
 ) -> FetchReport:
-    """Fetch every source into the store via accept; remember validators and health."""
+    """Fetch every source into the store via accept; remember validators and health.
+
+    The state is saved whatever happens to the run (a failing source or article, an
+    interrupt): what finished is remembered, so the next run does not redo it.
+    """
     validators = load_validators(state_dir)
     health = load_health(state_dir)
     gate = HostGate(time.monotonic() + settings.run_deadline)
-    run = Run(SafeClient(settings, gate), validators, is_known_url, accept, clock, progress)
-    with ThreadPoolExecutor(max_workers=settings.workers) as pool:
+    run = Run(SafeClient(settings, gate), validators, is_known_url, accept, clock, progress,
+              log or ProblemLog.under(state_dir.parent.parent))
+    results: list[tuple[SourceReport, Validators]] = []
+    pool = ThreadPoolExecutor(max_workers=settings.workers)
+    try:
         futures = [pool.submit(fetch_source, run, source) for source in sources]
-        results = [future.result() for future in futures]
-    report = FetchReport(tuple(source_report for source_report, _ in results))
-    for _, fresh in results:
-        validators.update(fresh)
-    write_json_atomic(state_dir / VALIDATORS_FILE, validators)
-    save_health(state_dir, update_health(health, report, clock().isoformat(timespec="seconds")))
+        results.extend(future.result() for future in futures)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+        report = FetchReport(tuple(source_report for source_report, _ in results))
+        for _, fresh in results:
+            validators.update(fresh)
+        write_json_atomic(state_dir / VALIDATORS_FILE, validators)
+        save_health(state_dir, update_health(health, report, clock().isoformat(timespec="seconds")))
     return report
