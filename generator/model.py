@@ -99,6 +99,16 @@ class Fact:
 
 
 @dataclass(frozen=True)
+class Quote:
+    """A direct quotation: the exact words inside quotation marks, and who said them."""
+
+    speaker: str | None  # None when who said it is not certain
+    text: str  # the words exactly as inside the quotation marks of `evidence`
+    evidence: str  # verbatim sentence(s) of the article text holding the quotation marks
+    sentence: int  # index of the first of those sentences
+
+
+@dataclass(frozen=True)
 class Analysis:
     """What analysis derives from an article; recomputed, never stored as truth."""
 
@@ -107,6 +117,7 @@ class Analysis:
     tags: tuple[str, ...]  # most relevant first
     facts: tuple[Fact, ...] = ()
     version: str = ""
+    quotes: tuple[Quote, ...] = ()  # attributed direct quotations, in article order
 
     def summary_sentences(self) -> list[Sentence]:
         """Return the summary's sentences in article order."""

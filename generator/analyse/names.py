@@ -1,0 +1,209 @@
+"""Who an article names, for quote attribution: full names, surnames, genders, mentions.
+
+A speaker phrase ("former Sen. Jane Roe", "Roe", "she") becomes a name only when the text
+makes it certain: a surname stands for the one full name that ends with it, and a pronoun for
+the single person named just before it whose gender does not rule it out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from generator.analyse.entities import kind_of
+from generator.analyse.lexicon import (
+    NON_ENTITY_WORDS,
+    NOT_PERSON_WORDS,
+    PERSON_TITLES,
+    STOPWORDS,
+)
+from generator.analyse.lexicon import (
+    words as listing,
+)
+
+# A run of capitalised words (titles with their period, initials, possessives included).
+NAME_RUN = re.compile(r"[A-Z][\w'’\-]*\.?(?:[ \u00a0][A-Z][\w'’\-]*\.?)*")
+# One word of a person's name: "Roe", "McAdams", "O'Neil", "Smith-Jones", or an initial "J.".
+NAME_WORD = re.compile(r"[A-Z](?:[a-z]+(?:[A-Z][a-z]+)?|['’][A-Z][a-z]+)(?:-[A-Z][a-z]+)?|[A-Z]\.")
+# A possessive ending: "Roe's" names Roe.
+POSSESSIVE = re.compile(r"['’]s$")
+# A generation suffix after a name.
+SUFFIXES = frozenset({"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"})
+# Capitalised words written before a name that are roles, not part of it.
+ROLE_WORDS = frozenset(
+    w for w in PERSON_TITLES if w[0].isupper()
+) | listing(
+    """Leader Speaker Majority Minority Attorney Press Former Vice Candidate Chief Justice
+    Pastor Rev Reverend Spokesman Spokeswoman Ambassador Adviser Advisor Strategist Sheriff
+    Representative Congressman Congresswoman Councilman Councilwoman Lt Col Gen Sgt Capt Adm
+    Miss Mx Sir Lord Lady Dame Nominee Chair Treasurer Commander Deputy Assistant Acting
+    Republican Democratic Democrat GOP Independent Lieutenant Coach Professor Officer Agent
+    Detective Judge Senators Delegate Host Anchor Author Founder Editor Analyst Economist"""
+)
+# Honorifics and role words that tell a person's gender.
+FEMALE_WORDS = listing("Mrs Mrs. Ms Ms. Miss Lady Dame Congresswoman Councilwoman Spokeswoman "
+                     "Chairwoman Queen Princess")
+MALE_WORDS = listing("Mr Mr. Sir Lord Congressman Councilman Spokesman Chairman King Prince")
+# Lower-case words that make the name after them someone else's: "a spokesman for Roe said".
+NOT_SPEAKER_BEFORE = listing(
+    "of for to with by from at and or about against on in under than like as nor"
+)
+# The pronouns a speaker may be, and the other pronouns telling a person's gender.
+PRONOUNS = {"he": "m", "she": "f"}
+GENDER_PRONOUNS = re.compile(r"\b(?P<m>he|his|him)\b|\b(?P<f>she|her|hers)\b", re.IGNORECASE)
+# A sentence break: end punctuation (and closing quotes) followed by white space.
+SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s+")
+# How far back a pronoun's person is looked for: the sentence before the pronoun's.
+PRONOUN_SENTENCES = 2
+PRONOUN_REACH = 600
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A person named at a place in the text: `name` is full when the text allows."""
+
+    at: int
+    name: str
+    gender: str  # "m", "f" or "" when the words around the name do not say
+
+
+@dataclass(frozen=True)
+class Cast:
+    """The people an article names: full names by surname, genders and mentions in order."""
+
+    full_names: dict[str, tuple[str, ...]]  # surname -> the full names ending with it
+    titled: frozenset[str]  # surnames written after a title ("Sen. Roe")
+    genders: dict[str, str]  # name -> "m" or "f", only when the text says so
+    mentions: tuple[Mention, ...]
+
+
+def cast_of(text: str, quoted: Iterable[tuple[int, int]] = ()) -> Cast:
+    """Return the people named in the text outside the quoted (start, end) stretches."""
+    inside = sorted(quoted)
+    runs = [(m.start(), *_split_run(m.group())) for m in NAME_RUN.finditer(text)
+            if not _within(m.start(), inside)]
+    full: dict[str, list[str]] = {}
+    for _, _, words in runs:
+        if len(words) >= 2:
+            full.setdefault(words[-1], [])
+            if " ".join(words) not in full[words[-1]]:
+                full[words[-1]].append(" ".join(words))
+    titled = frozenset(words[0] for _, roles, words in runs if roles and len(words) == 1)
+    full_names = {k: tuple(v) for k, v in full.items()}
+    mentions = tuple(_mentions(runs, full_names, titled))
+    return Cast(full_names, titled, _genders(text, mentions), mentions)
+
+
+def _within(at: int, spans: list[tuple[int, int]]) -> bool:
+    """Return True when an offset lies inside one of the (sorted) spans."""
+    return any(start < at < end for start, end in spans)
+
+
+def _split_run(run: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Return a capitalised run's role words and its name words (empty when not a name)."""
+    words = [POSSESSIVE.sub("", w) for w in run.replace("\u00a0", " ").split()]
+    while words and words[0].lower() in STOPWORDS:
+        words.pop(0)  # a sentence's first word ("Does Roe ...")
+    while words and words[-1] in SUFFIXES:
+        words.pop()
+    cut = max((i + 1 for i, w in enumerate(words) if _role_word(w)), default=0)
+    roles, name = words[:cut], words[cut:]
+    if len(name) > 3 or not name or not _person_like(name):
+        return (), ()
+    return tuple(roles), tuple(name)
+
+
+def _role_word(word: str) -> bool:
+    """Return True for a title or role written before a name ("Sen.", "President")."""
+    bare = word.rstrip(".")
+    return bare in ROLE_WORDS or (word.endswith(".") and len(bare) > 1 and bare.isalpha()
+                                  and bare[0].isupper() and bare[1:].islower() and len(bare) <= 4)
+
+
+def _person_like(words: list[str]) -> bool:
+    """Return True when capitalised words can be a person's name (not a place or body)."""
+    if words[0] in NON_ENTITY_WORDS or words[-1].endswith("."):
+        return False
+    if any(w in NOT_PERSON_WORDS or not NAME_WORD.fullmatch(w) for w in words):
+        return False
+    return kind_of(" ".join(words)) == ""
+
+
+def _mentions(runs: list[tuple[int, tuple[str, ...], tuple[str, ...]]],
+              full_names: dict[str, tuple[str, ...]], titled: frozenset[str]
+              ) -> Iterator[Mention]:
+    """Yield the runs that name a person, surnames made full when only one name fits."""
+    for at, roles, words in runs:
+        if not words or (len(words) == 1 and words[0] not in full_names
+                         and words[0] not in titled):
+            continue
+        name = _full(" ".join(words), full_names)
+        gender = next((g for r in roles for g, ws in (("f", FEMALE_WORDS), ("m", MALE_WORDS))
+                       if r in ws), "")
+        yield Mention(at, name, gender)
+
+
+def _full(name: str, full_names: dict[str, tuple[str, ...]]) -> str:
+    """Return the one full name a surname stands for, else the name as written."""
+    if " " in name:
+        return name
+    known = full_names.get(name, ())
+    return known[0] if len(known) == 1 else name
+
+
+def _genders(text: str, mentions: tuple[Mention, ...]) -> dict[str, str]:
+    """Return the genders the text gives: a title, or the pronouns of a one-person sentence."""
+    said: dict[str, set[str]] = {}
+    for mention in mentions:
+        if mention.gender:
+            said.setdefault(mention.name, set()).add(mention.gender)
+    for start, end in _sentence_spans(text):
+        names = {m.name for m in mentions if start <= m.at < end}
+        if len(names) != 1:
+            continue
+        first = min(m.at for m in mentions if start <= m.at < end)
+        kinds = {k for m in GENDER_PRONOUNS.finditer(text, first, end)
+                 for k, v in m.groupdict().items() if v}
+        if len(kinds) == 1:
+            said.setdefault(names.pop(), set()).update(kinds)
+    return {name: kinds.pop() for name, kinds in said.items() if len(kinds) == 1}
+
+
+def _sentence_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Yield (start, end) of the text's sentences, roughly: enough to read pronouns."""
+    start = 0
+    for brk in SENTENCE_BREAK.finditer(text):
+        yield start, brk.end()
+        start = brk.end()
+    yield start, len(text)
+
+
+def speaker_name(who: str, cast: Cast, text: str, at: int) -> str | None:
+    """Return the person a speaker phrase names at offset `at`, or None when not certain."""
+    words = who.split()
+    if len(words) == 1 and words[0].lower() in PRONOUNS:
+        return resolve_pronoun(PRONOUNS[words[0].lower()], cast, text, at)
+    start = len(words)
+    while start > 0 and words[start - 1][:1].isupper():
+        start -= 1
+    if start == len(words) or (start > 0 and words[start - 1].lower() in NOT_SPEAKER_BEFORE):
+        return None
+    if any(POSSESSIVE.search(w) for w in words[start:]):
+        return None
+    _, name = _split_run(" ".join(words[start:]))
+    if not name:
+        return None
+    if len(name) == 1 and name[0] not in cast.full_names and name[0] not in cast.titled:
+        return None
+    return _full(" ".join(name), cast.full_names)
+
+
+def resolve_pronoun(gender: str, cast: Cast, text: str, at: int) -> str | None:
+    """Return the single person named in the sentences before `at` a pronoun can stand for."""
+    breaks = [m.end() for m in SENTENCE_BREAK.finditer(text, max(0, at - PRONOUN_REACH), at)]
+    start = breaks[-PRONOUN_SENTENCES] if len(breaks) >= PRONOUN_SENTENCES else 0
+    names = {m.name for m in cast.mentions if start <= m.at < at}
+    names = {n for n in names if not any(n != o and n in o.split() for o in names)}
+    fitting = [n for n in names if cast.genders.get(n, gender) == gender]
+    return fitting[0] if len(fitting) == 1 and len(names) == 1 else None
