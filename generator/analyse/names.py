@@ -26,6 +26,9 @@ from generator.analyse.lexicon import (
 NAME_RUN = re.compile(r"[A-Z][\w'’\-]*\.?(?:[ \u00a0][A-Z][\w'’\-]*\.?)*")
 # One word of a person's name: "Roe", "McAdams", "O'Neil", "Smith-Jones", or an initial "J.".
 NAME_WORD = re.compile(r"[A-Z](?:[a-z]+(?:[A-Z][a-z]+)?|['’][A-Z][a-z]+)(?:-[A-Z][a-z]+)?|[A-Z]\.")
+SINGLE_NAMES = True
+# A parenthesis after a name: a party and state "(D-Minn.)", an age "(69)".
+PARENTHESES = re.compile(r"\([^()]*\)")
 # A possessive ending: "Roe's" names Roe.
 POSSESSIVE = re.compile(r"['’]s$")
 # A generation suffix after a name.
@@ -181,21 +184,22 @@ def _sentence_spans(text: str) -> Iterator[tuple[int, int]]:
 
 def speaker_name(who: str, cast: Cast, text: str, at: int) -> str | None:
     """Return the person a speaker phrase names at offset `at`, or None when not certain."""
-    words = who.split()
+    words = PARENTHESES.sub(" ", who).split()
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return resolve_pronoun(PRONOUNS[words[0].lower()], cast, text, at)
     start = len(words)
     while start > 0 and words[start - 1][:1].isupper():
         start -= 1
-    if start == len(words) or (start > 0 and words[start - 1].lower() in NOT_SPEAKER_BEFORE):
-        return None
+    before = words[start - 1].lower() if start > 0 else ""
+    if start == len(words) or before in NOT_SPEAKER_BEFORE or before.endswith(("ing", "ed")):
+        return None  # "a spokesman for Roe said", "voters embracing Roe announced"
     if any(POSSESSIVE.search(w) for w in words[start:]):
         return None
     _, name = _split_run(" ".join(words[start:]))
     if not name:
         return None
     if len(name) == 1 and name[0] not in cast.full_names and name[0] not in cast.titled:
-        return None
+        return name[0] if SINGLE_NAMES else None
     return _full(" ".join(name), cast.full_names)
 
 

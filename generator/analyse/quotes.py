@@ -28,12 +28,15 @@ VERBS = (
 )
 # One word of a speaker phrase: a name, title or role word, or a party tag "(D)"/"(R-Texas)".
 _TOKEN = r"(?:[A-Za-z][\w.'’\-]*|\([A-Z][\w.\- ]{0,20}\))"
+# A capitalised word of a name or title after a reporting verb ("Sen.", "Roe", never "Roe.").
+_CAPITAL = r"(?:[A-Z][a-z]{0,3}\.|[A-Z][\w'’\-]*)"
 # An appositive between a speaker and the verb: ", 69," / ", the mayor of the town,".
 _APPOSITIVE = r"(?:,[^,“”\"«»„]{1,90},)?"
 # After a closing mark: `," Smith said` / `," said Smith` / `," according to Smith`.
 SAID_AFTER = re.compile(
     rf"[\s,.!?—–-]*(?:(?P<who>(?:{_TOKEN}\s+){{0,5}}?{_TOKEN}){_APPOSITIVE}\s+{VERBS}\b"
-    rf"|(?:{VERBS}|according to)\s+(?P<after>(?:{_TOKEN}\s+){{0,5}}?{_TOKEN})(?=[\s,.;:]|$))"
+    rf"|(?:{VERBS}|according to)\s+(?P<after>(?:[a-z][\w\-]*\s+){{0,3}}?"
+    rf"(?:{_CAPITAL}\s+){{0,5}}{_CAPITAL}(?:\s+\([^)]{{1,20}}\))?))"
 )
 # Before an opening mark, ending there: `Smith said: ` / `Smith, the mayor, told reporters, `.
 SAID_BEFORE = re.compile(
@@ -53,6 +56,15 @@ ACCORDING_BEFORE = re.compile(
 CONTINUES = re.compile(r"[\s.,;:—–-]*")
 # Words between quotation marks as a reader pairs them, left to right (nested marks aside).
 MARKED = re.compile(r"[\"“”„«»「『]((?:[^\"“”„«»「」『』]|「[^」]*」|『[^』]*』)+?)[\"“”„«»」』]")
+# How a quote's last words hand over to an attribution after it: `…,” Roe said`.
+HANDS_OVER = (",", "!", "?", "—", "–", "-", "…")
+HANDED_OVER = re.compile(r"\s*[,—–]")
+# The end of a sentence before an opening mark (an abbreviation's period may pass for one).
+SENTENCE_END = re.compile(r"(?<=[.!?:])\s+|(?<=:)")
+# The rest of an attribution's clause up to its sentence end (" in a statement.").
+CLAUSE_END = re.compile(r"(?P<clause>[^.!?]*)[.!?]")
+# A reporting verb anywhere: a second one in a clause brings in another speaker.
+REPORTING = re.compile(rf"\b{VERBS}\b|\b(?:argued|argues|asking|saying|adding|according)\b")
 # How far before an opening mark its attribution is looked for.
 BEFORE_REACH = 160
 # Shortest quote kept (in words): shorter ones are mostly scare quotes around a term.
@@ -145,8 +157,11 @@ def _attribute(text: str, span: Span, cast: Cast,
     paragraph_start = text.rfind("\n\n", 0, span.open_at) + 1
     paragraph_end = text.find("\n\n", span.close_at)
     paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
-    after = _words_after(text, span, paragraph_end)
     before = _words_before(text, span, paragraph_start)
+    # Words after a quote attribute it only when it opens its sentence: in `as Roe went on
+    # about "rigged systems," Lee said yes`, Lee's clause is the sentence's own.
+    opens = SENTENCE_END.split(before)[-1].strip() in ("", "—", "–")
+    after = _words_after(text, span, paragraph_end) if opens else ""
     for who in (*_after_speaker(after), *_before_speaker(before)):
         return speaker_name(who, cast, text, span.open_at)
     if previous is not None and previous[1] is not None:
@@ -162,6 +177,9 @@ def _words_after(text: str, span: Span, paragraph_end: int) -> str:
     if not span.closed:
         return ""
     rest = text[span.close_at + 1 : paragraph_end]
+    inner = text[span.open_at + 1 : span.close_at].rstrip()
+    if not (inner.endswith(HANDS_OVER) or HANDED_OVER.match(rest)):
+        return ""  # `he called it "a mess" until Roe said`: the quote's sentence goes on
     cut = min((i for i in (rest.find(m) for m in CLOSERS) if i >= 0), default=len(rest))
     return rest[:cut]
 
@@ -198,7 +216,9 @@ def _only_attribution(gap: str) -> bool:
     """Return True when the text between two quotes is the first one's attribution only."""
     match = SAID_AFTER.match(gap)
     rest = gap[match.end() :] if match else gap
-    rest = re.sub(r"^[^.!?]*", "", rest) if match else rest
+    tail = CLAUSE_END.match(rest) if match else None
+    if tail is not None and not REPORTING.search(tail.group("clause")):
+        rest = rest[tail.end() :]  # `," Roe said in a statement. "` ends the attribution
     return CONTINUES.fullmatch(rest) is not None
 
 
