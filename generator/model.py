@@ -107,6 +107,13 @@ class Quote:
     evidence: str  # verbatim sentence(s) of the article text holding the quotation marks
     sentence: int  # index of the first of those sentences
 
+    def shown(self, limit: int) -> str:
+        """Return the words cut at a word boundary, with an ellipsis, when over `limit` words."""
+        words = self.text.split()
+        if len(words) <= limit:
+            return self.text
+        return " ".join(words[:limit]).rstrip(",;:—–-") + " …"
+
 
 @dataclass(frozen=True)
 class Analysis:

@@ -38,14 +38,24 @@ def scorer() -> ModuleType:
 def record(article: dict[str, Any], body_of: Any) -> dict[str, Any]:
     """Return the `quotes` record newsdigest would print for one annotated article."""
     title, body = body_of(article)
-    raw = json.dumps({"title": title, "text": body, "url": f"https://quotes.example/{article['id']}",
-                      "published": "2016-01-01T12:00:00+00:00", "source": "Unknown"})
-    extracted = extract(RawInput(article["id"], raw.encode("utf-8")),
-                        ExtractContext(boilerplate_lines=frozenset(), default_timezone=None))
+    raw = json.dumps(
+        {
+            "title": title,
+            "text": body,
+            "url": f"https://quotes.example/{article['id']}",
+            "published": "2016-01-01T12:00:00+00:00",
+            "source": "Unknown",
+        }
+    )
+    extracted = extract(
+        RawInput(article["id"], raw.encode("utf-8")),
+        ExtractContext(boilerplate_lines=frozenset(), default_timezone=None),
+    )
     sentences = split_sentences(extracted.text, extracted.language)
     quotes = [q for q in find_quotes(extracted.text, sentences) if q.speaker is not None]
-    return {"quotes": [{"speaker": q.speaker, "text": q.text, "evidence": q.evidence}
-                       for q in quotes]}
+    return {
+        "quotes": [{"speaker": q.speaker, "text": q.text, "evidence": q.evidence} for q in quotes]
+    }
 
 
 def main() -> None:

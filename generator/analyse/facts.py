@@ -11,7 +11,6 @@ from operator import attrgetter
 from generator.analyse.entities import Person, country_of, kind_of
 from generator.analyse.keyphrases import Phrase
 from generator.analyse.patterns import dates, figures
-from generator.analyse.quotes import shorten
 from generator.model import Fact, FactKind, Quote, Sentence
 
 # The past-tense verb of an event right before its date: "signed on", "confirmed".
@@ -108,7 +107,7 @@ def _quotes(quotes: Sequence[Quote], cast: list[Person]) -> Iterator[Fact]:
     for quote in quotes:
         if quote.speaker is not None:
             who = roles.get(quote.speaker, quote.speaker)
-            text = f"{who}: “{shorten(quote.text, QUOTE_WORDS)}”"
+            text = f"{who}: “{quote.shown(QUOTE_WORDS)}”"
             yield Fact("quote", text, quote.evidence, quote.sentence)
 
 

@@ -25,8 +25,9 @@ from generator.analyse.lexicon import (
 # A run of capitalised words (titles with their period, initials, possessives included).
 NAME_RUN = re.compile(r"[A-Z][\w'’\-]*\.?(?:[ \u00a0][A-Z][\w'’\-]*\.?)*")
 # One word of a person's name: "Roe", "McAdams", "O'Neil", "Smith-Jones", or an initial "J.".
-NAME_WORD = re.compile(r"[A-Z](?:[a-z]+(?:[A-Z][a-z]+)?|['’][A-Z][a-z]+)(?:-[A-Z][a-z]+)?|[A-Z]\.")
-SINGLE_NAMES = True
+NAME_WORD = re.compile(
+    r"[A-Z](?:[a-z]+(?:[A-Z][a-z]+)?|['’][A-Z][a-z]+)(?:-[A-Za-z][a-z]+)?|[A-Z]\."
+)
 # A parenthesis after a name: a party and state "(D-Minn.)", an age "(69)".
 PARENTHESES = re.compile(r"\([^()]*\)")
 # A possessive ending: "Roe's" names Roe.
@@ -34,9 +35,7 @@ POSSESSIVE = re.compile(r"['’]s$")
 # A generation suffix after a name.
 SUFFIXES = frozenset({"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"})
 # Capitalised words written before a name that are roles, not part of it.
-ROLE_WORDS = frozenset(
-    w for w in PERSON_TITLES if w[0].isupper()
-) | listing(
+ROLE_WORDS = frozenset(w for w in PERSON_TITLES if w[0].isupper()) | listing(
     """Leader Speaker Majority Minority Attorney Press Former Vice Candidate Chief Justice
     Pastor Rev Reverend Spokesman Spokeswoman Ambassador Adviser Advisor Strategist Sheriff
     Representative Congressman Congresswoman Councilman Councilwoman Lt Col Gen Sgt Capt Adm
@@ -45,8 +44,10 @@ ROLE_WORDS = frozenset(
     Detective Judge Senators Delegate Host Anchor Author Founder Editor Analyst Economist"""
 )
 # Honorifics and role words that tell a person's gender.
-FEMALE_WORDS = listing("Mrs Mrs. Ms Ms. Miss Lady Dame Congresswoman Councilwoman Spokeswoman "
-                     "Chairwoman Queen Princess")
+FEMALE_WORDS = listing(
+    "Mrs Mrs. Ms Ms. Miss Lady Dame Congresswoman Councilwoman Spokeswoman "
+    "Chairwoman Queen Princess"
+)
 MALE_WORDS = listing("Mr Mr. Sir Lord Congressman Councilman Spokesman Chairman King Prince")
 # Lower-case words that make the name after them someone else's: "a spokesman for Roe said".
 NOT_SPEAKER_BEFORE = listing(
@@ -56,7 +57,33 @@ NOT_SPEAKER_BEFORE = listing(
 PRONOUNS = {"he": "m", "she": "f"}
 GENDER_PRONOUNS = re.compile(r"\b(?P<m>he|his|him)\b|\b(?P<f>she|her|hers)\b", re.IGNORECASE)
 # A sentence break: end punctuation (and closing quotes) followed by white space.
-SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s+")
+# A title's or an initial's period ("Mr. Roe", "J. Roe") is no break.
+SENTENCE_BREAK = re.compile(
+    r"(?<!\b[A-Z])"
+    + "".join(
+        rf"(?<!\b{t})"
+        for t in (
+            "Mr",
+            "Mrs",
+            "Ms",
+            "Dr",
+            "Sen",
+            "Rep",
+            "Gov",
+            "Gen",
+            "Lt",
+            "Col",
+            "St",
+            "Jr",
+            "Sr",
+            "Prof",
+            "Rev",
+            "Sgt",
+            "Capt",
+        )
+    )
+    + r"[.!?][\"”’)]*\s+"
+)
 # How far back a pronoun's person is looked for: the sentence before the pronoun's.
 PRONOUN_SENTENCES = 2
 PRONOUN_REACH = 600
@@ -84,8 +111,11 @@ class Cast:
 def cast_of(text: str, quoted: Iterable[tuple[int, int]] = ()) -> Cast:
     """Return the people named in the text outside the quoted (start, end) stretches."""
     inside = sorted(quoted)
-    runs = [(m.start(), *_split_run(m.group())) for m in NAME_RUN.finditer(text)
-            if not _within(m.start(), inside)]
+    runs = [
+        (m.start(), *_split_run(m.group()))
+        for m in NAME_RUN.finditer(text)
+        if not _within(m.start(), inside)
+    ]
     full: dict[str, list[str]] = {}
     for _, _, words in runs:
         if len(words) >= 2:
@@ -110,6 +140,8 @@ def _split_run(run: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         words.pop(0)  # a sentence's first word ("Does Roe ...")
     while words and words[-1] in SUFFIXES:
         words.pop()
+    if words and len(words[-1]) > 2 and words[-1].endswith("."):
+        words[-1] = words[-1][:-1]  # a sentence's period after a name ("said Ann Lee.")
     cut = max((i + 1 for i, w in enumerate(words) if _role_word(w)), default=0)
     roles, name = words[:cut], words[cut:]
     if len(name) > 3 or not name or not _person_like(name):
@@ -120,8 +152,14 @@ def _split_run(run: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 def _role_word(word: str) -> bool:
     """Return True for a title or role written before a name ("Sen.", "President")."""
     bare = word.rstrip(".")
-    return bare in ROLE_WORDS or (word.endswith(".") and len(bare) > 1 and bare.isalpha()
-                                  and bare[0].isupper() and bare[1:].islower() and len(bare) <= 4)
+    return bare in ROLE_WORDS or (
+        word.endswith(".")
+        and len(bare) > 1
+        and bare.isalpha()
+        and bare[0].isupper()
+        and bare[1:].islower()
+        and len(bare) <= 4
+    )
 
 
 def _person_like(words: list[str]) -> bool:
@@ -133,25 +171,34 @@ def _person_like(words: list[str]) -> bool:
     return kind_of(" ".join(words)) == ""
 
 
-def _mentions(runs: list[tuple[int, tuple[str, ...], tuple[str, ...]]],
-              full_names: dict[str, tuple[str, ...]], titled: frozenset[str]
-              ) -> Iterator[Mention]:
+def _mentions(
+    runs: list[tuple[int, tuple[str, ...], tuple[str, ...]]],
+    full_names: dict[str, tuple[str, ...]],
+    titled: frozenset[str],
+) -> Iterator[Mention]:
     """Yield the runs that name a person, surnames made full when only one name fits."""
     for at, roles, words in runs:
-        if not words or (len(words) == 1 and words[0] not in full_names
-                         and words[0] not in titled):
+        if not words or (len(words) == 1 and words[0] not in full_names and words[0] not in titled):
             continue
         name = _full(" ".join(words), full_names)
-        gender = next((g for r in roles for g, ws in (("f", FEMALE_WORDS), ("m", MALE_WORDS))
-                       if r in ws), "")
+        gender = next(
+            (g for r in roles for g, ws in (("f", FEMALE_WORDS), ("m", MALE_WORDS)) if r in ws), ""
+        )
         yield Mention(at, name, gender)
 
 
 def _full(name: str, full_names: dict[str, tuple[str, ...]]) -> str:
-    """Return the one full name a surname stands for, else the name as written."""
+    """Return the one full name a surname stands for, else the name as written.
+
+    A surname written first ("Lin Wen-hsiu" is Lin's name) counts when no name ends with it.
+    """
     if " " in name:
         return name
     known = full_names.get(name, ())
+    if not known:
+        known = tuple(
+            n for names in full_names.values() for n in names if n.split(maxsplit=1)[0] == name
+        )
     return known[0] if len(known) == 1 else name
 
 
@@ -166,8 +213,12 @@ def _genders(text: str, mentions: tuple[Mention, ...]) -> dict[str, str]:
         if len(names) != 1:
             continue
         first = min(m.at for m in mentions if start <= m.at < end)
-        kinds = {k for m in GENDER_PRONOUNS.finditer(text, first, end)
-                 for k, v in m.groupdict().items() if v}
+        kinds = {
+            k
+            for m in GENDER_PRONOUNS.finditer(text, first, end)
+            for k, v in m.groupdict().items()
+            if v
+        }
         if len(kinds) == 1:
             said.setdefault(names.pop(), set()).update(kinds)
     return {name: kinds.pop() for name, kinds in said.items() if len(kinds) == 1}
@@ -198,8 +249,6 @@ def speaker_name(who: str, cast: Cast, text: str, at: int) -> str | None:
     _, name = _split_run(" ".join(words[start:]))
     if not name:
         return None
-    if len(name) == 1 and name[0] not in cast.full_names and name[0] not in cast.titled:
-        return name[0] if SINGLE_NAMES else None
     return _full(" ".join(name), cast.full_names)
 
 

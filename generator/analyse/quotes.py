@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from generator.analyse.lexicon import TITLE_ABBREVIATIONS as ABBREVIATIONS
 from generator.analyse.names import Cast, cast_of, speaker_name
 from generator.model import Quote, Sentence
 
@@ -29,7 +30,8 @@ VERBS = (
 # One word of a speaker phrase: a name, title or role word, or a party tag "(D)"/"(R-Texas)".
 _TOKEN = r"(?:[A-Za-z][\w.'’\-]*|\([A-Z][\w.\- ]{0,20}\))"
 # A capitalised word of a name or title after a reporting verb ("Sen.", "Roe", never "Roe.").
-_CAPITAL = r"(?:[A-Z][a-z]{0,3}\.|[A-Z][\w'’\-]*)"
+TITLE_ABBREVIATIONS = sorted(w.capitalize() for w in ABBREVIATIONS)
+_CAPITAL = rf"(?:(?:{'|'.join(TITLE_ABBREVIATIONS)})\.|[A-Z]\.|[A-Z][\w'’\-]*)"
 # An appositive between a speaker and the verb: ", 69," / ", the mayor of the town,".
 _APPOSITIVE = r"(?:,[^,“”\"«»„]{1,90},)?"
 # After a closing mark: `," Smith said` / `," said Smith` / `," according to Smith`.
@@ -120,8 +122,9 @@ def _paragraph_spans(text: str, start: int, end: int) -> Iterator[Span]:
         yield Span(opened, end, False)
 
 
-def _quote(text: str, span: Span, speaker: str | None, sentences: Sequence[Sentence],
-           spans: Sequence[Span]) -> Quote | None:
+def _quote(
+    text: str, span: Span, speaker: str | None, sentences: Sequence[Sentence], spans: Sequence[Span]
+) -> Quote | None:
     """Return the Quote of a closed span long enough to be a quotation, with its evidence."""
     words = text[span.open_at + 1 : span.close_at].strip()
     words = words.rstrip(",").rstrip() if span.closed else ""
@@ -136,8 +139,9 @@ def _quote(text: str, span: Span, speaker: str | None, sentences: Sequence[Sente
     return Quote(speaker, words, evidence, inside[0].index)
 
 
-def _evidence(start: int, end: int, sentences: Sequence[Sentence],
-              spans: Sequence[Span]) -> list[Sentence]:
+def _evidence(
+    start: int, end: int, sentences: Sequence[Sentence], spans: Sequence[Span]
+) -> list[Sentence]:
     """Return the sentences over [start, end], widened so that no quote is cut in two."""
     inside: list[Sentence] = []
     while True:
@@ -151,8 +155,9 @@ def _evidence(start: int, end: int, sentences: Sequence[Sentence],
         end = max(end, *(s.close_at for s in cut)) if cut else end
 
 
-def _attribute(text: str, span: Span, cast: Cast,
-               previous: tuple[Span, str | None] | None) -> str | None:
+def _attribute(
+    text: str, span: Span, cast: Cast, previous: tuple[Span, str | None] | None
+) -> str | None:
     """Return who said the quote in `span`, from the words right after or before it."""
     paragraph_start = text.rfind("\n\n", 0, span.open_at) + 1
     paragraph_end = text.find("\n\n", span.close_at)
@@ -164,12 +169,13 @@ def _attribute(text: str, span: Span, cast: Cast,
     after = _words_after(text, span, paragraph_end) if opens else ""
     for who in (*_after_speaker(after), *_before_speaker(before)):
         return speaker_name(who, cast, text, span.open_at)
-    if previous is not None and previous[1] is not None:
-        prior, speaker = previous
-        gap = text[prior.close_at + 1 : span.open_at]
-        if prior.close_at >= paragraph_start and _only_attribution(gap):
-            return speaker
-    return None
+    if previous is None or previous[1] is None:
+        return None
+    prior, speaker = previous
+    if not prior.closed:  # a quote running on: this paragraph opens with its next part
+        return speaker if not text[paragraph_start : span.open_at].strip() else None
+    gap = text[prior.close_at + 1 : span.open_at]
+    return speaker if prior.close_at >= paragraph_start and _only_attribution(gap) else None
 
 
 def _words_after(text: str, span: Span, paragraph_end: int) -> str:
@@ -220,11 +226,3 @@ def _only_attribution(gap: str) -> bool:
     if tail is not None and not REPORTING.search(tail.group("clause")):
         rest = rest[tail.end() :]  # `," Roe said in a statement. "` ends the attribution
     return CONTINUES.fullmatch(rest) is not None
-
-
-def shorten(words: str, limit: int) -> str:
-    """Return the quoted words cut at a word boundary with an ellipsis when over `limit`."""
-    parts = words.split()
-    if len(parts) <= limit:
-        return words
-    return " ".join(parts[:limit]).rstrip(",;:—–-") + " …"
