@@ -37,9 +37,35 @@ CASES = [
         id="she-after-he",
     ),
     pytest.param(
-        'Ann Lee opened the school on Monday. "It is a proud day for us," she said.',
-        [("Ann Lee", "It is a proud day for us")],
+        'Ann Lee opened the school, and she cut the ribbon. "It is a proud day," she said.',
+        [("Ann Lee", "It is a proud day")],
         id="pronoun-one-person",
+    ),
+    pytest.param(  # whose gender the text does not give: not certain
+        'Ann Lee opened the school on Monday. "It is a proud day for us," she said.',
+        [(None, "It is a proud day for us")],
+        id="pronoun-gender-unknown",
+    ),
+    pytest.param(
+        '"We open on Monday," Ann Lee said at the gate. "It is a proud day," she said.',
+        [("Ann Lee", "We open on Monday"), ("Ann Lee", "It is a proud day")],
+        id="pronoun-after-named-speaker",
+    ),
+    pytest.param(
+        'A spokeswoman for Harbour Rights Watch said the plan was poor. She added: "It is '
+        'not fair to anyone."',
+        [(None, "It is not fair to anyone.")],
+        id="she-not-a-body",
+    ),
+    pytest.param(
+        '"Our sales rose by a third," said Acme Research analyst Ann Lee.',
+        [("Ann Lee", "Our sales rose by a third")],
+        id="body-role-name",
+    ),
+    pytest.param(
+        'Swede Anna Berg won in three sets. "It feels like home," said Berg.',
+        [("Anna Berg", "It feels like home")],
+        id="nationality-before-name",
     ),
     pytest.param(
         'Ann Lee met Tom Baker on Friday. "It went very well indeed," he said.',

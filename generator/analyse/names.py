@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from generator.analyse.entities import kind_of
+from generator.analyse.entities import country_of, kind_of
 from generator.analyse.lexicon import (
     NON_ENTITY_WORDS,
     NOT_PERSON_WORDS,
@@ -43,12 +43,20 @@ ROLE_WORDS = frozenset(w for w in PERSON_TITLES if w[0].isupper()) | listing(
     Republican Democratic Democrat GOP Independent Lieutenant Coach Professor Officer Agent
     Detective Judge Senators Delegate Host Anchor Author Founder Editor Analyst Economist"""
 )
+# Nationality nouns written before a sportsperson's name ("Swede Anna Berg").
+NATIONALITIES = listing(
+    "Swede Dane Finn Norwegian Scot Brit Briton Pole Czech Serb Croat Swiss Dutchman Frenchman "
+    "Englishman Irishman Welshman Scotsman Spaniard Argentine Belgian Austrian Greek Turk Kenyan "
+    "Ethiopian Brazilian Mexican Canadian Australian German Italian Russian Ukrainian"
+)
 # Honorifics and role words that tell a person's gender.
 FEMALE_WORDS = listing(
-    "Mrs Mrs. Ms Ms. Miss Lady Dame Congresswoman Councilwoman Spokeswoman "
+    "Mrs Mrs. Ms Ms. Miss Lady Dame Congresswoman Councilwoman Spokeswoman spokeswoman "
     "Chairwoman Queen Princess"
 )
-MALE_WORDS = listing("Mr Mr. Sir Lord Congressman Councilman Spokesman Chairman King Prince")
+MALE_WORDS = listing(
+    "Mr Mr. Sir Lord Congressman Councilman Spokesman spokesman Chairman King Prince"
+)
 # Lower-case words that make the name after them someone else's: "a spokesman for Roe said".
 NOT_SPEAKER_BEFORE = listing(
     "of for to with by from at and or about against on in under than like as nor"
@@ -84,6 +92,20 @@ SENTENCE_BREAK = re.compile(
     )
     + r"[.!?][\"”’)]*\s+"
 )
+# A person the text does not name, who a pronoun may stand for: "a spokeswoman for Roe Watch".
+UNNAMED_PERSON = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne)\s+(?:[a-z\-]+\s+){0,2}"
+    r"(?:spokeswoman|spokesman|spokesperson|official|woman|man|aide|adviser|advisor|source|"
+    r"wife|husband|mother|father|daughter|son|friend|resident|witness|officer|lawyer|"
+    r"director|manager|member|worker|voter|supporter|analyst)\b(?![ ,]+[A-Z])"
+)
+# The lower-case word right before a name, and the endings of words that name a job there
+# ("spokesperson Hsiao", "coxswain Ellery", "hydrologist Varghese").
+ROLE_BEFORE = re.compile(r"(?:^|\s)(?P<role>[a-z]{3,})\s+$")
+ROLE_NOUN = re.compile(r"(?:er|or|ist|man|woman|person|ain|ant|ent|ian|ee|ief)$")
+ROLE_REACH = 40
+# A middle initial: a name written with one is a person's.
+INITIAL = re.compile(r"[A-Z]\.")
 # How far back a pronoun's person is looked for: the sentence before the pronoun's.
 PRONOUN_SENTENCES = 2
 PRONOUN_REACH = 600
@@ -96,6 +118,7 @@ class Mention:
     at: int
     name: str
     gender: str  # "m", "f" or "" when the words around the name do not say
+    titled: bool = False  # written after a title or role ("Sen. Roe", "Organiser Ann Lee")
 
 
 @dataclass(frozen=True)
@@ -112,7 +135,7 @@ def cast_of(text: str, quoted: Iterable[tuple[int, int]] = ()) -> Cast:
     """Return the people named in the text outside the quoted (start, end) stretches."""
     inside = sorted(quoted)
     runs = [
-        (m.start(), *_split_run(m.group()))
+        _with_role_before(text, m.start(), *_split_run(m.group()))
         for m in NAME_RUN.finditer(text)
         if not _within(m.start(), inside)
     ]
@@ -128,6 +151,17 @@ def cast_of(text: str, quoted: Iterable[tuple[int, int]] = ()) -> Cast:
     return Cast(full_names, titled, _genders(text, mentions), mentions)
 
 
+def _with_role_before(
+    text: str, at: int, roles: tuple[str, ...], words: tuple[str, ...]
+) -> tuple[int, tuple[str, ...], tuple[str, ...]]:
+    """Return a run with the lower-case job word written right before it as its role."""
+    before = ROLE_BEFORE.search(text, max(0, at - ROLE_REACH), at)
+    role = before.group("role") if before is not None else ""
+    if not roles and role not in STOPWORDS and ROLE_NOUN.search(role):
+        roles = (role,)
+    return at, roles, words
+
+
 def _within(at: int, spans: list[tuple[int, int]]) -> bool:
     """Return True when an offset lies inside one of the (sorted) spans."""
     return any(start < at < end for start, end in spans)
@@ -136,17 +170,24 @@ def _within(at: int, spans: list[tuple[int, int]]) -> bool:
 def _split_run(run: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Return a capitalised run's role words and its name words (empty when not a name)."""
     words = [POSSESSIVE.sub("", w) for w in run.replace("\u00a0", " ").split()]
-    while words and words[0].lower() in STOPWORDS:
+    while words and words[0].lower() in STOPWORDS and not _role_word(words[0]):
         words.pop(0)  # a sentence's first word ("Does Roe ...")
     while words and words[-1] in SUFFIXES:
         words.pop()
     if words and len(words[-1]) > 2 and words[-1].endswith("."):
         words[-1] = words[-1][:-1]  # a sentence's period after a name ("said Ann Lee.")
     cut = max((i + 1 for i, w in enumerate(words) if _role_word(w)), default=0)
+    if len(words) - cut == 3 and _place_word(words[cut]):
+        cut += 1  # "Swede Anna Berg", "Belgium's Tom Roe": where they are from, not a name
     roles, name = words[:cut], words[cut:]
     if len(name) > 3 or not name or not _person_like(name):
         return (), ()
     return tuple(roles), tuple(name)
+
+
+def _place_word(word: str) -> bool:
+    """Return True for a country, place or nationality word ("Belgium", "Swede")."""
+    return word in NATIONALITIES or country_of(word) != word or kind_of(word) == "place"
 
 
 def _role_word(word: str) -> bool:
@@ -184,7 +225,7 @@ def _mentions(
         gender = next(
             (g for r in roles for g, ws in (("f", FEMALE_WORDS), ("m", MALE_WORDS)) if r in ws), ""
         )
-        yield Mention(at, name, gender)
+        yield Mention(at, name, gender, bool(roles) or any(INITIAL.fullmatch(w) for w in words))
 
 
 def _full(name: str, full_names: dict[str, tuple[str, ...]]) -> str:
@@ -233,11 +274,16 @@ def _sentence_spans(text: str) -> Iterator[tuple[int, int]]:
     yield start, len(text)
 
 
-def speaker_name(who: str, cast: Cast, text: str, at: int) -> str | None:
-    """Return the person a speaker phrase names at offset `at`, or None when not certain."""
+def speaker_name(
+    who: str, cast: Cast, text: str, at: int, speakers: frozenset[str] = frozenset()
+) -> str | None:
+    """Return the person a speaker phrase names at offset `at`, or None when not certain.
+
+    `speakers` are those named as saying something earlier: a pronoun may stand for them.
+    """
     words = PARENTHESES.sub(" ", who).split()
     if len(words) == 1 and words[0].lower() in PRONOUNS:
-        return resolve_pronoun(PRONOUNS[words[0].lower()], cast, text, at)
+        return resolve_pronoun(PRONOUNS[words[0].lower()], cast, text, at, speakers)
     start = len(words)
     while start > 0 and words[start - 1][:1].isupper():
         start -= 1
@@ -252,11 +298,19 @@ def speaker_name(who: str, cast: Cast, text: str, at: int) -> str | None:
     return _full(" ".join(name), cast.full_names)
 
 
-def resolve_pronoun(gender: str, cast: Cast, text: str, at: int) -> str | None:
+def resolve_pronoun(
+    gender: str, cast: Cast, text: str, at: int, speakers: frozenset[str] = frozenset()
+) -> str | None:
     """Return the single person named in the sentences before `at` a pronoun can stand for."""
     breaks = [m.end() for m in SENTENCE_BREAK.finditer(text, max(0, at - PRONOUN_REACH), at)]
     start = breaks[-PRONOUN_SENTENCES] if len(breaks) >= PRONOUN_SENTENCES else 0
     names = {m.name for m in cast.mentions if start <= m.at < at}
     names = {n for n in names if not any(n != o and n in o.split() for o in names)}
-    fitting = [n for n in names if cast.genders.get(n, gender) == gender]
-    return fitting[0] if len(fitting) == 1 and len(names) == 1 else None
+    if len(names) != 1 or UNNAMED_PERSON.search(text, start, at):
+        return None  # two people, or someone unnamed ("a spokeswoman for Roe Watch said")
+    name = names.pop()
+    # A person whose gender fits, or is not given, if the text shows them to be a person: a
+    # title or role, a middle initial, or something they were named as saying before.
+    person = name in speakers or any(m.titled for m in cast.mentions if m.name == name)
+    known = cast.genders.get(name, "")
+    return name if known == gender or (not known and person) else None

@@ -32,12 +32,20 @@ _TOKEN = r"(?:[A-Za-z][\w.'’\-]*|\([A-Z][\w.\- ]{0,20}\))"
 # A capitalised word of a name or title after a reporting verb ("Sen.", "Roe", never "Roe.").
 TITLE_ABBREVIATIONS = sorted(w.capitalize() for w in ABBREVIATIONS)
 _CAPITAL = rf"(?:(?:{'|'.join(TITLE_ABBREVIATIONS)})\.|[A-Z]\.|[A-Z][\w'’\-]*)"
+# Lower-case job words between a body and a name: "said Acme Research analyst Ann Lee".
+_ROLE = (
+    r"(?:analyst|economist|spokesman|spokeswoman|spokesperson|director|chief|leader|"
+    r"official|minister|secretary|president|chairman|chairwoman|manager|coach|captain|"
+    r"founder|professor|researcher|editor|lawyer|attorney|executive|strategist|adviser|"
+    r"advisor|head|boss|member|senior|deputy|vice|general|press|policy|economics)"
+)
 # An appositive between a speaker and the verb: ", 69," / ", the mayor of the town,".
 _APPOSITIVE = r"(?:,[^,“”\"«»„]{1,90},)?"
 # After a closing mark: `," Smith said` / `," said Smith` / `," according to Smith`.
 SAID_AFTER = re.compile(
     rf"[\s,.!?—–-]*(?:(?P<who>(?:{_TOKEN}\s+){{0,5}}?{_TOKEN}){_APPOSITIVE}\s+{VERBS}\b"
     rf"|(?:{VERBS}|according to)\s+(?P<after>(?:[a-z][\w\-]*\s+){{0,3}}?"
+    rf"(?:(?:{_CAPITAL}\s+){{1,5}}(?:{_ROLE}\s+){{1,2}})?"
     rf"(?:{_CAPITAL}\s+){{0,5}}{_CAPITAL}(?:\s+\([^)]{{1,20}}\))?))"
 )
 # Before an opening mark, ending there: `Smith said: ` / `Smith, the mayor, told reporters, `.
@@ -91,7 +99,9 @@ def find_quotes(text: str, sentences: Sequence[Sentence]) -> tuple[Quote, ...]:
     found: list[Quote] = []
     previous: tuple[Span, str | None] | None = None
     for span in spans:
-        speaker = _attribute(text, span, cast, previous)
+        speaker = _attribute(
+            text, span, cast, previous, frozenset(q.speaker for q in found if q.speaker)
+        )
         previous = (span, speaker)
         quote = _quote(text, span, speaker, sentences, spans)
         if quote is not None:
@@ -156,7 +166,11 @@ def _evidence(
 
 
 def _attribute(
-    text: str, span: Span, cast: Cast, previous: tuple[Span, str | None] | None
+    text: str,
+    span: Span,
+    cast: Cast,
+    previous: tuple[Span, str | None] | None,
+    speakers: frozenset[str],
 ) -> str | None:
     """Return who said the quote in `span`, from the words right after or before it."""
     paragraph_start = text.rfind("\n\n", 0, span.open_at) + 1
@@ -168,7 +182,7 @@ def _attribute(
     opens = SENTENCE_END.split(before)[-1].strip() in ("", "—", "–")
     after = _words_after(text, span, paragraph_end) if opens else ""
     for who in (*_after_speaker(after), *_before_speaker(before)):
-        return speaker_name(who, cast, text, span.open_at)
+        return speaker_name(who, cast, text, span.open_at, speakers)
     if previous is None or previous[1] is None:
         return None
     prior, speaker = previous
