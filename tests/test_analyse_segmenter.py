@@ -169,8 +169,8 @@ def test_terms_match_the_obvious_filter() -> None:
         (cjkfacts.CJK_DATE, "月"),
         (cjkfacts.WEEKDAY, "期週周曜"),
         (cjkfacts.DAY_ONLY, "日"),
-        (cjkquotes.QUOTE_BEFORE, "「"),
-        (cjkquotes.QUOTE_AFTER, "「"),
+        (cjkquotes.QUOTE_BEFORE, "「“"),
+        (cjkquotes.QUOTE_AFTER, "「“"),
     ],
 )
 def test_patterns_never_match_without_their_mark(pattern: re.Pattern[str], marks: str) -> None:

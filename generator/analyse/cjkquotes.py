@@ -8,15 +8,17 @@ from collections.abc import Iterator, Sequence
 from generator.analyse.cjklexicon import JA_SAY, PRONOUNS, ZH_SAY
 from generator.model import Quote, Sentence
 
-# A quote followed by its speaker and a reporting verb: "「…」她說" / "「…」と担当者は述べた".
+# A quote (「…」, or “…” as mainland Chinese writes it) followed by its speaker and a
+# reporting verb: "「…」她說" / "「…」と担当者は述べた".
 QUOTE_AFTER = re.compile(
-    rf"「(?P<quote>[^「」]{{4,}}?)」(?:と、?)?[，,]?(?P<who>[^「」，。！？,、：:]{{0,14}}?)"
+    r"(?:^|(?<=[。！？，,：:\s」”]))"  # a quote opens a clause; 亚太“一带一路”共策会 is a name
+    rf"[「“](?P<quote>[^「」“”]{{4,}}?)[」”](?:と、?)?[，,]?(?P<who>[^「」“”，。！？,、：:]{{0,14}}?)"
     rf"(?:は|が)?(?:{'|'.join(ZH_SAY + JA_SAY)})"
 )
 # A speaker and reporting verb before a quote: "林雅文表示：「…」" / "担当者は「…」と述べた".
 QUOTE_BEFORE = re.compile(
-    rf"(?:^|[，,。、])(?P<who>[^「」，。！？,、：:]{{1,16}}?)(?:は|(?:{'|'.join(ZH_SAY)})[，,:：]?)"
-    rf"「(?P<quote>[^「」]{{4,}})」"
+    rf"(?:^|[，,。、])(?P<who>[^「」“”，。！？,、：:]{{1,16}}?)(?:は|(?:{'|'.join(ZH_SAY)})[，,:：]?)"
+    rf"[「“](?P<quote>[^「」“”]{{4,}})[」”]"
 )
 # An attribution opening a clause without quote marks: "市長林雅文在記者會上表示，…".
 SPEAKER = re.compile(
@@ -29,7 +31,7 @@ SPEAKER_FILLER = re.compile(
 
 
 def cjk_quotes(sentences: Sequence[Sentence]) -> tuple[Quote, ...]:
-    """Return the attributed 「…」 quotations, a pronoun standing for the one named just before."""
+    """Return the attributed 「…」/“…” quotations, a pronoun for the one named just before."""
     return tuple(_quotes(sentences))
 
 
@@ -38,7 +40,7 @@ def _quotes(sentences: Sequence[Sentence]) -> Iterator[Quote]:
     last, since = "", 0  # the person named last, and how many sentences ago
     for s in sentences:
         since += 1
-        quoted = "「" in s.text  # both quote patterns need one; most sentences have none
+        quoted = "「" in s.text or "“" in s.text  # both patterns need one; most have none
         match = (QUOTE_BEFORE.search(s.text) or QUOTE_AFTER.search(s.text)) if quoted else None
         if match is None:
             plain = SPEAKER.search(s.text)
