@@ -36,7 +36,7 @@ def held_out_ids(folder: Path) -> Path:
 
 
 def commands(sample: int, bbc_sample: int, ids: Path) -> list[list[str]]:
-    """Return the scoring commands: CNN/DM and BBC summaries, DUC-2001 keyphrases."""
+    """Return the scoring commands: CNN/DM and BBC summaries, DUC-2001 keyphrases, quotes."""
     scripts, py = EVAL / "scripts", sys.executable
     score = [py, str(scripts / "sum_eval.py"), "--method", "lead3", "--py", SUMMARY]
     score += ["--pypath", str(ROOT)]
@@ -50,6 +50,9 @@ def commands(sample: int, bbc_sample: int, ids: Path) -> list[list[str]]:
         # pysbd (the script's default splitter for BBC) is not installed: use its regex splitter.
         [*score, "--data", str(BBC), *bbc, "--split", "regex"],
         [py, str(scripts / "kp_eval.py"), "--data", str(EVAL / "keyphrases/kp_duc2001.jsonl"), *kp],
+        # who said what: speaker precision, recall of named direct quotes, quotes not in marks
+        [py, str(scripts / "score_quotes.py"), "--data", str(EVAL / "quotes/polnear_dev.jsonl"),
+         "--project", str(ROOT)],
     ]
 
 
