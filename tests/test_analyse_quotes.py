@@ -121,6 +121,16 @@ CASES = [
         id="second-part-same-speaker",
     ),
     pytest.param(
+        '"The plan is fine as it is." Ann Lee said on Friday. "We will not change it."',
+        [("Ann Lee", "The plan is fine as it is."), ("Ann Lee", "We will not change it.")],
+        id="attribution-sentence-after-period",
+    ),
+    pytest.param(
+        '"The plan is fine as it is." Ann Lee said the vote would be held on Friday.',
+        [(None, "The plan is fine as it is.")],
+        id="next-sentence-not-attribution",
+    ),
+    pytest.param(
         'Voters called the plan "a total waste of money," Ann Lee said on Friday.',
         [(None, "a total waste of money")],
         id="fragment-inside-a-sentence",

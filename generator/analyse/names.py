@@ -176,7 +176,10 @@ def _split_run(run: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         words.pop()
     if words and len(words[-1]) > 2 and words[-1].endswith("."):
         words[-1] = words[-1][:-1]  # a sentence's period after a name ("said Ann Lee.")
-    cut = max((i + 1 for i, w in enumerate(words) if _role_word(w)), default=0)
+    if not words or (len(words) == 1 and _role_word(words[0])):
+        return (), ()
+    # a title before the last word ("Amy Pope" ends in a word that can be a title)
+    cut = max((i + 1 for i, w in enumerate(words[:-1]) if _role_word(w)), default=0)
     if len(words) - cut == 3 and _place_word(words[cut]):
         cut += 1  # "Swede Anna Berg", "Belgium's Tom Roe": where they are from, not a name
     roles, name = words[:cut], words[cut:]
@@ -207,7 +210,10 @@ def _person_like(words: list[str]) -> bool:
     """Return True when capitalised words can be a person's name (not a place or body)."""
     if words[0] in NON_ENTITY_WORDS or words[-1].endswith("."):
         return False
-    if any(w in NOT_PERSON_WORDS or not NAME_WORD.fullmatch(w) for w in words):
+    if any(not NAME_WORD.fullmatch(w) for w in words):
+        return False
+    # A surname may be a place word ("Marty West"); a first or only word may not ("West").
+    if any(w in NOT_PERSON_WORDS for w in (words[:-1] if len(words) > 1 else words)):
         return False
     return kind_of(" ".join(words)) == ""
 

@@ -40,7 +40,7 @@ _ROLE = (
     r"advisor|head|boss|member|senior|deputy|vice|general|press|policy|economics)"
 )
 # An appositive between a speaker and the verb: ", 69," / ", the mayor of the town,".
-_APPOSITIVE = r"(?:,[^,“”\"«»„]{1,90},)?"
+_APPOSITIVE = r"(?:,[^,“”\"«»„]{1,150},)?"
 # After a closing mark: `," Smith said` / `," said Smith` / `," according to Smith`.
 SAID_AFTER = re.compile(
     rf"[\s,.!?—–-]*(?:(?P<who>(?:{_TOKEN}\s+){{0,5}}?{_TOKEN}){_APPOSITIVE}\s+{VERBS}\b"
@@ -71,12 +71,18 @@ HANDS_OVER = (",", "!", "?", "—", "–", "-", "…")
 HANDED_OVER = re.compile(r"\s*[,—–]")
 # The end of a sentence before an opening mark (an abbreviation's period may pass for one).
 SENTENCE_END = re.compile(r"(?<=[.!?:])\s+|(?<=:)")
+# An attribution that is a whole sentence after a quote ending in a period: `." Roe said.`,
+# `." she said on Monday.` (not `." Roe said he would go.`, a sentence of its own).
+SAID_ALONE = re.compile(
+    rf"\s*(?:[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){{0,2}}|he|she)\s+{VERBS}"
+    r"(?:\s+(?:on|in|at|during|later|earlier|last|this|after|before|to|from)\b[^.!?“”\"]{0,50})?\."
+)
 # The rest of an attribution's clause up to its sentence end (" in a statement.").
 CLAUSE_END = re.compile(r"(?P<clause>[^.!?]*)[.!?]")
 # A reporting verb anywhere: a second one in a clause brings in another speaker.
 REPORTING = re.compile(rf"\b{VERBS}\b|\b(?:argued|argues|asking|saying|adding|according)\b")
 # How far before an opening mark its attribution is looked for.
-BEFORE_REACH = 160
+BEFORE_REACH = 240
 # Shortest quote kept (in words): shorter ones are mostly scare quotes around a term.
 MIN_WORDS = 3
 
@@ -198,7 +204,7 @@ def _words_after(text: str, span: Span, paragraph_end: int) -> str:
         return ""
     rest = text[span.close_at + 1 : paragraph_end]
     inner = text[span.open_at + 1 : span.close_at].rstrip()
-    if not (inner.endswith(HANDS_OVER) or HANDED_OVER.match(rest)):
+    if not (inner.endswith(HANDS_OVER) or HANDED_OVER.match(rest) or SAID_ALONE.match(rest)):
         return ""  # `he called it "a mess" until Roe said`: the quote's sentence goes on
     cut = min((i for i in (rest.find(m) for m in CLOSERS) if i >= 0), default=len(rest))
     return rest[:cut]
