@@ -130,6 +130,12 @@ CASES = [
         [(None, "The plan is fine as it is.")],
         id="next-sentence-not-attribution",
     ),
+    pytest.param(  # a body named beside her is no second person
+        "Organiser Ann Lee, who runs the Harbour Seafront Trust, said the pier would open. "
+        '"It is our chance to shine again," she said.',
+        [("Ann Lee", "It is our chance to shine again")],
+        id="pronoun-beside-a-body",
+    ),
     pytest.param(
         'Voters called the plan "a total waste of money," Ann Lee said on Friday.',
         [(None, "a total waste of money")],

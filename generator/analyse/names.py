@@ -8,7 +8,7 @@ the single person named just before it whose gender does not rule it out.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from generator.analyse.entities import country_of, kind_of
@@ -183,7 +183,7 @@ def _split_run(run: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     if len(words) - cut == 3 and _place_word(words[cut]):
         cut += 1  # "Swede Anna Berg", "Belgium's Tom Roe": where they are from, not a name
     roles, name = words[:cut], words[cut:]
-    if len(name) > 3 or not name or not _person_like(name):
+    if len(name) > 3 or not name or not _name_like(name):
         return (), ()
     return tuple(roles), tuple(name)
 
@@ -206,16 +206,23 @@ def _role_word(word: str) -> bool:
     )
 
 
-def _person_like(words: list[str]) -> bool:
-    """Return True when capitalised words can be a person's name (not a place or body)."""
+def _name_like(words: Sequence[str]) -> bool:
+    """Return True when capitalised words can name someone who speaks (not a place).
+
+    A surname may be a place word ("Marty West"); a first or only word may not ("West").
+    """
     if words[0] in NON_ENTITY_WORDS or words[-1].endswith("."):
         return False
     if any(not NAME_WORD.fullmatch(w) for w in words):
         return False
-    # A surname may be a place word ("Marty West"); a first or only word may not ("West").
     if any(w in NOT_PERSON_WORDS for w in (words[:-1] if len(words) > 1 else words)):
         return False
     return kind_of(" ".join(words)) == ""
+
+
+def _person_like(words: Sequence[str]) -> bool:
+    """Return True when a name is surely not a body's or place's ("Seafront Trust" is not)."""
+    return not any(w in NOT_PERSON_WORDS for w in words)
 
 
 def _mentions(
@@ -225,7 +232,9 @@ def _mentions(
 ) -> Iterator[Mention]:
     """Yield the runs that name a person, surnames made full when only one name fits."""
     for at, roles, words in runs:
-        if not words or (len(words) == 1 and words[0] not in full_names and words[0] not in titled):
+        if not words or not _person_like(words):
+            continue
+        if len(words) == 1 and words[0] not in full_names and words[0] not in titled:
             continue
         name = _full(" ".join(words), full_names)
         gender = next(
