@@ -18,6 +18,8 @@ from generator.model import Quote, Sentence
 
 # What closes each opening mark: English curly and straight, German „“, French «», CJK.
 CLOSERS = {'"': '"”', "“": '”"', "„": '“”"', "«": "»", "「": "」", "『": "』"}
+# Every opening or closing mark.
+MARKS = re.compile("[" + re.escape("".join(sorted({*CLOSERS, *"".join(CLOSERS.values())}))) + "]")
 # The reporting verbs of an explicit attribution, as written after or before a speaker.
 VERBS = (
     r"(?:said|says|say|told|tells|added|adds|wrote|writes|tweeted|posted|asked|asks|"
@@ -126,8 +128,8 @@ def quote_spans(text: str) -> Iterator[Span]:
 def _paragraph_spans(text: str, start: int, end: int) -> Iterator[Span]:
     """Yield the spans of one paragraph; a quote left open at its end is unclosed."""
     opener, opened = "", 0
-    for at in range(start, end):
-        char = text[at]
+    for mark in MARKS.finditer(text, start, end):  # only the marks, not every character
+        at, char = mark.start(), mark.group()
         if opener and char in CLOSERS[opener]:
             yield Span(opened, at, True)
             opener = ""
