@@ -19,7 +19,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
-from .model import Analysis, Fact, Sentence
+from .model import Analysis, Fact, Quote, Sentence
 from .related import Profile, RelatedState
 from .writer import Stamp
 
@@ -70,6 +70,7 @@ def key_of(*parts: object) -> str:
 # The fields of the analysis records, in declaration order (the order of the JSON keys).
 SENTENCE_FIELDS = tuple(f.name for f in fields(Sentence))
 FACT_FIELDS = tuple(f.name for f in fields(Fact))
+QUOTE_FIELDS = tuple(f.name for f in fields(Quote))
 
 
 def analysis_to_json(analysis: Analysis) -> str:
@@ -85,6 +86,7 @@ def analysis_to_json(analysis: Analysis) -> str:
         "tags": list(analysis.tags),
         "facts": [{name: getattr(f, name) for name in FACT_FIELDS} for f in analysis.facts],
         "version": analysis.version,
+        "quotes": [{name: getattr(q, name) for name in QUOTE_FIELDS} for q in analysis.quotes],
     }
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
@@ -94,7 +96,8 @@ def analysis_from_json(text: str) -> Analysis:
     data: dict[str, Any] = json.loads(text)
     return Analysis(sentences=tuple(Sentence(**s) for s in data["sentences"]),
                     summary=tuple(data["summary"]), tags=tuple(data["tags"]),
-                    facts=tuple(Fact(**f) for f in data["facts"]), version=data["version"])
+                    facts=tuple(Fact(**f) for f in data["facts"]), version=data["version"],
+                    quotes=tuple(Quote(**q) for q in data.get("quotes", ())))
 
 
 class Cache:

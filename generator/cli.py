@@ -61,6 +61,8 @@ def article_json(article: Article, analysis: Analysis) -> dict[str, Any]:
         "tags": list(analysis.tags),
         "facts": [{"kind": f.kind, "text": f.text, "evidence": f.evidence}
                   for f in analysis.facts],
+        "quotes": [{"speaker": q.speaker, "text": q.text, "evidence": q.evidence}
+                   for q in analysis.quotes],
     }
 
 

@@ -98,6 +98,23 @@ class Fact:
 
 
 @dataclass(frozen=True)
+class Quote:
+    """A direct quotation: the exact words inside quotation marks, and who said them."""
+
+    speaker: str | None  # None when who said it is not certain
+    text: str  # the words exactly as inside the quotation marks of `evidence`
+    evidence: str  # verbatim sentence(s) of the article text holding the quotation marks
+    sentence: int  # index of the first of those sentences
+
+    def shown(self, limit: int) -> str:
+        """Return the words cut at a word boundary, with an ellipsis, when over `limit` words."""
+        words = self.text.split()
+        if len(words) <= limit:
+            return self.text
+        return " ".join(words[:limit]).rstrip(",;:—–-") + " …"
+
+
+@dataclass(frozen=True)
 class Analysis:
     """What analysis derives from an article; recomputed, never stored as truth."""
 
@@ -106,6 +123,7 @@ class Analysis:
     tags: tuple[str, ...]  # most relevant first
     facts: tuple[Fact, ...] = ()
     version: str = ""
+    quotes: tuple[Quote, ...] = ()  # attributed direct quotations, in article order
 
     def summary_sentences(self) -> list[Sentence]:
         """Return the summary's sentences in article order."""

@@ -17,10 +17,8 @@ from pathlib import Path
 import pytest
 from hostile.strings import OWN_STRINGS
 
-from generator.analyse import entities, facts, keyphrases, patterns, sentences, summary, tags, terms
-from generator.analyse.entities import Person
+from generator.analyse import entities, keyphrases, patterns, sentences, summary, tags, terms
 from generator.analyse.lexicon import STOPWORDS
-from generator.model import Fact, Sentence
 
 ROOT = Path(__file__).resolve().parents[1]
 # The patterns as first written, before the speed work.
@@ -256,37 +254,6 @@ def test_people_scans_match_the_full_scans() -> None:
             word = name.rsplit(maxsplit=1)[-1]
             expected = (_old_whole_words(word, text), text.count(name))
             assert entities._mentions(word, name, text) == expected, (name, text)
-
-
-def _old_quotes(found: tuple[Sentence, ...], cast: list[Person]) -> list[Fact]:
-    last: Person | None = None
-    firsts = [(p.name.split()[0], p) for p in reversed(cast)]
-    quotes = []
-    for s in found:
-        match = facts._attribution(s.text)
-        speaker = facts._speaker(match.group("who"), cast, last) if match else None
-        last = next((p for first, p in firsts if first in s.text), last)
-        if speaker is None or match is None:
-            continue
-        quoted = facts.QUOTED.search(s.text)
-        words = (quoted.group(1) if quoted else s.text[match.end() :].strip(" .,")).split()
-        if words:
-            gist = " ".join(words[: facts.QUOTE_WORDS]) + (
-                " …" if len(words) > facts.QUOTE_WORDS else "")
-            quotes.append(Fact("quote", f"{speaker.display}: “{gist}”", s.text, s.index))
-    return quotes
-
-
-def test_quotes_find_the_same_speakers() -> None:
-    rng = random.Random(3)
-    lines = [f"{rng.choice(['He', 'Mary', 'Wen', 'It'])} went home. "
-             f"\"We wait here,\" {rng.choice(['he', 'she', 'Smith', 'Lin'])} said."
-             for _ in range(200)]
-    for text in [*ARTICLES, " ".join(lines)]:
-        found = sentences.split_sentences(text, "en")
-        cast = [*entities.people("\n".join(s.text for s in found)),
-                Person("Mary Smith"), Person("Wen Lin", "mayor")]
-        assert list(facts._quotes(found, cast)) == _old_quotes(found, cast), text[:60]
 
 
 def _old_person(form: str, people: tuple[str, ...]) -> str | None:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.analyse import cjk, cjkfacts
+from generator.analyse import cjk, cjkfacts, cjkquotes
 from generator.analyse.lexicon import CJK_STOPWORDS
 
 TESTS = Path(__file__).resolve().parent
@@ -102,8 +102,8 @@ def test_terms_match_the_obvious_filter() -> None:
         (cjkfacts.CJK_DATE, "月"),
         (cjkfacts.WEEKDAY, "期週周曜"),
         (cjkfacts.DAY_ONLY, "日"),
-        (cjkfacts.QUOTE_BEFORE, "「"),
-        (cjkfacts.QUOTE_AFTER, "「"),
+        (cjkquotes.QUOTE_BEFORE, "「“"),
+        (cjkquotes.QUOTE_AFTER, "「“"),
     ],
 )
 def test_patterns_never_match_without_their_mark(pattern: re.Pattern[str], marks: str) -> None:

@@ -115,6 +115,17 @@ def commands(sample: int, bbc_sample: int, folder: Path) -> list[tuple[str, list
             "Fact precision on our own gold (tools/gold)",
             [py, str(ROOT / "tools" / "factgold.py"), "score"],
         ),
+        (
+            "Who said what on polnear_dev (speaker precision, recall, quotes not in marks)",
+            [
+                py,
+                str(scripts / "score_quotes.py"),
+                "--data",
+                str(EVAL / "quotes/polnear_dev.jsonl"),
+                "--project",
+                str(ROOT),
+            ],
+        ),
     ]
 
 

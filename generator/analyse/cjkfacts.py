@@ -5,25 +5,22 @@ from __future__ import annotations
 import datetime as dt
 import re
 import types
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from generator.analyse.cjk import KANA, segments
 from generator.analyse.cjklexicon import (
     COUNTERS,
     CURRENCY_PREFIXES,
-    JA_SAY,
     MONEY_UNITS,
     NOT_MINISTRY,
     ORGANIZATION_BREAKS,
     ORGANIZATION_SUFFIXES,
     PLACES,
-    PRONOUNS,
     SCALES,
-    ZH_SAY,
 )
 from generator.analyse.lexicon import words
 from generator.analyse.patterns import days_before
-from generator.model import Fact, FactKind, Sentence
+from generator.model import Fact, FactKind, Quote, Sentence
 
 _DIGITS = "〇零一二兩两三四五六七八九"
 _NUMERALS = _DIGITS + "十百千"
@@ -54,24 +51,6 @@ PER_UNIT = re.compile(r"^(?:あたり|当たり|當|每|毎)")
 WEEKDAY = re.compile(r"(?:星期|週|周)(?P<zh>[一二三四五六日天])|(?P<ja>[月火水木金土日])曜日?")
 # A character every WEEKDAY match holds: without one, a sentence names no weekday.
 WEEKDAY_MARK = re.compile(r"[期週周曜]")
-# A quote followed by its speaker and a reporting verb: "「…」她說" / "「…」と担当者は述べた".
-QUOTE_AFTER = re.compile(
-    rf"「(?P<quote>[^「」]{{4,}}?)」(?:と、?)?[，,]?(?P<who>[^「」，。！？,、：:]{{0,14}}?)"
-    rf"(?:は|が)?(?:{'|'.join(ZH_SAY + JA_SAY)})"
-)
-# A speaker and reporting verb before a quote: "林雅文表示：「…」" / "担当者は「…」と述べた".
-QUOTE_BEFORE = re.compile(
-    rf"(?:^|[，,。、])(?P<who>[^「」，。！？,、：:]{{1,16}}?)(?:は|(?:{'|'.join(ZH_SAY)})[，,:：]?)"
-    rf"「(?P<quote>[^「」]{{4,}})」"
-)
-# An attribution opening a clause without quote marks: "市長林雅文在記者會上表示，…".
-SPEAKER = re.compile(
-    rf"(?:^|[，,])(?P<who>[^「」，。！？,、]{{2,16}}?)(?:{'|'.join(ZH_SAY)})[，,:：]"
-)
-# Setting words between a speaker and the verb: "在記者會上", "今天", "也", "則".
-SPEAKER_FILLER = re.compile(
-    r"在[^在]{1,10}?[上中時时後后]|今天|昨天|今日|日前|[也則则還还更並并亦]+$"
-)
 # A Japanese organisation: a kanji/katakana run ending in an organisation word, ending the run.
 JA_ORGANIZATION = re.compile(
     rf"[\u4e00-\u9fff\u30a0-\u30ff々ー]{{0,10}}(?:{'|'.join(ORGANIZATION_SUFFIXES)})"
@@ -106,7 +85,8 @@ MIN_ORGANIZATION = 3
 
 
 def cjk_candidates(
-    sentences: tuple[Sentence, ...], title: str, published: dt.date | None
+    sentences: tuple[Sentence, ...], title: str, published: dt.date | None,
+    quotes: Sequence[Quote],
 ) -> dict[FactKind, Iterable[Fact]]:
     """Return candidate facts per kind for a Chinese or Japanese article, best first.
 
@@ -119,7 +99,7 @@ def cjk_candidates(
             for s in sentences
             for iso, clause in dates(s.text, published)
         ),
-        "quote": _quotes(sentences),
+        "quote": _quotes(quotes),
         "person": [],
         "organization": _organization_facts(sentences),
         "place": list(_places(sentences, title)),
@@ -211,31 +191,13 @@ def _clause(sentence: str, position: int) -> str:
     return clause if len(clause) <= CLAUSE_CHARS else clause[:CLAUSE_CHARS] + "…"
 
 
-def _speaker(who: str, last: str) -> str:
-    """Return a cleaned speaker, a pronoun resolved to the last named one ("" if unknown)."""
-    who = SPEAKER_FILLER.sub("", who).strip()
-    if who in PRONOUNS or who in ("", "同"):
-        return last
-    return who if 2 <= len(who) <= 12 else ""
-
-
-def _quotes(sentences: tuple[Sentence, ...]) -> Iterator[Fact]:
-    """Yield quotes whose speaker is named in the sentence or resolved from a pronoun."""
-    last = ""
-    for s in sentences:
-        quoted = "「" in s.text  # both quote patterns need one; most sentences have none
-        match = (QUOTE_BEFORE.search(s.text) or QUOTE_AFTER.search(s.text)) if quoted else None
-        if match is None:
-            plain = SPEAKER.search(s.text)
-            last = _speaker(plain.group("who"), last) if plain else last
-            continue
-        who = _speaker(match.group("who"), last)
-        if not who:
-            continue
-        last = who
-        quote = match.group("quote").rstrip("。.")
-        gist = quote[:QUOTE_CHARS] + ("…" if len(quote) > QUOTE_CHARS else "")
-        yield Fact("quote", f"{who}：「{gist}」", s.text, s.index)
+def _quotes(quotes: Sequence[Quote]) -> Iterator[Fact]:
+    """Yield the attributed quotes as box entries, long ones cut with an ellipsis."""
+    for quote in quotes:
+        if quote.speaker is not None:
+            words = quote.text.rstrip("。.")
+            gist = words[:QUOTE_CHARS] + ("…" if len(words) > QUOTE_CHARS else "")
+            yield Fact("quote", f"{quote.speaker}：「{gist}」", quote.evidence, quote.sentence)
 
 
 def organizations(sentence: str) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from itertools import pairwise
 from operator import attrgetter
@@ -14,22 +14,8 @@ from generator.analyse.figures import figures, function_words
 from generator.analyse.keyphrases import Phrase
 from generator.analyse.lexicon import ORGANIZATION_HEADS, words
 from generator.analyse.patterns import dates
-from generator.model import Fact, FactKind, Sentence
+from generator.model import Fact, FactKind, Quote, Sentence
 
-# Quoted words inside a sentence (straight or curly double quotes).
-QUOTED = re.compile(r"[\"“]([^\"”]{12,}?)[,.!?]?[\"”]")
-# Trailing attribution: `..." he said.` / `..., Hsiao said` (speaker group is a pronoun or name).
-SAID_AFTER = re.compile(
-    r"[,\"”]\s*(?P<who>he|she|[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)?)"
-    r" (?:said|says|added)\b"
-)
-# Leading attribution: "Hsiao said ..." / "X said that ...".
-SAID_BEFORE = re.compile(
-    r"(?P<who>[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)?)"
-    r"(?: \([^)]*\))? (?:said|says)\b"
-)
-# Explicit source attribution: "according to X".
-ACCORDING = re.compile(r"[Aa]ccording to (?P<who>[A-Z][\w]+(?: [A-Z][\w]+){0,3})")
 # The past-tense verb of an event right before its date: "signed on", "confirmed".
 EVENT_VERB = re.compile(r"\b(?P<verb>[a-z]+ed)\s+(?:(?:on|in|earlier|late|last)\s+){0,2}$")
 # The nearest acronym or capitalised name before the event verb: the event's subject.
@@ -73,18 +59,19 @@ def fact_candidates(
     title: str,
     published: dt.date | None,
     language: str = "en",
+    quotes: Sequence[Quote],
 ) -> dict[FactKind, Iterable[Fact]]:
     """Return candidate facts per kind, best first.
 
     `cast` is people() of the sentences' text joined by line breaks. Figures, people and
     organisations come as they are found: select() usually needs only the first few.
     """
-    quotes = list(_quotes(sentences, cast))
-    quoted = {f.text.split(":")[0] for f in quotes}
+    said = list(_quotes(quotes, cast))
+    quoted = {f.text.split(":")[0] for f in said}
     return {
         "figure": _figure_facts(sentences, language),
         "date": list(_events(sentences, published)),
-        "quote": quotes,
+        "quote": said,
         "person": (f for f in _people_facts(sentences, cast) if f.text not in quoted),
         "organization": (
             f
@@ -181,51 +168,14 @@ def _subject_of(who: str, clause: str) -> bool:
     return all(word in AUXILIARIES for word in between)
 
 
-def _speaker(who: str, cast: list[Person], last: Person | None) -> Person | None:
-    """Resolve a speaker (pronoun or name) to a person of the cast."""
-    if who in ("he", "she"):
-        return last
-    return next((p for p in cast if who in p.name.split() or who == p.name), None)
-
-
-def _quotes(sentences: tuple[Sentence, ...], cast: list[Person]) -> Iterator[Fact]:
-    """Yield quotes whose attribution is explicit, with the speaker's role and native name."""
-    last: Person | None = None
-    known = 0  # `last` is the person last named in the sentences before this index
-    firsts = [(p.name.split()[0], p) for p in reversed(cast)]  # the last one named wins
-    for i, s in enumerate(sentences):
-        match = _attribution(s.text)
-        if match is None:
-            continue
-        if match.group("who") in ("he", "she"):  # only a pronoun needs the person named last
-            last = _last_named(sentences[known:i], firsts) or last
-            known = i
-        speaker = _speaker(match.group("who"), cast, last)
-        if speaker is None:
-            continue
-        quoted = QUOTED.search(s.text)
-        said = quoted.group(1) if quoted else s.text[match.end() :].strip(" .,")
-        words = said.split()
-        if not words:
-            continue
-        gist = " ".join(words[:QUOTE_WORDS]) + (" …" if len(words) > QUOTE_WORDS else "")
-        yield Fact("quote", f"{speaker.display}: “{gist}”", s.text, s.index)
-
-
-def _last_named(sentences: tuple[Sentence, ...], firsts: list[tuple[str, Person]]) -> Person | None:
-    """Return whom the latest of these sentences to name someone (by first name) names."""
-    for s in reversed(sentences):
-        named = next((p for first, p in firsts if first in s.text), None)
-        if named is not None:
-            return named
-    return None
-
-
-def _attribution(text: str) -> re.Match[str] | None:
-    """Return a sentence's trailing, else leading, attribution ("..., he said")."""
-    if " said" not in text and " says" not in text and " added" not in text:
-        return None  # the verb both patterns need is absent: no need to scan
-    return SAID_AFTER.search(text) or SAID_BEFORE.search(text)
+def _quotes(quotes: Sequence[Quote], cast: list[Person]) -> Iterator[Fact]:
+    """Yield the attributed quotes as box entries, the speaker with the role the text gives."""
+    roles = {p.name: p.display for p in cast}
+    for quote in quotes:
+        if quote.speaker is not None:
+            who = roles.get(quote.speaker, quote.speaker)
+            text = f"{who}: “{quote.shown(QUOTE_WORDS)}”"
+            yield Fact("quote", text, quote.evidence, quote.sentence)
 
 
 def _people_facts(sentences: tuple[Sentence, ...], cast: list[Person]) -> Iterator[Fact]:

@@ -7,14 +7,16 @@ from collections.abc import Iterable, Mapping
 
 from generator.analyse import ANALYSER_VERSION, AnalysisSettings
 from generator.analyse.cjkfacts import cjk_candidates
+from generator.analyse.cjkquotes import cjk_quotes
 from generator.analyse.entities import Person, acronyms, people
 from generator.analyse.facts import fact_candidates, select
 from generator.analyse.keyphrases import Phrase, rank_phrases
+from generator.analyse.quotes import find_quotes
 from generator.analyse.sentences import split_sentences
 from generator.analyse.summary import SummaryWeights, summarise
 from generator.analyse.tags import TagRules, blocked_names, display_tags
 from generator.analyse.terms import mostly_cjk
-from generator.model import Analysis, Article, Fact, FactKind, Sentence
+from generator.model import Analysis, Article, Fact, FactKind, Quote, Sentence
 
 
 def analyse_article(article: Article, settings: AnalysisSettings) -> Analysis:
@@ -41,8 +43,13 @@ def analyse_article(article: Article, settings: AnalysisSettings) -> Analysis:
         people=tuple(p.name for p in cast),
     )
     tags = display_tags(phrases, rules, settings.max_tags)
-    facts = select(_candidates(article, sentences, phrases, defined, cast), settings.max_facts)
-    return Analysis(sentences, summary, tags, facts, ANALYSER_VERSION)
+    # Only attributed quotes are kept: one without a speaker tells a reader little.
+    cjk = _cjk_article(article.language, sentences)
+    found = cjk_quotes(sentences) if cjk else find_quotes(article.text, sentences)
+    quotes = tuple(q for q in found if q.speaker is not None)
+    candidates = _candidates(article, sentences, phrases, defined, cast, quotes=quotes, cjk=cjk)
+    facts = select(candidates, settings.max_facts)
+    return Analysis(sentences, summary, tags, facts, ANALYSER_VERSION, quotes)
 
 
 def _candidates(
@@ -51,12 +58,16 @@ def _candidates(
     phrases: list[Phrase],
     defined: dict[str, str],
     cast: list[Person],
+    *,
+    quotes: tuple[Quote, ...],
+    cjk: bool,
 ) -> Mapping[FactKind, Iterable[Fact]]:
     """Return fact candidates from the Chinese/Japanese or the English rules."""
-    if _cjk_article(article.language, sentences):
-        return cjk_candidates(sentences, article.title, _published(article))
+    if cjk:
+        return cjk_candidates(sentences, article.title, _published(article), quotes)
     return fact_candidates(sentences, phrases, defined, cast, title=article.title,
-                           published=_published(article), language=article.language)
+                           published=_published(article), language=article.language,
+                           quotes=quotes)
 
 
 def _cjk_article(language: str, sentences: tuple[Sentence, ...]) -> bool:

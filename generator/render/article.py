@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 
-from ..model import Article, Fact, Sentence
+from ..model import Article, Fact, Quote, Sentence
 from .context import Entry
 from .frontmatter import front_matter
 from .html import esc, external_link, link
@@ -21,6 +21,8 @@ FACT_LABELS = {"figure": "Figure", "date": "Date", "quote": "Quoted", "person": 
 CJK_RUNS = re.compile("[\u3040-\u9fff]+")
 WORDS_PER_MINUTE = 230
 CJK_CHARS_PER_MINUTE = 500
+# Words of a quote shown in the "Who said what" list; the whole quote is in the text below.
+QUOTE_WORDS = 30
 
 
 def reader_time(article: Article) -> str:
@@ -88,6 +90,18 @@ def fact_box(facts: Sequence[Fact]) -> str:
             f"<ul>{rows}</ul></div>")
 
 
+def quotes_block(quotes: Sequence[Quote]) -> str:
+    """Return the collapsed "Who said what" list, each quote linked to its place in the text."""
+    rows = "".join(
+        f'<li><strong>{esc(quote.speaker)}:</strong> “{esc(quote.shown(QUOTE_WORDS))}” '
+        f'<a class="nd-evidence" href="#s-{quote.sentence}">in the text ↓</a></li>'
+        for quote in quotes if quote.speaker)
+    if not rows:
+        return ""
+    return ('<details class="quote nd-quotes"><summary>Who said what</summary>'
+            f"<ul>{rows}</ul></details>")
+
+
 def body_block(article: Article, sentences: Sequence[Sentence]) -> str:
     """Return the article text with every sentence wrapped in an anchor target."""
     by_paragraph: dict[int, list[Sentence]] = {}
@@ -148,7 +162,8 @@ def render_article(entry: Entry, tag_pages: Mapping[str, str],
         front_matter(meta), GENERATED_NOTICE,
         f'<h1 class="nd-title" lang="{esc(article.language)}">{esc(article.title)}</h1>',
         meta_line(entry), "## Summary", summary_block(entry), fact_box(entry.analysis.facts),
-        notes_html, "## Article", body_block(article, entry.analysis.sentences),
+        quotes_block(entry.analysis.quotes), notes_html,
+        "## Article", body_block(article, entry.analysis.sentences),
         '<p class="nd-original">' + original + "</p>" if article.url else "",
         "## Tags" if entry.tags else "", tags_block(entry, tag_pages),
         "## Related coverage" if entry.related else "", related_block(entry, entries_by_id),

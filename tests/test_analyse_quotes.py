@@ -1,0 +1,209 @@
+"""Who said what: direct quotations, their exact words and their speakers (own sentences)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from projects import INBOX, REPO
+
+from generator.analyse.quotes import find_quotes
+from generator.analyse.sentences import split_sentences
+from generator.config import load_config
+from generator.extract import ExtractContext
+from generator.ingest import boilerplate_by_folder, process
+from generator.inputs import read_input
+from generator.model import Quote
+
+# Words between quotation marks as a reader pairs them, left to right.
+MARKED = re.compile(r"[\"“”„«»「『](.+?)[\"“”„«»」』]", re.S)
+
+
+def quotes(text: str) -> list[tuple[str | None, str]]:
+    """Return (speaker, words) of every quotation the finder keeps."""
+    return [(q.speaker, q.text) for q in find_quotes(text, split_sentences(text, "en"))]
+
+
+CASES = [
+    pytest.param(  # a woman's "she said" never goes to the man named as "Mr"
+        'Mr. Tom Baker opened the hall. "We are glad to be back home," she said.',
+        [(None, "We are glad to be back home")],
+        id="she-after-mr",
+    ),
+    pytest.param(  # ... nor to a man the text calls "he"
+        'Tom Baker opened the hall, and he cut the ribbon. "We are glad to be back," she said.',
+        [(None, "We are glad to be back")],
+        id="she-after-he",
+    ),
+    pytest.param(
+        'Ann Lee opened the school, and she cut the ribbon. "It is a proud day," she said.',
+        [("Ann Lee", "It is a proud day")],
+        id="pronoun-one-person",
+    ),
+    pytest.param(  # whose gender the text does not give: not certain
+        'Ann Lee opened the school on Monday. "It is a proud day for us," she said.',
+        [(None, "It is a proud day for us")],
+        id="pronoun-gender-unknown",
+    ),
+    pytest.param(
+        '"We open on Monday," Ann Lee said at the gate. "It is a proud day," she said.',
+        [("Ann Lee", "We open on Monday"), ("Ann Lee", "It is a proud day")],
+        id="pronoun-after-named-speaker",
+    ),
+    pytest.param(
+        'A spokeswoman for Harbour Rights Watch said the plan was poor. She added: "It is '
+        'not fair to anyone."',
+        [(None, "It is not fair to anyone.")],
+        id="she-not-a-body",
+    ),
+    pytest.param(
+        '"Our sales rose by a third," said Acme Research analyst Ann Lee.',
+        [("Ann Lee", "Our sales rose by a third")],
+        id="body-role-name",
+    ),
+    pytest.param(
+        'Swede Anna Berg won in three sets. "It feels like home," said Berg.',
+        [("Anna Berg", "It feels like home")],
+        id="nationality-before-name",
+    ),
+    pytest.param(
+        'Ann Lee met Tom Baker on Friday. "It went very well indeed," he said.',
+        [(None, "It went very well indeed")],
+        id="two-people-before-pronoun",
+    ),
+    pytest.param(
+        "Tom Baker said the hall would open on Monday after the repairs.", [], id="reported-speech"
+    ),
+    pytest.param(
+        '"The roof is fixed. The doors are new," said Ann Lee, the caretaker.',
+        [("Ann Lee", "The roof is fixed. The doors are new")],
+        id="spans-sentences",
+    ),
+    pytest.param(
+        "“We will rebuild the old pier,” said Harbourmaster Gavin Treloar.",
+        [("Gavin Treloar", "We will rebuild the old pier")],
+        id="name-after-verb",
+    ),
+    pytest.param(
+        "“We will rebuild the old pier,” Gavin Treloar, the harbourmaster, said.",
+        [("Gavin Treloar", "We will rebuild the old pier")],
+        id="name-with-appositive",
+    ),
+    pytest.param(
+        '"The bridge will close for a month," according to Maria Costa.',
+        [("Maria Costa", "The bridge will close for a month")],
+        id="according-to",
+    ),
+    pytest.param(
+        "Tom Baker said: “The vote is final and we move on.”",
+        [("Tom Baker", "The vote is final and we move on.")],
+        id="colon-before",
+    ),
+    pytest.param(
+        "\"He told me 'never again' and then he left,\" said Ann Lee.",
+        [("Ann Lee", "He told me 'never again' and then he left")],
+        id="nested-single-quotes",
+    ),
+    pytest.param(
+        'The sign on the gate read "No entry after dark" for many years.',
+        [(None, "No entry after dark")],
+        id="no-attribution",
+    ),
+    pytest.param(
+        'Ann Lee runs the club. "We need more members this year," Lee said.',
+        [("Ann Lee", "We need more members this year")],
+        id="surname-to-full-name",
+    ),
+    pytest.param(
+        '"The pool reopens in May," Lee said. "Swimmers have waited long enough."',
+        [("Lee", "The pool reopens in May"), ("Lee", "Swimmers have waited long enough.")],
+        id="second-part-same-speaker",
+    ),
+    pytest.param(
+        '"The plan is fine as it is." Ann Lee said on Friday. "We will not change it."',
+        [("Ann Lee", "The plan is fine as it is."), ("Ann Lee", "We will not change it.")],
+        id="attribution-sentence-after-period",
+    ),
+    pytest.param(
+        '"The plan is fine as it is." Ann Lee said the vote would be held on Friday.',
+        [(None, "The plan is fine as it is.")],
+        id="next-sentence-not-attribution",
+    ),
+    pytest.param(  # a body named beside her is no second person
+        "Organiser Ann Lee, who runs the Harbour Seafront Trust, said the pier would open. "
+        '"It is our chance to shine again," she said.',
+        [("Ann Lee", "It is our chance to shine again")],
+        id="pronoun-beside-a-body",
+    ),
+    pytest.param(
+        'Voters called the plan "a total waste of money," Ann Lee said on Friday.',
+        [(None, "a total waste of money")],
+        id="fragment-inside-a-sentence",
+    ),
+    pytest.param(
+        'A spokesman for Tom Baker said: "The talks will go on next week."',
+        [(None, "The talks will go on next week.")],
+        id="someone-for-a-name",
+    ),
+    pytest.param(
+        'Ann Lee said: "The first part of the plan is the harbour.\n\n'
+        '"The second part of the plan is the town."',
+        [("Ann Lee", "The second part of the plan is the town.")],
+        id="multi-paragraph",
+    ),
+    pytest.param(
+        "In an interview on “Morning Harbour Show,” Tom Baker said the plan was fine.",
+        [(None, "Morning Harbour Show")],
+        id="title-in-quotes",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_speakers(text: str, expected: list[tuple[str | None, str]]) -> None:
+    """Name a speaker only when the attribution is explicit or certain."""
+    assert quotes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "limit", "shown"),
+    [
+        ("one two three four five", 3, "one two three …"),
+        ("one two three", 3, "one two three"),
+        ("we stay, we build, we win", 2, "we stay …"),
+    ],
+)
+def test_shorten_at_word_boundary(words: str, limit: int, shown: str) -> None:
+    """Cut a long quote at a word boundary and say so with an ellipsis."""
+    assert Quote("Ann Lee", words, f'"{words}"', 0).shown(limit) == shown
+
+
+def test_evidence_holds_the_whole_quote() -> None:
+    """Widen the evidence to every sentence of a quote, never starting inside another one."""
+    text = 'Ann Lee spoke first. "It works. It is cheap," Lee said, adding: "We start soon."'
+    found = find_quotes(text, split_sentences(text, "en"))
+    assert [q.evidence for q in found] == [text[text.index('"It') :]] * 2
+    assert [q.sentence for q in found] == [1, 1]
+
+
+def assert_marked(quote: Quote) -> None:
+    """Assert that the quote's words are inside quotation marks of its evidence, in full."""
+    assert any(quote.text in words for words in MARKED.findall(quote.evidence)), quote
+
+
+@pytest.mark.parametrize(
+    "path", sorted(p for p in INBOX.iterdir() if p.is_file()), ids=lambda p: p.name
+)
+def test_sample_inbox_quotes_are_inside_marks(path: Path) -> None:
+    """Every quote of the sample articles is quoted words of its evidence, with a speaker."""
+    config = load_config(REPO)
+    raw = read_input(str(path), stdin=None)  # type: ignore[arg-type]
+    lines = boilerplate_by_folder([raw]).get(str(path.parent), frozenset())
+    article, analysis = process(raw, config, ExtractContext(boilerplate_lines=lines))
+    for quote in analysis.quotes:
+        assert quote.speaker
+        assert quote.evidence in article.text
+        assert_marked(quote)
+    boxed = [f for f in analysis.facts if f.kind == "quote"]
+    assert {f.evidence for f in boxed} <= {q.evidence for q in analysis.quotes}
