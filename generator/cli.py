@@ -27,6 +27,7 @@ from .lock import exclusive_run
 from .model import Analysis, Article, Problem
 from .notecmd import add_note_parser
 from .pipeline import generate, publish_pages, render_pages
+from .publish.newslettercmd import add_newsletter_parser
 from .render.article import render_article
 from .render.context import make_entry
 from .sourcescmd import add_sources_parser
@@ -204,6 +205,7 @@ def build_parser() -> argparse.ArgumentParser:
     fetch.set_defaults(run=cmd_fetch)
     add_note_parser(sub)
     add_sources_parser(sub)
+    add_newsletter_parser(sub)
     for name, run, text in (("generate", cmd_generate, "render docs/ from the store"),
                             ("build", cmd_build, "generate, then build site/"),
                             ("serve", cmd_serve, "generate, then serve with live reload")):
