@@ -13,6 +13,7 @@ import datetime
 import json
 import os
 import sys
+import zoneinfo
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -33,12 +34,26 @@ EXIT_OK, EXIT_FAILED = 0, 1
 SENT_LOG = "newsletter.json"
 KEEP_DAYS = 90  # days the sent log remembers
 UNSUBSCRIBE_ENV = "NEWSDIGEST_UNSUBSCRIBE"  # a URL, a mailto: address or a sentence
+DAY_WORDS = ("latest", "today", "yesterday")
+
+
+def resolve_day(word: str, days: Sequence[str], timezone: str,
+                now: datetime.datetime) -> str | None:
+    """Return the day a --day value names: a date as is, a keyword in the site's zone."""
+    if word == "latest":
+        return days[0] if days else None
+    if word not in DAY_WORDS:
+        return word
+    today = now.astimezone(zoneinfo.ZoneInfo(timezone)).date()
+    return (today - datetime.timedelta(days=word == "yesterday")).isoformat()
 
 
 def add_newsletter_parser(sub: Any) -> None:
     """Register `newsletter` on the CLI's subparsers."""
     cmd = sub.add_parser("newsletter", help="render (or --send) a day's digest as an email")
-    cmd.add_argument("--day", type=parse_day, help="YYYY-MM-DD (default: the newest day)")
+    cmd.add_argument("--day", type=parse_day, default="latest",
+                     help="YYYY-MM-DD, today, yesterday (in the site's time zone) or latest "
+                          "(the newest day with stories; the default)")
     cmd.add_argument(
         "--format",
         choices=("eml", "text", "html"),
@@ -55,7 +70,9 @@ def add_newsletter_parser(sub: Any) -> None:
 
 
 def parse_day(text: str) -> str:
-    """Return a YYYY-MM-DD day as given, or fail as argparse expects."""
+    """Return a YYYY-MM-DD day or a day keyword as given, or fail as argparse expects."""
+    if text in DAY_WORDS:
+        return text
     try:
         return datetime.date.fromisoformat(text).isoformat()
     except ValueError as error:
@@ -68,8 +85,12 @@ def cmd_newsletter(args: argparse.Namespace, config: Config) -> int:
         raise ConfigError(f"{config.paths.config}: site.url: needed for the email's links")
     entries = shown_entries(config)
     days = sorted({e.day for e in entries if e.day}, reverse=True)
-    day = args.day or (days[0] if days else None)
+    now = datetime.datetime.now(datetime.UTC)
+    day = resolve_day(args.day, days, config.site.timezone, now)
     chosen = [e for e in entries if e.day == day]
+    if not chosen and args.send:  # a quiet day: nothing to send is not a failure
+        print(f"newsletter: no stories for {day or 'any day'}, nothing sent")
+        return EXIT_OK
     if not chosen:
         raise InputError(f"newsletter: no stories for {day or 'any day'} in the store")
     env = os.environ
