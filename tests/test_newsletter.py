@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import email
 import email.policy
 import json
@@ -20,6 +21,7 @@ from bs4 import BeautifulSoup
 from generator.cli import main
 from generator.errors import ConfigError
 from generator.publish.mail import smtp_settings
+from generator.publish.newslettercmd import resolve_day
 
 SITE_URL = "https://digest.example/"
 HOSTILE = 'Quay <script>alert("x")</script> & <b>ferry</b> timetable'
@@ -273,3 +275,25 @@ def test_smtp_settings_defaults(
     assert (settings.security, settings.port, settings.recipients) == expected
     secret = smtp_settings({**BASE, "NEWSDIGEST_SMTP_PASSWORD": "s3cret-pw"}, None)
     assert secret.password == "s3cret-pw" and "s3cret-pw" not in repr(secret)
+
+
+NOW = datetime.datetime(2026, 3, 10, 23, 30, tzinfo=datetime.UTC)
+
+
+@pytest.mark.parametrize(
+    "word,zone,expected",
+    [
+        ("latest", "UTC", "2026-03-09"),
+        ("2026-01-02", "UTC", "2026-01-02"),
+        ("today", "UTC", "2026-03-10"),
+        ("yesterday", "UTC", "2026-03-09"),
+        ("today", "Asia/Taipei", "2026-03-11"),  # 07:30 next morning in Taipei
+        ("yesterday", "Asia/Taipei", "2026-03-10"),
+    ],
+)
+def test_day_words_resolve_in_the_sites_zone(word: str, zone: str, expected: str) -> None:
+    assert resolve_day(word, ["2026-03-09", "2026-03-08"], zone, NOW) == expected
+
+
+def test_latest_of_an_empty_store_is_none() -> None:
+    assert resolve_day("latest", [], "UTC", NOW) is None
