@@ -37,8 +37,9 @@ UNSUBSCRIBE_ENV = "NEWSDIGEST_UNSUBSCRIBE"  # a URL, a mailto: address or a sent
 DAY_WORDS = ("latest", "today", "yesterday")
 
 
-def resolve_day(word: str, days: Sequence[str], timezone: str,
-                now: datetime.datetime) -> str | None:
+def resolve_day(
+    word: str, days: Sequence[str], timezone: str, now: datetime.datetime
+) -> str | None:
     """Return the day a --day value names: a date as is, a keyword in the site's zone."""
     if word == "latest":
         return days[0] if days else None
@@ -51,9 +52,13 @@ def resolve_day(word: str, days: Sequence[str], timezone: str,
 def add_newsletter_parser(sub: Any) -> None:
     """Register `newsletter` on the CLI's subparsers."""
     cmd = sub.add_parser("newsletter", help="render (or --send) a day's digest as an email")
-    cmd.add_argument("--day", type=parse_day, default="latest",
-                     help="YYYY-MM-DD, today, yesterday (in the site's time zone) or latest "
-                          "(the newest day with stories; the default)")
+    cmd.add_argument(
+        "--day",
+        type=parse_day,
+        default="latest",
+        help="YYYY-MM-DD, today, yesterday (in the site's time zone) or latest "
+        "(the newest day with stories; the default)",
+    )
     cmd.add_argument(
         "--format",
         choices=("eml", "text", "html"),
