@@ -85,10 +85,10 @@ publish-dry-run: install
 test-browser: install browser-deps
 	$(BIN)/pytest -q tests/browser
 
-## screenshots: save build/screenshots/{home,home-phone,home-dark,article,search,search-cjk}.png
+## screenshots: save build/screenshots/{home,home-phone,home-dark,article,search,search-cjk,newsletter}.png
 ## (CJK glyphs need a CJK font, e.g. Debian's fonts-noto-cjk, on the machine taking them)
 screenshots: install browser-deps
-	$(BIN)/pytest -q -m browser tests/browser/test_site_browser.py
+	$(BIN)/pytest -q -m browser tests/browser/test_site_browser.py tests/browser/test_newsletter_browser.py
 
 # ---- hostile input (issue 8): every shared naughty string through a real build + Chromium ----
 .PHONY: test-hostile

@@ -29,8 +29,10 @@ from .lock import exclusive_run
 from .model import Analysis, Article, Problem
 from .notecmd import add_note_parser
 from .pipeline import generate, publish_pages, render_safely
+from .publish.newslettercmd import add_newsletter_parser
 from .render.article import render_article
 from .render.context import make_entry
+from .sourcescmd import add_sources_parser
 from .store import Store
 from .writer import WriteReport
 
@@ -212,6 +214,8 @@ def build_parser() -> argparse.ArgumentParser:
     fetch.add_argument("--shard", type=parse_shard, help="I/N: fetch the I-th of N shards")
     fetch.set_defaults(run=cmd_fetch)
     add_note_parser(sub)
+    add_sources_parser(sub)
+    add_newsletter_parser(sub)
     for name, run, text in (("generate", cmd_generate, "render docs/ from the store"),
                             ("build", cmd_build, "generate, then build site/"),
                             ("serve", cmd_serve, "generate, then serve with live reload")):

@@ -109,6 +109,7 @@ def test_top_level_permissions_grant_nothing(name: str) -> None:
     ("fetch", {"contents": "read"}),
     ("generate", {"contents": "write"}),
     ("deploy", {"pages": "write", "id-token": "write"}),
+    ("newsletter", {"contents": "read"}),
 ])
 def test_each_publish_job_gets_only_what_it_needs(job: str, expected: dict[str, str]) -> None:
     assert PUBLISH["jobs"][job]["permissions"] == expected
@@ -126,14 +127,36 @@ def test_publishes_never_race() -> None:
 
 
 def test_only_the_commit_step_sees_a_token() -> None:
-    text = (WORKFLOWS / "publish.yml").read_text(encoding="utf-8")
-    assert "secrets." not in text
+    for job_id, job in PUBLISH["jobs"].items():
+        assert job_id == "newsletter" or "secrets." not in json.dumps(job), job_id
     holders = [step.get("name") for _, step in steps(PUBLISH)
                if "github.token" in json.dumps(step)]
     assert holders == ["Commit the store and the pages"]
     for _, step in steps(PUBLISH):
         if str(step.get("uses", "")).startswith("actions/checkout@"):
             assert step["with"]["persist-credentials"] is False
+
+
+def test_smtp_secrets_reach_only_the_newsletter_send_step() -> None:
+    job = PUBLISH["jobs"]["newsletter"]
+    assert job["needs"] == "deploy"
+    holders = [step.get("name") for step in job["steps"]
+               if "secrets.NEWSDIGEST_SMTP_PASSWORD" in json.dumps(step)]
+    assert holders == ["Send the daily email"]
+    send = next(step for step in job["steps"] if step.get("name") == "Send the daily email")
+    assert send["run"] == "tools/publish.sh newsletter"  # the password stays in the env
+    assert set(send["env"]) >= {"NEWSDIGEST_SMTP_HOST", "NEWSDIGEST_SMTP_TO"}
+    # Without the secrets the job installs nothing and the step only says it is skipped.
+    assert "secrets.NEWSDIGEST_SMTP_HOST" in job["env"]["NEWSLETTER"]
+    assert all(step.get("if", "").count("env.NEWSLETTER == 'on'") for step in job["steps"]
+               if step is not send and not str(step.get("uses", "")).startswith(
+                   "actions/checkout@"))
+
+
+def test_newsletter_step_skips_without_smtp_host(tmp_path: Path) -> None:
+    result = publish(tmp_path, "newsletter", NEWSDIGEST="false", NEWSDIGEST_SMTP_HOST="")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("newsletter: skipped")
 
 
 def test_pages_are_deployed_with_the_official_actions() -> None:

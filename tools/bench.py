@@ -348,6 +348,7 @@ def project_times(size: int, entries: Sequence[Entry], repeat: int, seed: int,
     out["generate_unchanged_out"] = warm[-1]["stdout"]
     docs = project / "docs"
     out["docs_files"] = sum(1 for p in docs.rglob("*.md"))
+    out["feed_files"] = sum(1 for p in docs.rglob("*") if p.suffix in (".xml", ".json", ".opml"))
     add_story(project, size, size, seed)  # article number N: not yet stored
     before = mtimes(docs)
     incremental = cli(project, "generate")
@@ -421,6 +422,7 @@ COLUMNS = (  # (key, heading, format)
     ("generate_rss_mb", "RSS MB", "{:>6.0f}"), ("mkdocs_s", "mkdocs", "{:>7.1f}"),
     ("mkdocs_s_per_1000", "s/1000", "{:>7.1f}"), ("site_mb", "site MB", "{:>7.1f}"),
     ("search_index_mb", "index MB", "{:>8.2f}"), ("site_pages", "pages", "{:>6}"),
+    ("feed_files", "feeds", "{:>6}"),
 )
 
 

@@ -10,6 +10,8 @@
 #   publish.sh commit BRANCH [DIR]  commit data/ and docs/ as the bot; rebase and retry on a race
 #   publish.sh build                newsdigest build (mkdocs build --strict) into site/
 #   publish.sh summary [DIR]        print the run report as Markdown (for $GITHUB_STEP_SUMMARY)
+#   publish.sh newsletter           email the day's digest (NEWSLETTER_DAY, default yesterday)
+#                                   once; skipped when NEWSDIGEST_SMTP_HOST is not set
 #
 # Environment: NEWSDIGEST (command, default .venv/bin/newsdigest), PUBLISH_WORK (folder for
 # logs, default $RUNNER_TEMP/newsdigest-publish), PUBLISH_TRACE (file: each subcommand run is
@@ -221,6 +223,18 @@ cmd_commit() {
 # "name: 3 new, 1 unchanged, 0 failed[, ...]" as printed by the fetch report.
 REPORT_LINE='^([^:]+): ([0-9]+) new, ([0-9]+) unchanged, ([0-9]+) failed(, (.*))?$'
 
+cmd_newsletter() {
+  # Optional: the SMTP settings are the repository's secrets; without them, say so and stop.
+  # The sent log (data/state/newsletter.json) makes hourly runs send each day once.
+  if [[ -z ${NEWSDIGEST_SMTP_HOST:-} ]]; then
+    echo "newsletter: skipped (NEWSDIGEST_SMTP_HOST is not set; see README, Daily email)"
+    return 0
+  fi
+  mkdir -p "$WORK"
+  "${ND[@]}" newsletter --day "${NEWSLETTER_DAY:-yesterday}" --send 2>&1 \
+    | tee -a "$WORK/newsletter.txt"
+}
+
 cmd_summary() {
   local dir=${1:-/nonexistent} file line
   echo "## Publish report"
@@ -250,11 +264,11 @@ cmd_summary() {
 
 main() {
   local sub=${1:-}
-  [[ -n $sub ]] || die "usage: publish.sh plan|fetch|merge|epoch|generate|commit|build|summary"
+  [[ -n $sub ]] || die "usage: publish.sh plan|fetch|merge|epoch|generate|commit|build|summary|newsletter"
   shift
   [[ -n ${PUBLISH_TRACE:-} ]] && echo "$sub" >>"$PUBLISH_TRACE"
   case $sub in
-    plan | fetch | merge | epoch | generate | commit | build | summary) "cmd_$sub" "$@" ;;
+    plan | fetch | merge | epoch | generate | commit | build | summary | newsletter) "cmd_$sub" "$@" ;;
     *) die "unknown step '$sub'" ;;
   esac
 }

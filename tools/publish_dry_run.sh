@@ -37,9 +37,10 @@ done
 [[ $RACE =~ ^(none|clean|conflict)$ ]] || { echo "--race: none, clean or conflict" >&2; exit 2; }
 
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/newsdigest-dry-run.XXXXXX")
-SERVER_PID=
+SERVER_PID= MAIL_PID=
 cleanup() {
   if [[ -n $SERVER_PID ]]; then kill "$SERVER_PID" 2>/dev/null || true; fi
+  if [[ -n $MAIL_PID ]]; then kill "$MAIL_PID" 2>/dev/null || true; fi
   if [[ $KEEP == true ]]; then echo "dry run kept in $TMP"; else rm -rf "$TMP"; fi
 }
 trap cleanup EXIT
@@ -164,6 +165,21 @@ start_server() {
   exit 1
 }
 
+# A loopback SMTP server (aiosmtpd, a dev dependency) that keeps what it receives in a Maildir.
+start_mail_server() {
+  MAIL_PORT=$("$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  "$PY" -m aiosmtpd -n -l "127.0.0.1:$MAIL_PORT" -c aiosmtpd.handlers.Mailbox "$TMP/maildir" \
+    >"$TMP/mail.log" 2>&1 &
+  MAIL_PID=$!
+  for _ in $(seq 50); do
+    if "$PY" -c "import socket; socket.create_connection(('127.0.0.1', $MAIL_PORT), 1)" \
+        2>/dev/null; then return 0; fi
+    sleep 0.1
+  done
+  echo "mail server did not start: $(cat "$TMP/mail.log")" >&2
+  exit 1
+}
+
 # The editor's side: the bundled inbox in the store, two loopback sources, pages generated.
 prepare_origin() {
   local work=$TMP/editor
@@ -261,6 +277,21 @@ job_generate() {
   cat "$TMP/summary.md"
 }
 
+# The newsletter job: first as a fork without the SMTP secrets runs it (skipped; not traced),
+# then with them, sending the newest day's digest to two readers on the loopback server.
+job_newsletter() {
+  local work=$TMP/newsletter
+  checkout "$work"
+  install "$work"
+  (cd "$work" && env -u NEWSDIGEST_SMTP_HOST PUBLISH_TRACE=/dev/null tools/publish.sh newsletter) \
+    | tee "$TMP/newsletter-off.log"
+  start_mail_server
+  (cd "$work" && NEWSDIGEST_SMTP_HOST=127.0.0.1 NEWSDIGEST_SMTP_PORT=$MAIL_PORT \
+    NEWSDIGEST_SMTP_SECURITY=none NEWSDIGEST_SMTP_FROM="Dry run <news@digest.example>" \
+    NEWSDIGEST_SMTP_TO="ann@readers.example, bob@readers.example" NEWSLETTER_DAY=latest \
+    tools/publish.sh newsletter) | tee "$TMP/newsletter-on.log"
+}
+
 check() {
   local work=$TMP/generate problems=0 log
   log=$(git -C "$TMP/origin.git" log -1 --format='%an|%s' "$BRANCH")
@@ -283,6 +314,11 @@ check() {
     git -C "$TMP/origin.git" show "$BRANCH:docs/index.md" | grep -q "A hand edit" \
       || { echo "FAIL: the concurrent hand edit was lost"; problems=1; }
   fi
+  grep -q "^newsletter: skipped" "$TMP/newsletter-off.log" \
+    || { echo "FAIL: without secrets the newsletter step was not skipped"; problems=1; }
+  local mails
+  mails=$(find "$TMP/maildir/new" -type f 2>/dev/null | wc -l)
+  [[ $mails == 2 ]] || { echo "FAIL: the loopback mail server got $mails messages, not 2"; problems=1; }
   echo "steps run: $(paste -sd' ' "$PUBLISH_TRACE")"
   return "$problems"
 }
@@ -306,6 +342,8 @@ main() {
   fi
   step "job generate (race: $RACE)"
   job_generate
+  step "job newsletter (without, then with SMTP secrets)"
+  job_newsletter
   step "checks"
   check
   echo "dry run passed: commit $(git -C "$TMP/origin.git" rev-parse --short "$BRANCH") on $BRANCH, site built"

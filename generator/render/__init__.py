@@ -16,7 +16,7 @@ from ..slugs import name_page
 from ..writer import LazyPage, Page
 from .article import render_article
 from .context import Entry, key_hash
-from .feeds import FEED_FILES, render_feeds
+from .feeds import FEED_FILES, FEED_ITEMS, render_feeds
 from .listings import (
     INDEX_PAGE_FACTOR,
     cut_listing,
@@ -34,11 +34,21 @@ from .listings import (
     week_of,
     week_path,
 )
+from .namedfeeds import (
+    OPML_FILE,
+    FeedRef,
+    feed_links,
+    named_ref,
+    names_with_feeds,
+    render_named_feeds,
+    render_opml,
+    site_refs,
+)
 from .stories import StoryItems
 
 GENERATED_FOLDERS = ("articles", "digest", "tags", "sources", "archive",
                      NOTES_GENERATED_FOLDER)
-GENERATED_FILES = ("index.md", *FEED_FILES)
+GENERATED_FILES = ("index.md", *FEED_FILES, OPML_FILE)
 _ARTICLE_ID = attrgetter("article.id")
 
 
@@ -158,10 +168,21 @@ def plan_site(entries: Sequence[Entry], site: SiteSettings,
         e.page: _article_page(e, tags.pages, by_id, notes.for_article(e.article.id, e.page),
                               lazy) for e in shown}
     pages.update(_day_pages(shown, site, notes, lazy))
-    pages.update(_named_pages(tags, site, notes, lazy))
-    pages.update(_named_pages(named("source", newest), site, NoteSet(), lazy))
+    sources = named("source", newest)
+    tag_refs, source_refs = feed_refs(tags, site), feed_refs(sources, site)
+    pages.update(_named_pages(tags, site, notes, lazy, tag_refs))
+    pages.update(_named_pages(sources, site, NoteSet(), lazy, source_refs))
+    pages[OPML_FILE] = render_opml([*site_refs(site), *tag_refs.values(),
+                                    *source_refs.values()], site)
     pages.update(notes.index_pages({e.article.id: e.page for e in shown}, tags.pages))
     return dict(sorted(pages.items()))
+
+
+def feed_refs(group: Named, site: SiteSettings) -> dict[str, FeedRef]:
+    """Return the feeds of a kind's names: tags need min_tag_articles articles, sources one."""
+    minimum = site.min_tag_articles if group.kind == "tag" else 1
+    return {name: named_ref(group.kind, name, group.pages[name], site)
+            for name in names_with_feeds(group.counts, minimum)}
 
 
 def noted_tags(notes: NoteSet) -> frozenset[str]:
@@ -280,14 +301,19 @@ def _one(path: str, render: Callable[[], str]) -> dict[str, str]:
     return {path: render()}
 
 
-def _named_pages(group: Named, site: SiteSettings, notes: NoteSet,
-                 lazy: Lazy) -> dict[str, Page]:
-    """Return every listing page of one kind plus its index, sorted by use."""
+def _named_pages(group: Named, site: SiteSettings, notes: NoteSet, lazy: Lazy,
+                 refs: Mapping[str, FeedRef]) -> dict[str, Page]:
+    """Return every listing page of one kind, its feeds, and its index sorted by use."""
     pages: dict[str, Page] = {}
     size = site.items_per_page
     for name in group.members:
         note = notes.for_tag(name, group.pages[name]) if group.kind == "tag" else ""
-        pages.update(_listing_pages(group, name, size, note, lazy))
+        ref = refs.get(name)
+        follow = feed_links(group.pages[name], ref) if ref else ""
+        top = "\n\n".join(part for part in (note, follow) if part)
+        pages.update(_listing_pages(group, name, size, top, lazy))
+        if ref:
+            pages.update(_feed_pages(ref, group.members[name], site, lazy))
     folder = "tags" if group.kind == "tag" else "sources"
     ordered = sorted(group.counts.items(), key=lambda kv: (-kv[1], kv[0].casefold(), kv[0]))
     title = "Tags" if group.kind == "tag" else "Sources"
@@ -295,6 +321,14 @@ def _named_pages(group: Named, site: SiteSettings, notes: NoteSet,
     pages.update(_index_pages(group.kind, title, f"{folder}/index.md", rows,
                               size=size, lazy=lazy))
     return pages
+
+
+def _feed_pages(ref: FeedRef, members: Sequence[Entry], site: SiteSettings,
+                lazy: Lazy) -> dict[str, Page]:
+    """Return one name's two feed files, keyed by its newest stories: others leave them be."""
+    newest = members[:FEED_ITEMS]  # members come newest first
+    produce = partial(render_named_feeds, ref, newest, site)
+    return lazy.pages(("named-feed", ref, site), newest, [ref.rss, ref.json], produce)
 
 
 def _index_pages(kind: str, title: str, path: str, rows: Sequence[tuple[str, str, int]], *,

@@ -30,6 +30,9 @@ JSON_ARTICLES = "feed.json"
 RSS_DIGESTS = "digests.xml"
 JSON_DIGESTS = "digests.json"
 FEED_FILES = (RSS_ARTICLES, JSON_ARTICLES, RSS_DIGESTS, JSON_DIGESTS)
+# RSS 2.0 has no per-item language; Dublin Core's dc:language is the element readers know.
+DC = "http://purl.org/dc/elements/1.1/"
+ET.register_namespace("dc", DC)
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,7 @@ class FeedItem:
     summary: str
     tags: tuple[str, ...]
     published: str | None  # ISO 8601 with offset, or None when the zone is unknown
+    language: str | None = None  # the item's own language (an article's), when it has one
 
 
 @dataclass(frozen=True)
@@ -75,7 +79,8 @@ def article_item(entry: Entry) -> FeedItem:
     summary = " ".join(entry.summary_texts())
     return FeedItem(id=entry.article.id, title=entry.title, page=entry.page,
                     summary=summary or entry.title, tags=entry.tags,
-                    published=published.iso if published else None)
+                    published=published.iso if published else None,
+                    language=entry.article.language or None)
 
 
 def digest_item(day: str, page: str, entries: Sequence[Entry]) -> FeedItem:
@@ -120,6 +125,8 @@ def rss(feed: Feed, site: SiteSettings) -> str:
         ET.SubElement(node, "guid", {"isPermaLink": "false"}).text = clean(item.id)
         if item.published:
             _text(node, "pubDate", format_datetime(datetime.fromisoformat(item.published)))
+        if item.language:
+            _text(node, f"{{{DC}}}language", item.language)
     ET.indent(root)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, "unicode") + "\n"
 
@@ -138,6 +145,8 @@ def json_feed(feed: Feed, site: SiteSettings) -> str:
                                    "tags": [clean(t) for t in item.tags]}
         if item.published:
             data["date_published"] = item.published
+        if item.language:
+            data["language"] = clean(item.language)
         items.append(data)
     document: dict[str, object] = {
         "version": "https://jsonfeed.org/version/1.1", "title": feed.title,

@@ -1,0 +1,1 @@
+"""Publishing beyond the site: delivering the digest to readers (email)."""
