@@ -85,6 +85,8 @@ def analysis_to_json(analysis: Analysis) -> str:
         "tags": list(analysis.tags),
         "facts": [{name: getattr(f, name) for name in FACT_FIELDS} for f in analysis.facts],
         "version": analysis.version,
+        "more_tags": list(analysis.more_tags),
+        "phrase_tags": list(analysis.phrase_tags),
     }
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
@@ -94,7 +96,9 @@ def analysis_from_json(text: str) -> Analysis:
     data: dict[str, Any] = json.loads(text)
     return Analysis(sentences=tuple(Sentence(**s) for s in data["sentences"]),
                     summary=tuple(data["summary"]), tags=tuple(data["tags"]),
-                    facts=tuple(Fact(**f) for f in data["facts"]), version=data["version"])
+                    facts=tuple(Fact(**f) for f in data["facts"]), version=data["version"],
+                    more_tags=tuple(data.get("more_tags", ())),
+                    phrase_tags=tuple(data.get("phrase_tags", ())))
 
 
 class Cache:

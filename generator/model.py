@@ -107,6 +107,10 @@ class Analysis:
     tags: tuple[str, ...]  # most relevant first
     facts: tuple[Fact, ...] = ()
     version: str = ""
+    # Tag candidates after `tags`, and the key phrases among both that the site shows only
+    # when another article of the store has them too (generator.render.tagplan).
+    more_tags: tuple[str, ...] = ()
+    phrase_tags: tuple[str, ...] = ()
 
     def summary_sentences(self) -> list[Sentence]:
         """Return the summary's sentences in article order."""

@@ -12,7 +12,7 @@ from generator.analyse.facts import fact_candidates, select
 from generator.analyse.keyphrases import Phrase, rank_phrases
 from generator.analyse.sentences import split_sentences
 from generator.analyse.summary import SummaryWeights, summarise
-from generator.analyse.tags import TagRules, blocked_names, display_tags
+from generator.analyse.tags import TagRules, blocked_names, display_tags, inner_capitals
 from generator.analyse.terms import mostly_cjk
 from generator.model import Analysis, Article, Fact, FactKind, Sentence
 
@@ -37,10 +37,13 @@ def analyse_article(article: Article, settings: AnalysisSettings) -> Analysis:
         blocked=blocked_names(settings.tag_blocklist, sources),
         preferred=settings.preferred_tags,
         people=tuple(p.name for p in cast),
+        language=article.language,
+        inner_capitals=inner_capitals(s.text for s in sentences),
     )
-    tags = display_tags(phrases, rules, settings.max_tags)
+    tags = display_tags(phrases, rules, settings.max_tags, article.feed_tags)
     facts = select(_candidates(article, sentences, phrases, defined, cast), settings.max_facts)
-    return Analysis(sentences, summary, tags, facts, ANALYSER_VERSION)
+    return Analysis(sentences, summary, tags.tags, facts, ANALYSER_VERSION,
+                    more_tags=tags.more, phrase_tags=tags.phrases)
 
 
 def _candidates(
