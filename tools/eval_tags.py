@@ -13,6 +13,7 @@ import json
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -85,7 +86,7 @@ def summary_rows(name: str, count: int) -> Iterator[tuple[str, str, str]]:
     with gzip.open(EVAL / SUMMARY_SETS[name], "rt", encoding="utf-8") as rows:
         for line, _ in zip(rows, range(count), strict=False):
             row = json.loads(line)
-            yield row["id"], row.get("title") or "", row["text"]
+            yield row["id"], row.get("title") or "", row["article"]
 
 
 def gold_articles() -> dict[str, Article]:
@@ -100,26 +101,39 @@ def gold_articles() -> dict[str, Article]:
     return found
 
 
+def gold_tags(settings: AnalysisSettings) -> dict[str, dict[str, tuple[str, ...]]]:
+    """Return per gold id the tags `show` lists and those the site shows (the 40 as a store)."""
+    from generator.render.context import make_entry  # noqa: PLC0415
+    from generator.render.tagplan import with_site_tags  # noqa: PLC0415
+
+    entries = [make_entry(replace(article, id=gold_id), analyse(article, settings), "UTC")
+               for gold_id, article in gold_articles().items()]
+    site = {e.article.id: e.tags for e in with_site_tags(entries)}
+    return {e.article.id: {"show": e.tags, "site": site[e.article.id]} for e in entries}
+
+
 def gold_precision(settings: AnalysisSettings) -> None:
-    """Print the labels of the tags the analyser gives the gold articles."""
+    """Print the labels of the tags the analyser gives the gold articles, show and site."""
     gold = json.loads(GOLD.read_text(encoding="utf-8"))["labels"]
-    counts: Counter[str] = Counter()
-    unjudged: list[str] = []
-    for gold_id, article in gold_articles().items():
-        labels = gold.get(gold_id, {})
-        for tag in analyse(article, settings).tags:
-            label = labels.get(tag)
-            counts[label or "unjudged"] += 1
-            if label is None:
-                unjudged.append(f"{gold_id}: {tag}")
-    total = sum(counts.values())
-    judged = total - counts["unjudged"]
-    print(f"tags on the gold's 40 articles: {total} ({judged} judged)")
-    for label in (*LABELS, "unjudged"):
-        print(f"  {label:9} {counts[label]:4}  {counts[label] / max(1, total):.1%}")
-    print(f"  precision (not wrong, of judged) {1 - counts['wrong'] / max(1, judged):.1%}")
-    for line in unjudged[:20]:
-        print(f"  unjudged {line}")
+    found = gold_tags(settings)
+    for view in ("show", "site"):
+        counts: Counter[str] = Counter()
+        unjudged: list[str] = []
+        for gold_id, views in found.items():
+            for tag in views[view]:
+                label = gold.get(gold_id, {}).get(tag)
+                counts[label or "unjudged"] += 1
+                if label is None:
+                    unjudged.append(f"{gold_id}: {tag}")
+        total = sum(counts.values())
+        judged = total - counts["unjudged"]
+        print(f"tags on the {len(found)} gold articles, as {view} gives them: {total}"
+              f" ({judged} judged)")
+        for label in (*LABELS, "unjudged"):
+            print(f"  {label:9} {counts[label]:4}  {counts[label] / max(1, total):.1%}")
+        print(f"  wrong, of judged: {counts['wrong'] / max(1, judged):.1%}")
+        for line in unjudged[:10]:
+            print(f"  unjudged {line}")
 
 
 def demo_counts(root: Path) -> None:

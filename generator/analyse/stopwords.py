@@ -48,7 +48,9 @@ def is_function_word(word: str, language: str, *, in_name: bool = False) -> bool
     code = language_code(language)
     if in_name and word[:1].isupper() and code in BROAD_LISTS:
         return False
-    low = word.lower().strip(".,;:!?'\"’()")
+    low = word.lower().replace("’", "'").strip(".,;:!?'\"()")
+    if "'" in low:  # elided "j'ai", "c'est": every part a function word or a lone letter
+        return all(len(p) < 2 or is_function_word(p, code) for p in low.split("'"))
     return low in function_words(code) or (
         code not in BROAD_LISTS and not word[:1].isupper() and low in function_words("en")
     )

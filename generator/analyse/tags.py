@@ -28,6 +28,10 @@ PLURAL = re.compile(r"^[a-z\-]{2,}[^su']s$")
 # Plural-looking words that do modify nouns ("sales tax", "sports club").
 PLURAL_MODIFIERS = frozenset({"sales", "sports", "arms", "goods", "savings", "news", "series"})
 PREFERRED_BOOST = 2.0
+# A possessive ending ("Japan's").
+OWNER = re.compile(r"['’]s?$")
+# Words of a key phrase that may be a tag: longer ones read as clauses.
+MAX_PHRASE_WORDS = 3
 # A publisher's tag longer than this is a sentence or a list, not a tag.
 PUBLISHER_MAX_CHARS = 40
 PUBLISHER_MAX_WORDS = 4
@@ -91,13 +95,22 @@ class TagRules:
 
 
 def inner_capitals(texts: Iterable[str]) -> frozenset[str]:
-    """Return the capitalised words that follow another word in some sentence (not openers)."""
+    """Return the capitalised words that follow another word in some sentence (not openers)
+    and are never written in lower case ("Analysts" opening one sentence, "analysts" in another).
+    """
     found: set[str] = set()
+    lower: set[str] = set()
     for text in texts:
         pieces = tokens(text)
-        found.update(b.rstrip(".") for a, b in itertools.pairwise(pieces)
+        lower.update(_bare(p) for p in pieces if p[:1].islower())
+        found.update(_bare(b) for a, b in itertools.pairwise(pieces)
                      if b[:1].isupper() and a[:1].isalnum())
-    return frozenset(found)
+    return frozenset(w for w in found if w.lower() not in lower)
+
+
+def _bare(token: str) -> str:
+    """Return a token without its end period and possessive ("Japan's" gives "Japan")."""
+    return OWNER.sub("", token.rstrip("."))
 
 
 def blocked_names(blocklist: frozenset[str], sources: tuple[str, ...]) -> frozenset[str]:
@@ -136,8 +149,10 @@ def display_tags(
         low = form.lower()
         if not form or low in rules.blocked or not _clean(form):
             continue
-        if has_function_edge(form, rules.language):
+        if has_function_edge(form, rules.language) or _lone_opener(form, phrase, rules):
             continue
+        if not phrase.proper and (len(form.split()) > MAX_PHRASE_WORDS or phrase.count < 2):
+            continue  # "follow recent violent attacks", or said once: no topic of the article
         forms.setdefault(key, form)
         vocabulary = low in rules.preferred_lower or low in rules.alias_targets
         if not vocabulary and not (phrase.proper and _is_name(form, rules)):
@@ -175,6 +190,19 @@ def publisher_tags(given: tuple[str, ...], rules: TagRules, cap: int) -> list[st
             continue
         kept.setdefault(phrase_key(form) or low, form)
     return list(kept.values())
+
+
+def _lone_opener(form: str, phrase: Phrase, rules: TagRules) -> bool:
+    """Return True for one capitalised word that only opens sentences or is also written in
+    lower case ("Analysts", "Revised"): a common word, too vague for a tag."""
+    return (
+        phrase.proper
+        and " " not in form
+        and language_code(rules.language) not in NOUN_CAPITALS
+        and not CJK_RUN.search(form)
+        and form not in rules.inner_capitals
+        and form.lower() not in rules.preferred_lower
+    )
 
 
 def _is_name(form: str, rules: TagRules) -> bool:
