@@ -1,4 +1,4 @@
-"""Run the eval-dev scorers on the analyser: ROUGE vs Lead-3, keyphrase F1 vs YAKE (`make eval`).
+"""Run the eval-dev scorers: ROUGE vs Lead-3, keyphrase F1 vs YAKE, tags (`make eval`).
 
 Summary weights are tuned on CNN/DM rows 1000-1999 only; every summary score printed here is on
 rows the tuning never saw (rows 0-499, a seeded sample of rows 0-999) or on another data set
@@ -36,7 +36,7 @@ def held_out_ids(folder: Path) -> Path:
 
 
 def commands(sample: int, bbc_sample: int, ids: Path) -> list[list[str]]:
-    """Return the scoring commands: CNN/DM and BBC summaries, DUC-2001 keyphrases."""
+    """Return the scoring commands: CNN/DM and BBC summaries, DUC-2001 keyphrases, tags."""
     scripts, py = EVAL / "scripts", sys.executable
     score = [py, str(scripts / "sum_eval.py"), "--method", "lead3", "--py", SUMMARY]
     score += ["--pypath", str(ROOT)]
@@ -50,6 +50,8 @@ def commands(sample: int, bbc_sample: int, ids: Path) -> list[list[str]]:
         # pysbd (the script's default splitter for BBC) is not installed: use its regex splitter.
         [*score, "--data", str(BBC), *bbc, "--split", "regex"],
         [py, str(scripts / "kp_eval.py"), "--data", str(EVAL / "keyphrases/kp_duc2001.jsonl"), *kp],
+        # tag gold precision, stop-word tags per language on the real dev pages, demo counts
+        [py, str(ROOT / "tools" / "eval_tags.py")],
     ]
 
 

@@ -20,17 +20,19 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from generator.analyse import AnalysisSettings, analyse  # noqa: E402
-from generator.analyse.stopwords import has_function_edge  # noqa: E402
 from generator.analyse.evaluation import as_paragraphs  # noqa: E402
-from generator.extract import extract  # noqa: E402
+from generator.analyse.stopwords import has_function_edge  # noqa: E402
 from generator.errors import NewsdigestError  # noqa: E402
+from generator.extract import extract  # noqa: E402
 from generator.model import Analysis, Article, RawInput  # noqa: E402
 
 EVAL = ROOT.parent / "shared" / "eval-dev"
 GOLD = ROOT / "tools" / "gold" / "tags.json"
 PAGE_FOLDERS = ("extraction/trafilatura/html", "extraction/newspaper4k/html", "dates/htmldate/html")
-SUMMARY_SETS = {"cnndm": "summaries/sum_cnndm_dev2000.jsonl.gz",
-                "bbc": "summaries/sum_bbc_news_summary.jsonl.gz"}
+SUMMARY_SETS = {
+    "cnndm": "summaries/sum_cnndm_dev2000.jsonl.gz",
+    "bbc": "summaries/sum_bbc_news_summary.jsonl.gz",
+}
 LABELS = ("useful", "useless", "wrong")
 
 
@@ -106,8 +108,10 @@ def gold_tags(settings: AnalysisSettings) -> dict[str, dict[str, tuple[str, ...]
     from generator.render.context import make_entry  # noqa: PLC0415
     from generator.render.tagplan import with_site_tags  # noqa: PLC0415
 
-    entries = [make_entry(replace(article, id=gold_id), analyse(article, settings), "UTC")
-               for gold_id, article in gold_articles().items()]
+    entries = [
+        make_entry(replace(article, id=gold_id), analyse(article, settings), "UTC")
+        for gold_id, article in gold_articles().items()
+    ]
     site = {e.article.id: e.tags for e in with_site_tags(entries)}
     return {e.article.id: {"show": e.tags, "site": site[e.article.id]} for e in entries}
 
@@ -127,8 +131,10 @@ def gold_precision(settings: AnalysisSettings) -> None:
                     unjudged.append(f"{gold_id}: {tag}")
         total = sum(counts.values())
         judged = total - counts["unjudged"]
-        print(f"tags on the {len(found)} gold articles, as {view} gives them: {total}"
-              f" ({judged} judged)")
+        print(
+            f"tags on the {len(found)} gold articles, as {view} gives them: {total}"
+            f" ({judged} judged)"
+        )
         for label in (*LABELS, "unjudged"):
             print(f"  {label:9} {counts[label]:4}  {counts[label] / max(1, total):.1%}")
         print(f"  wrong, of judged: {counts['wrong'] / max(1, judged):.1%}")
@@ -153,8 +159,10 @@ def demo_counts(root: Path) -> None:
         shown = with_site_tags(entries)
     uses = Counter(t for e in shown for t in dict.fromkeys(e.tags))
     single = sum(1 for n in uses.values() if n == 1)
-    print(f"demo: {len(shown)} articles, {len(uses)} distinct tags, {sum(uses.values())} uses, "
-          f"{single} on a single article ({single / max(1, len(uses)):.0%})")
+    print(
+        f"demo: {len(shown)} articles, {len(uses)} distinct tags, {sum(uses.values())} uses, "
+        f"{single} on a single article ({single / max(1, len(uses)):.0%})"
+    )
     print("  tags: " + ", ".join(sorted(uses, key=lambda t: (-uses[t], t))))
 
 

@@ -31,8 +31,11 @@ def site_tags(entry: Entry, counts: Counter[str]) -> tuple[str, ...]:
     if not analysis.phrase_tags or (entry.editor is not None and "tags" in entry.editor.fields):
         return analysis.tags
     phrases = set(analysis.phrase_tags)
-    kept = [t for t in (*analysis.tags, *analysis.more_tags)
-            if t not in phrases or counts[t.casefold()] >= MIN_PHRASE_ARTICLES]
+    kept = [
+        t
+        for t in (*analysis.tags, *analysis.more_tags)
+        if t not in phrases or counts[t.casefold()] >= MIN_PHRASE_ARTICLES
+    ]
     return tuple(kept[: len(analysis.tags)])
 
 
