@@ -30,6 +30,9 @@ PLURAL_MODIFIERS = frozenset({"sales", "sports", "arms", "goods", "savings", "ne
 PREFERRED_BOOST = 2.0
 # A possessive ending ("Japan's").
 OWNER = re.compile(r"['’]s?$")
+# Candidates kept per article, as a multiple of the tag limit: what the site may swap in for
+# phrases no other article has, and what other articles' phrases are counted against.
+POOL_FACTOR = 3
 # Words of a key phrase that may be a tag: longer ones read as clauses.
 MAX_PHRASE_WORDS = 3
 # A publisher's tag longer than this is a sentence or a list, not a tag.
@@ -54,6 +57,7 @@ class TagRules:
     people: tuple[str, ...] = ()  # full names of the people the article names
     language: str = "en"  # the article's language: its function words may not edge a tag
     inner_capitals: frozenset[str] = frozenset()  # capitalised words seen after another word
+    names: tuple[str, ...] = ()  # names found otherwise (CJK text: the fact box's), in order
 
     @functools.cached_property
     def preferred_lower(self) -> frozenset[str]:
@@ -64,6 +68,11 @@ class TagRules:
     def alias_targets(self) -> frozenset[str]:
         """Return the editors' canonical tags (what aliases map to) in lower case."""
         return frozenset(v.lower() for v in self.aliases.values())
+
+    @functools.cached_property
+    def vocabulary(self) -> frozenset[str]:
+        """Return the editors' vocabulary in lower case: preferred tags and alias targets."""
+        return self.preferred_lower | self.alias_targets
 
     @functools.cached_property
     def people_words(self) -> tuple[tuple[str, list[str]], ...]:
@@ -154,7 +163,7 @@ def display_tags(
         if not phrase.proper and (len(form.split()) > MAX_PHRASE_WORDS or phrase.count < 2):
             continue  # "follow recent violent attacks", or said once: no topic of the article
         forms.setdefault(key, form)
-        vocabulary = low in rules.preferred_lower or low in rules.alias_targets
+        vocabulary = form in rules.names or low in rules.vocabulary
         if not vocabulary and not (phrase.proper and _is_name(form, rules)):
             candidates.add(key)
         boost = PREFERRED_BOOST if low in rules.preferred_lower else 1.0
@@ -162,8 +171,14 @@ def display_tags(
     chosen = publisher_tags(publisher, rules, limit // 2 or limit)
     ranked = sorted(scores, key=lambda k: (-scores[k], k))
     chosen_keys = [phrase_key(t) or t.lower() for t in chosen]
+    extra = []  # names that are no candidate: first in line for places phrases leave
+    for name in rules.names:
+        if name not in forms.values() and _clean(name) and name.lower() not in rules.blocked:
+            extra.append(phrase_key(name) or name)
+            forms.setdefault(extra[-1], name)
+    ranked[limit:limit] = extra
     for key in ranked:
-        if len(chosen_keys) >= 2 * limit:
+        if len(chosen_keys) >= POOL_FACTOR * limit:
             break
         if key not in chosen_keys and not any(_nested(key, c) for c in chosen_keys):
             chosen_keys.append(key)
