@@ -146,6 +146,31 @@ def display_tags(
     a language that capitalises every noun, or in CJK text, every candidate) is only a
     candidate until the site sees it in a second article.
     """
+    scores, forms, candidates = _scored(phrases, rules)
+    chosen = publisher_tags(publisher, rules, limit // 2 or limit)
+    ranked = sorted(scores, key=lambda k: (-scores[k], k))
+    chosen_keys = [phrase_key(t) or t.lower() for t in chosen]
+    extra = []  # names that are no candidate: first in line for places phrases leave
+    for name in rules.names:
+        if name not in forms.values() and _clean(name) and name.lower() not in rules.blocked:
+            extra.append(phrase_key(name) or name)
+            forms.setdefault(extra[-1], name)
+    ranked[limit:limit] = extra
+    for key in ranked:
+        if len(chosen_keys) >= POOL_FACTOR * limit:
+            break
+        if key not in chosen_keys and not any(_nested(key, c) for c in chosen_keys):
+            chosen_keys.append(key)
+            chosen.append(forms[key])
+    needs = tuple(forms[k] for k in chosen_keys if k in candidates)
+    return TagChoice(tuple(chosen[:limit]), tuple(chosen[limit:]), needs)
+
+
+def _scored(
+    phrases: list[Phrase], rules: TagRules
+) -> tuple[dict[str, float], dict[str, str], set[str]]:
+    """Return the score and display form of every key fit to be a tag, and the keys that
+    wait for a second article (see display_tags)."""
     scores: dict[str, float] = {}
     forms: dict[str, str] = {}
     candidates: set[str] = set()
@@ -168,23 +193,7 @@ def display_tags(
             candidates.add(key)
         boost = PREFERRED_BOOST if low in rules.preferred_lower else 1.0
         scores[key] = scores.get(key, 0.0) + phrase.score * boost
-    chosen = publisher_tags(publisher, rules, limit // 2 or limit)
-    ranked = sorted(scores, key=lambda k: (-scores[k], k))
-    chosen_keys = [phrase_key(t) or t.lower() for t in chosen]
-    extra = []  # names that are no candidate: first in line for places phrases leave
-    for name in rules.names:
-        if name not in forms.values() and _clean(name) and name.lower() not in rules.blocked:
-            extra.append(phrase_key(name) or name)
-            forms.setdefault(extra[-1], name)
-    ranked[limit:limit] = extra
-    for key in ranked:
-        if len(chosen_keys) >= POOL_FACTOR * limit:
-            break
-        if key not in chosen_keys and not any(_nested(key, c) for c in chosen_keys):
-            chosen_keys.append(key)
-            chosen.append(forms[key])
-    needs = tuple(forms[k] for k in chosen_keys if k in candidates)
-    return TagChoice(tuple(chosen[:limit]), tuple(chosen[limit:]), needs)
+    return scores, forms, candidates
 
 
 def publisher_tags(given: tuple[str, ...], rules: TagRules, cap: int) -> list[str]:
