@@ -175,6 +175,10 @@ def test_publisher_tags_first_and_at_most_max_tags(limit: int) -> None:
             "Analysts",
         ),  # a sentence opener also written in lower case
         ("Revised figures came out. Revised plans followed. Revised tables too.", "Revised"),
+        (
+            "The pass costs NT$500. A child pays NT$250 at Kaohsiung Station. NT$50 buys tea.",
+            "NT",
+        ),  # a currency prefix, not a name
     ],
 )
 def test_sentence_openers_are_no_names(text: str, absent: str) -> None:

@@ -13,7 +13,13 @@ from generator.analyse.facts import fact_candidates, select
 from generator.analyse.keyphrases import Phrase, rank_phrases
 from generator.analyse.sentences import split_sentences
 from generator.analyse.summary import SummaryWeights, summarise
-from generator.analyse.tags import TagRules, blocked_names, display_tags, inner_capitals
+from generator.analyse.tags import (
+    TagRules,
+    blocked_names,
+    currency_prefixes,
+    display_tags,
+    inner_capitals,
+)
 from generator.analyse.terms import mostly_cjk
 from generator.model import Analysis, Article, Fact, FactKind, Sentence
 
@@ -63,7 +69,8 @@ def _tag_rules(
     return TagRules(
         acronyms=defined,
         aliases={k.lower(): v for k, v in settings.tag_aliases.items()},
-        blocked=blocked_names(settings.tag_blocklist, sources),
+        blocked=blocked_names(settings.tag_blocklist, sources)
+        | currency_prefixes(s.text for s in sentences),
         preferred=settings.preferred_tags,
         people=tuple(p.name for p in cast),
         language=article.language,

@@ -28,6 +28,8 @@ PLURAL = re.compile(r"^[a-z\-]{2,}[^su']s$")
 # Plural-looking words that do modify nouns ("sales tax", "sports club").
 PLURAL_MODIFIERS = frozenset({"sales", "sports", "arms", "goods", "savings", "news", "series"})
 PREFERRED_BOOST = 2.0
+# Signs of a currency that a prefix may precede ("NT$", "HK$", "A$").
+CURRENCY_SIGNS = frozenset("$€£¥")
 # A possessive ending ("Japan's").
 OWNER = re.compile(r"['’]s?$")
 # Candidates kept per article, as a multiple of the tag limit: what the site may swap in for
@@ -115,6 +117,13 @@ def inner_capitals(texts: Iterable[str]) -> frozenset[str]:
         found.update(_bare(b) for a, b in itertools.pairwise(pieces)
                      if b[:1].isupper() and a[:1].isalnum())
     return frozenset(w for w in found if w.lower() not in lower)
+
+
+def currency_prefixes(texts: Iterable[str]) -> frozenset[str]:
+    """Return the lower-case words written right before a currency sign ("NT" of "NT$"):
+    part of an amount, never a name."""
+    return frozenset(a.lower() for text in texts
+                     for a, b in itertools.pairwise(tokens(text)) if b in CURRENCY_SIGNS)
 
 
 def _bare(token: str) -> str:
