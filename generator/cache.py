@@ -87,6 +87,8 @@ def analysis_to_json(analysis: Analysis) -> str:
         "facts": [{name: getattr(f, name) for name in FACT_FIELDS} for f in analysis.facts],
         "version": analysis.version,
         "quotes": [{name: getattr(q, name) for name in QUOTE_FIELDS} for q in analysis.quotes],
+        "more_tags": list(analysis.more_tags),
+        "phrase_tags": list(analysis.phrase_tags),
     }
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
@@ -97,7 +99,9 @@ def analysis_from_json(text: str) -> Analysis:
     return Analysis(sentences=tuple(Sentence(**s) for s in data["sentences"]),
                     summary=tuple(data["summary"]), tags=tuple(data["tags"]),
                     facts=tuple(Fact(**f) for f in data["facts"]), version=data["version"],
-                    quotes=tuple(Quote(**q) for q in data.get("quotes", ())))
+                    quotes=tuple(Quote(**q) for q in data.get("quotes", ())),
+                    more_tags=tuple(data.get("more_tags", ())),
+                    phrase_tags=tuple(data.get("phrase_tags", ())))
 
 
 class Cache:

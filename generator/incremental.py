@@ -72,8 +72,8 @@ def light_row(article: Article, analysis: Analysis, timezone: str) -> bytes:
     summary = tuple(tuple(getattr(s, f.name) for f in fields(Sentence))
                     for s in analysis.summary_sentences())
     placed = (placement_key(timezone), entry.page, entry.day, entry.sort_key)
-    return marshal.dumps((LIGHT_LAYOUT, tuple(values), summary, analysis.tags, analysis.version,
-                          placed))
+    tags = (analysis.tags, analysis.more_tags, analysis.phrase_tags)
+    return marshal.dumps((LIGHT_LAYOUT, tuple(values), summary, tags, analysis.version, placed))
 
 
 def light_entry(light: bytes, timezone: str) -> tuple[Entry, bool]:
@@ -88,7 +88,9 @@ def light_entry(light: bytes, timezone: str) -> tuple[Entry, bool]:
             values[_PUBLISHED] = Published(*values[_PUBLISHED])
         article = Article(*values)
         sentences = tuple(Sentence(*s) for s in summary)
-        analysis = Analysis(sentences, tuple(range(len(sentences))), tags, (), version)
+        shown, more, phrases = tags
+        analysis = Analysis(sentences, tuple(range(len(sentences))), shown, (), version,
+                            more_tags=more, phrase_tags=phrases)
         made_with, page, day, sort_key = placed
     except (EOFError, TypeError) as error:
         raise ValueError(f"damaged light row ({error})") from error
@@ -250,7 +252,9 @@ class Loader:
         article = self.store.get(light.article.id)
         if article is None:
             raise InputError(f"{light.article.id}: no longer in the store")
-        analysis = self.analysed(article, self.analysis_keys[article.id])
+        # The site's tags were chosen over the whole store (render.tagplan): keep them.
+        analysis = replace(self.analysed(article, self.analysis_keys[article.id]),
+                           tags=light.tags)
         entry = make_entry(article, analysis, self.config.site.timezone)
         if light.editor is not None:
             entry = overridden(entry, light.editor)

@@ -124,6 +124,10 @@ class Analysis:
     facts: tuple[Fact, ...] = ()
     version: str = ""
     quotes: tuple[Quote, ...] = ()  # attributed direct quotations, in article order
+    # Tag candidates after `tags`, and the key phrases among both that the site shows only
+    # when another article of the store has them too (generator.render.tagplan).
+    more_tags: tuple[str, ...] = ()
+    phrase_tags: tuple[str, ...] = ()
 
     def summary_sentences(self) -> list[Sentence]:
         """Return the summary's sentences in article order."""

@@ -126,6 +126,10 @@ def commands(sample: int, bbc_sample: int, folder: Path) -> list[tuple[str, list
                 str(ROOT),
             ],
         ),
+        (
+            "Tags: gold precision, stop-word tags per language on real dev pages, demo counts",
+            [py, str(ROOT / "tools" / "eval_tags.py")],
+        ),
     ]
 
 

@@ -20,7 +20,7 @@ class AnalysisSettings:
     """Limits and editors' vocabulary for analysis."""
 
     summary_sentences: int = 3
-    max_tags: int = 8
+    max_tags: int = 6
     max_facts: int = 8
     tag_aliases: Mapping[str, str] = field(default_factory=lambda: _EMPTY)
     tag_blocklist: frozenset[str] = frozenset()

@@ -19,6 +19,7 @@ from generator.analyse.lexicon import (
     STOPWORDS,
     VERB_CUES,
 )
+from generator.analyse.stopwords import function_words, language_code
 from generator.analyse.terms import fold, mostly_cjk, scan
 from generator.model import Sentence
 
@@ -84,6 +85,19 @@ def _token_classes(token: str) -> str:
 
 
 @functools.lru_cache(maxsize=TOKEN_CACHE)
+def _local_classes(token: str, code: str) -> str:
+    """Return _token_classes for a language other than English: its function words end a run.
+
+    A capitalised function word ("Die" opening a sentence) opens no name either; a joiner
+    ("de" in "Ministerio de Salud") stays one.
+    """
+    classes = _token_classes(token)
+    if _low(token).replace("’", "'") not in function_words(code):
+        return classes
+    return ("x" if classes[0] in "ABCD" else classes[0]) + "x"
+
+
+@functools.lru_cache(maxsize=TOKEN_CACHE)
 def _span_word(token: str) -> str:
     """Return a token as a word of a name: end period and possessive dropped."""
     word = token.rstrip(".") if len(token) > 2 and not token.count(".") > 1 else token
@@ -129,12 +143,13 @@ def rank_phrases(sentences: tuple[Sentence, ...], title: str, language: str) -> 
 
     Every candidate of the article is listed once, then counted in bulk.
     """
+    code = language_code(language)
     forms: list[str] = []
     keys: list[str] = []
     named: list[str] = []  # the keys of candidates that are proper names
     where: list[int] = []  # the sentence index of each candidate
     for sentence in sentences:
-        s_forms, s_keys, proper = _candidates(sentence.text)
+        s_forms, s_keys, proper = _candidates(sentence.text, code)
         forms += s_forms
         keys += s_keys
         named += s_keys[:proper]
@@ -145,7 +160,7 @@ def rank_phrases(sentences: tuple[Sentence, ...], title: str, language: str) -> 
         keys, named = list(compress(keys, kept)), [k for k in named if k]
     counts = Counter(keys)
     first = dict(zip(reversed(keys), reversed(where), strict=True))  # the earliest wins
-    title_keys = set(_candidates(title)[1]) if title else set()
+    title_keys = set(_candidates(title, code)[1]) if title else set()
     ranked = _ranked(counts, first, title_keys=title_keys, total=max(1, len(sentences)))
     display = _displays(Counter(zip(keys, forms, strict=True)))
     proper_counts = Counter(named)
@@ -202,7 +217,7 @@ def _ranked(
     return rows
 
 
-def _candidates(text: str) -> _Candidates:
+def _candidates(text: str, code: str = "en") -> _Candidates:
     """Return one sentence's candidates: names, then key phrases, each in order, with keys.
 
     The same names and runs recur within and across articles: each is read once (_name,
@@ -213,7 +228,10 @@ def _candidates(text: str) -> _Candidates:
         return terms, list(map(_word_key, terms)), len(terms)
     pieces, _ = scan(text)
     # "xx": the classes of a final "." token, which closes an open span or run
-    classes = "".join(map(_token_classes, pieces)) + "xx"
+    if code == "en":
+        classes = "".join(map(_token_classes, pieces)) + "xx"
+    else:
+        classes = "".join([_local_classes(p, code) for p in pieces]) + "xx"
     forms: list[str] = []
     keys: list[str] = []
     for span in NAME_SPAN.finditer(classes[0::2]):

@@ -45,6 +45,7 @@ from .namedfeeds import (
     site_refs,
 )
 from .stories import StoryItems
+from .tagplan import with_site_tags
 
 GENERATED_FOLDERS = ("articles", "digest", "tags", "sources", "archive",
                      NOTES_GENERATED_FOLDER)
@@ -158,6 +159,7 @@ def plan_site(entries: Sequence[Entry], site: SiteSettings,
     """Return every generated page; with `articles`, article pages are lazy (light entries)."""
     hidden = notes.hidden()
     shown = [e for e in sorted(entries, key=lambda e: e.article.id) if e.article.id not in hidden]
+    shown = with_site_tags(shown)  # key phrases only when they recur across articles
     shown = with_related(shown, articles.related if articles else related_of_sources)
     by_id = {e.article.id: e for e in shown}
     newest = sorted(shown, key=newest_first)  # listings' member lists come out newest first
