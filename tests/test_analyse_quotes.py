@@ -12,7 +12,7 @@ from generator.analyse.quotes import find_quotes
 from generator.analyse.sentences import split_sentences
 from generator.config import load_config
 from generator.extract import ExtractContext
-from generator.ingest import boilerplate_by_folder, process
+from generator.ingest import Inputs, boilerplate_by_folder, process
 from generator.inputs import read_input
 from generator.model import Quote
 
@@ -199,7 +199,8 @@ def test_sample_inbox_quotes_are_inside_marks(path: Path) -> None:
     """Every quote of the sample articles is quoted words of its evidence, with a speaker."""
     config = load_config(REPO)
     raw = read_input(str(path), stdin=None)  # type: ignore[arg-type]
-    lines = boilerplate_by_folder([raw]).get(str(path.parent), frozenset())
+    folder = Inputs([str(INBOX)], stdin=None)  # type: ignore[arg-type]
+    lines = boilerplate_by_folder(folder).get(str(path.parent), frozenset())
     article, analysis = process(raw, config, ExtractContext(boilerplate_lines=lines))
     for quote in analysis.quotes:
         assert quote.speaker
