@@ -1,0 +1,112 @@
+"""Stories as records: members, title and the reasons they were grouped (the `why`)."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from .state import Placed, StoryFile
+
+MAX_SHOWN = 4  # names, figures or words named in one line of "why"
+
+
+@dataclass(frozen=True)
+class Story:
+    """One story: its articles (placing order) and why they are one story."""
+
+    id: str
+    title: str
+    articles: tuple[Placed, ...]
+    why: tuple[str, ...]
+
+    @property
+    def latest(self) -> float:
+        """Return the newest article's day (-inf when no article's time is known)."""
+        return max((a.day for a in self.articles if a.day is not None), default=-math.inf)
+
+
+def _shared(values: Sequence[Sequence[str]]) -> list[tuple[str, int]]:
+    """Return the values in two or more of the lists, most shared first, then first seen.
+
+    A value counts for a list when one of the list's values holds it as whole words
+    ("Ilse Brandt" in "Mayor Ilse Brandt"); of two values shared as often, the shorter one
+    that the other holds is left out.
+    """
+    first = list(dict.fromkeys(v for vs in values for v in vs))
+    counts = {v: sum(any(_holds(w, v) for w in vs) for vs in values) for v in first}
+    shared = [v for v in first if counts[v] > 1]
+    kept = [
+        v
+        for v in shared
+        if not any(w != v and counts[w] == counts[v] and _holds(w, v) for w in shared)
+    ]
+    return sorted(((v, counts[v]) for v in kept), key=lambda vn: -vn[1])
+
+
+def _holds(longer: str, shorter: str) -> bool:
+    """Return True when `shorter` is `longer` or a run of its whole words."""
+    return longer == shorter or f" {shorter} " in f" {longer} "
+
+
+def _line(verb: str, shared: list[tuple[str, int]], total: int) -> str:
+    """Return one line of why: "both name A, B" or "3 of 4 articles name A, B"."""
+    who = "both" if total == 2 else f"{shared[0][1]} of {total} articles"
+    return f"{who} {verb} {', '.join(v for v, _ in shared[:MAX_SHOWN])}"
+
+
+def why(members: Sequence[Placed], df: Mapping[str, int], count: int) -> tuple[str, ...]:
+    """Return what the grouping of these articles rests on, most telling first."""
+    originals = [m for m in members if m.copy_of is None]
+    lines = []
+    if len(originals) > 1:
+        names = _shared(
+            [[n for n in m.names if not n[0].isdigit() and n[0] not in "$€£¥"] for m in originals]
+        )
+        figures = _shared(
+            [[n for n in m.names if n[0].isdigit() or n[0] in "$€£¥"] for m in originals]
+        )
+        words = _shared([[t[2:] for t, _ in m.terms if t[0] == "w"] for m in originals])
+        # Rare words first: what only this story's articles say.
+        words.sort(key=lambda wn: (-wn[1], df.get(f"w:{wn[0]}", count), wn[0]))
+        for verb, found in (("name", names), ("give", figures), ("use the words", words)):
+            if found:
+                lines.append(_line(verb, found, len(originals)))
+    by_id = {m.id: m for m in members}
+    for m in members:
+        if m.copy_of is not None:
+            original = by_id[m.copy_of]
+            lines.append(
+                f"{m.source or m.id} republishes the text of "
+                f"{original.source or original.id} (near-duplicate)"
+            )
+    return tuple(lines)
+
+
+def stories(state: StoryFile) -> list[Story]:
+    """Return every story, newest first (then by id), every article in exactly one."""
+    g = state.grouping
+    out = []
+    for s in g.stories.values():
+        members = tuple(state.placed[m] for m in s.members)
+        out.append(Story(s.id, members[0].title, members, why(members, g.df, g.count)))
+    return sorted(out, key=lambda s: (-s.latest, s.id))
+
+
+def story_json(story: Story) -> dict[str, object]:
+    """Return the `stories --format json` object of DESIGN.md's contract."""
+    return {
+        "id": story.id,
+        "title": story.title,
+        "articles": [
+            {
+                "id": a.id,
+                "url": a.url,
+                "source": a.source,
+                "published": a.published,
+                **({"copy_of": a.copy_of} if a.copy_of else {}),
+            }
+            for a in story.articles
+        ],
+        "why": list(story.why),
+    }
