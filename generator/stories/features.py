@@ -28,6 +28,15 @@ FIGURE_RUN = re.compile(
 # "The" or "A" opening a run of capitals: not part of the name.
 LEADING_STOPWORD = re.compile(r"^(?:The|A|An|In|On|At|But|And|For)[ \t]+")
 MAX_NAMES = 40
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# A full date ("July 7, 2012", "5 January 2011", "2/3/2009", "2012-07-08"): its year says
+# when the reported event happened, unlike a bare year ("since 2005").
+DATE_YEAR = re.compile(
+    rf"\b{_MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,?[ \t]+((?:19|20)\d\d)\b"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?[ \t]+{_MONTH},?[ \t]+((?:19|20)\d\d)\b"
+    r"|\b\d{1,2}/\d{1,2}/((?:19|20)\d\d)\b|\b((?:19|20)\d\d)-[01]\d-[0-3]\d\b",
+    re.IGNORECASE,
+)
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 MAX_TERMS = 80  # terms kept per article: enough for every name, cheap to store at 10,000
 
@@ -54,7 +63,8 @@ ap afp people time times day days month months s t
 class Features:
     """One article's comparable content: weighted kinds of term, with their counts."""
 
-    terms: tuple[tuple[str, int], ...]  # "w:word", "n:name", "f:figure" with counts, sorted
+    # "w:word", "n:name", "f:figure", "y:year of a full date", with counts, sorted
+    terms: tuple[tuple[str, int], ...]
     names: tuple[str, ...]  # names as written ("Tara Reid", "Taiwan Ship Corp."), for "why"
 
 
@@ -90,6 +100,8 @@ def term_counts(text: str, known: frozenset[str] | None = None) -> Counter[str]:
         counts[f"{'n' if low in names else 'w'}:{low}"] = count
     for match in FIGURE.finditer(text):
         counts[f"f:{match.group().replace(',', '')}"] += 1
+    for match in DATE_YEAR.finditer(text):
+        counts[f"y:{next(g for g in match.groups() if g)}"] += 1
     counts.update(_cjk_terms(text))
     return counts
 
@@ -102,7 +114,8 @@ def features(title: str, text: str) -> Features:
         counts[term] += 2 * count
     names = _names(f"{title}\n{text}")
     # Names and figures first: they are what tells one event from another of its kind.
-    kept = sorted(counts.items(), key=lambda kv: (kv[0][0] == "w", -kv[1], kv[0]))[:MAX_TERMS]
+    order = sorted(counts.items(), key=lambda kv: (kv[0][0] == "w", kv[0][0] != "y", -kv[1], kv[0]))
+    kept = order[:MAX_TERMS]
     return Features(tuple(sorted(kept)), names)
 
 

@@ -20,7 +20,8 @@ STATE_NAME = "stories.json"
 # Changes when what is stored or how it is compared changes: the state is then rebuilt.
 STATE_VERSION = (
     f"1 j{group.JOIN_THRESHOLD} k{sorted(group.KIND_WEIGHT.items())} "
-    f"w{group.WINDOW_DAYS} c{group.CENTROID_TERMS} n{near.NEAR_THRESHOLD}"
+    f"w{group.WINDOW_DAYS} c{group.CENTROID_TERMS} r{group.REFINE_ROUNDS} "
+    f"n{near.NEAR_THRESHOLD}"
 )
 
 
@@ -73,7 +74,11 @@ def _from_json(data: dict[str, Any]) -> StoryFile:
         placed[row["id"]] = Placed(**row)
     stories = {
         s["id"]: group.StoryState(
-            s["id"], list(s["members"]), {t: float(x) for t, x in s["centroid"]}, s["latest"]
+            s["id"],
+            list(s["members"]),
+            {t: float(x) for t, x in s["centroid"]},
+            s["latest"],
+            set(s["years"]),
         )
         for s in data["stories"]
     }
@@ -95,6 +100,7 @@ def save(folder: Path, state: StoryFile) -> None:
                 "id": s.id,
                 "members": s.members,
                 "latest": s.latest,
+                "years": sorted(s.years),
                 "centroid": sorted((t, round(x, 6)) for t, x in s.centroid.items()),
             }
             for s in sorted(g.stories.values(), key=lambda s: s.id)
