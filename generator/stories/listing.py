@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from .state import Placed, StoryFile
 
 MAX_SHOWN = 4  # names, figures or words named in one line of "why"
+MAX_TRIED = 40  # values tried as shared ones, most often found as they are first
 
 
 @dataclass(frozen=True)
@@ -31,22 +33,21 @@ def _shared(values: Sequence[Sequence[str]]) -> list[tuple[str, int]]:
 
     A value counts for a list when one of the list's values holds it as whole words
     ("Ilse Brandt" in "Mayor Ilse Brandt"); of two values shared as often, the shorter one
-    that the other holds is left out.
+    that the other holds is left out. Only the values most often found as they are are
+    tried, so a story of a hundred articles costs no more than one of ten.
     """
-    first = list(dict.fromkeys(v for vs in values for v in vs))
-    counts = {v: sum(any(_holds(w, v) for w in vs) for vs in values) for v in first}
-    shared = [v for v in first if counts[v] > 1]
+    exact: Counter[str] = Counter(v for vs in values for v in set(vs))
+    first = {v: i for i, v in enumerate(dict.fromkeys(v for vs in values for v in vs))}
+    tried = sorted(exact, key=lambda v: (-exact[v], first[v]))[:MAX_TRIED]
+    hays = ["\n".join(f" {v} " for v in vs) for vs in values]
+    counts = {v: sum(f" {v} " in hay for hay in hays) for v in tried}
+    shared = [v for v in tried if counts[v] > 1]
     kept = [
         v
         for v in shared
-        if not any(w != v and counts[w] == counts[v] and _holds(w, v) for w in shared)
+        if not any(w != v and counts[w] == counts[v] and f" {v} " in f" {w} " for w in shared)
     ]
-    return sorted(((v, counts[v]) for v in kept), key=lambda vn: -vn[1])
-
-
-def _holds(longer: str, shorter: str) -> bool:
-    """Return True when `shorter` is `longer` or a run of its whole words."""
-    return longer == shorter or f" {shorter} " in f" {longer} "
+    return sorted(((v, counts[v]) for v in kept), key=lambda vn: (-vn[1], first[vn[0]]))
 
 
 def _line(verb: str, shared: list[tuple[str, int]], total: int) -> str:

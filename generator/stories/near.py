@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 NUM_PERM = 64
 SHINGLE = 5  # words per shingle: long enough that two different reports rarely share one
@@ -34,6 +37,8 @@ def shingles(text: str) -> set[bytes]:
 
 def signature(text: str) -> str:
     """Return the text's MinHash signature as hex (stored with the story state)."""
+    from datasketch import MinHash  # noqa: PLC0415 - loads scipy: only when articles are new
+
     found = shingles(text)
     if not found:
         return ""
@@ -44,6 +49,8 @@ def signature(text: str) -> str:
 
 def _minhash(hex_signature: str) -> MinHash:
     """Return the MinHash of a stored signature."""
+    from datasketch import MinHash  # noqa: PLC0415 - see signature
+
     values = np.frombuffer(bytes.fromhex(hex_signature), dtype="<u4").astype(np.uint32)
     return MinHash(num_perm=NUM_PERM, seed=SEED, hashvalues=values, scheme=SCHEME)
 
@@ -55,6 +62,8 @@ def find_copies(known: Mapping[str, str], new: Sequence[tuple[str, str]]) -> dic
     lists (id, signature) in placing order. A copy points at the first article of its text,
     never at another copy, so one text has one original. An empty body copies nothing.
     """
+    from datasketch import MinHashLSH  # noqa: PLC0415 - see signature
+
     lsh = MinHashLSH(threshold=NEAR_THRESHOLD, num_perm=NUM_PERM)
     order: dict[str, int] = {}
     hashes: dict[str, MinHash] = {}
