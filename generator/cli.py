@@ -166,8 +166,8 @@ def _exclusive(config: Config) -> Iterator[None]:
 def cmd_stories(args: argparse.Namespace, config: Config) -> int:
     """List the stories of the store, placing articles added since the last run."""
     from .stories.listing import stories, story_json  # noqa: PLC0415 - see the module docstring
-    from .stories.run import update  # noqa: PLC0415 - see the module docstring
-    found = stories(update(config.paths.store, config.paths.state))
+    from .stories.run import update_paths  # noqa: PLC0415 - see the module docstring
+    found = stories(update_paths(config.paths))
     for story in found:
         if args.format == "json":
             print(json.dumps(story_json(story), ensure_ascii=False))

@@ -20,6 +20,8 @@ from .notes import apply_overrides, load_notes
 from .related import ProfileSource, profiles_of, update_related
 from .render import GENERATED_FILES, GENERATED_FOLDERS, ArticleSource, plan_site
 from .render.status import STATUS_PAGE, render_status_page
+from .stories.listing import stories, story_related
+from .stories.run import update_paths as update_stories
 from .writer import Page, WriteReport, write_pages
 
 
@@ -45,7 +47,8 @@ def _plan_pages(config: Config, cache: Cache, excluded: frozenset[str]
     def find_related(sources: Sequence[ProfileSource]) -> Mapping[str, tuple[str, ...]]:
         state = update_related(profiles_of(sources, previous), previous)
         cache.put_related_state(state, previous)
-        return state.related
+        shown = frozenset(s[0] for s in sources)  # the story's other sources come first
+        return story_related(state.related, stories(update_stories(config.paths)), shown)
 
     articles = ArticleSource(catalog.keys, loader.full, code_digest((GENERATOR,)), find_related)
     pages = plan_site(apply_overrides(entries, notes), config.site, notes, articles)

@@ -11,7 +11,7 @@ from generator.cli import main
 from generator.model import Article, Published
 from generator.stories import group, near
 from generator.stories.features import features
-from generator.stories.listing import stories, story_json
+from generator.stories.listing import stories, story_json, story_related
 from generator.stories.run import place, update
 from generator.stories.state import StoryFile
 
@@ -138,7 +138,7 @@ def test_a_republished_text_is_one_article_with_also_published_by(
     assert len(found) == 1
     records = story_json(found[0])["articles"]
     assert [r.get("copy_of") for r in records] == [None, "a1"]  # type: ignore[union-attr]
-    assert any("Gazette republishes the text of Wire" in line for line in found[0].why)
+    assert any(line.startswith("also published by Gazette") for line in found[0].why)
 
 
 def test_different_reports_quoting_one_statement_are_not_copies() -> None:
@@ -173,3 +173,15 @@ def test_stories_command_prints_every_article_once(
     assert main(["--project", str(tmp_path), "stories", "--format", "json"]) == 0
     assert capsys.readouterr().out == first  # same store, same output, byte for byte
     assert update(tmp_path / "data" / "articles", tmp_path / "data" / "state").placed
+
+
+@pytest.mark.parametrize(("shown", "expected_a1"), [
+    (frozenset({"a1", "b2", "c3"}), ("b2", "c3", "z9")),  # the story's others, then the rest
+    (frozenset({"a1", "c3"}), ("c3", "z9")),  # a hidden article is never linked
+])
+def test_related_coverage_starts_with_the_story(shown: frozenset[str],
+                                                expected_a1: tuple[str, ...]) -> None:
+    found = stories(place(StoryFile(), [article("a1", *QUAKE_A), article("b2", *QUAKE_B),
+                                        article("c3", *QUAKE_A[:1], QUAKE_B[1], day=11)]))
+    related = story_related({"a1": ("z9", "c3")}, found, shown)
+    assert related["a1"] == expected_a1

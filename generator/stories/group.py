@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-# Chosen by cross-validation over ECB+ topics (tools/story_eval.py): see the commit messages.
+# Chosen by cross-validation over ECB+ topics (tools/story_eval.py), see the commit messages.
 JOIN_THRESHOLD = 0.20
 KIND_WEIGHT = {"n": 2.0, "f": 1.0, "w": 1.0}  # name, figure, word
 WINDOW_DAYS = 7.0  # after a story's latest article, how long a new one may still join it
@@ -42,6 +42,16 @@ class StoryState:
     centroid: dict[str, float]
     latest: float | None
     years: set[str] = field(default_factory=set)  # years of the full dates its articles give
+    norm2: float = 0.0  # the centroid's squared norm, kept as it changes (not stored)
+
+    def add(self, v: Mapping[str, float], sign: float) -> None:
+        """Add (sign 1) or take away (sign -1) an article's vector from the centroid."""
+        centroid, norm2 = self.centroid, self.norm2
+        for term, x in v.items():
+            old = centroid.get(term, 0.0)
+            new = centroid[term] = old + sign * x
+            norm2 += new * new - old * old
+        self.norm2 = norm2
 
 
 @dataclass
@@ -71,9 +81,10 @@ def vector(terms: Iterable[tuple[str, int]], df: Mapping[str, int], count: int) 
     return {t: x / norm for t, x in weights.items()}
 
 
-def similarity(v: Mapping[str, float], centroid: Mapping[str, float]) -> float:
-    """Return the cosine of a vector and a centroid."""
-    norm = math.sqrt(sum(x * x for x in centroid.values())) or 1.0
+def similarity(v: Mapping[str, float], story: StoryState) -> float:
+    """Return the cosine of a vector and a story's centroid."""
+    norm = math.sqrt(story.norm2) if story.norm2 > 0 else 1.0
+    centroid = story.centroid
     return sum(x * centroid.get(t, 0.0) for t, x in v.items()) / norm
 
 
@@ -115,8 +126,7 @@ def _join(
     """Add an article to a story: members, centroid, latest day, postings."""
     story.members.append(item.id)
     story.years.update(_years(item))
-    for term, x in v.items():
-        story.centroid[term] = story.centroid.get(term, 0.0) + x
+    story.add(v, 1.0)
     if item.day is not None:
         story.latest = item.day if story.latest is None else max(story.latest, item.day)
     for term in v:
@@ -128,8 +138,7 @@ def _join(
 def _leave(story: StoryState, item: Item, v: Mapping[str, float]) -> None:
     """Take an article out of a story (its latest day and years stay: a bound, not a fact)."""
     story.members.remove(item.id)
-    for term, x in v.items():
-        story.centroid[term] = story.centroid.get(term, 0.0) - x
+    story.add(v, -1.0)
 
 
 def _trim(story: StoryState) -> None:
@@ -137,6 +146,7 @@ def _trim(story: StoryState) -> None:
     if len(story.centroid) > CENTROID_TERMS:
         kept = sorted(story.centroid.items(), key=lambda kv: (-kv[1], kv[0]))[:CENTROID_TERMS]
         story.centroid = dict(kept)
+        story.norm2 = sum(x * x for _, x in kept)
 
 
 def _best(
@@ -145,7 +155,7 @@ def _best(
     """Return the open story most similar to the article above the threshold, if any."""
     best, best_score = None, JOIN_THRESHOLD
     for story in _candidates(v, postings, grouping, item):
-        score = similarity(v, story.centroid) if story.members else 0.0
+        score = similarity(v, story) if story.members else 0.0
         if score > best_score:
             best, best_score = story, score
     return best
@@ -208,7 +218,14 @@ def _copy_of(grouping: Grouping) -> Grouping:
         grouping.count,
         dict(grouping.story_of),
         {
-            k: StoryState(s.id, list(s.members), dict(s.centroid), s.latest, set(s.years))
+            k: StoryState(
+                s.id,
+                list(s.members),
+                dict(s.centroid),
+                s.latest,
+                set(s.years),
+                sum(x * x for x in s.centroid.values()),
+            )
             for k, s in grouping.stories.items()
         },
     )

@@ -78,8 +78,8 @@ def why(members: Sequence[Placed], df: Mapping[str, int], count: int) -> tuple[s
         if m.copy_of is not None:
             original = by_id[m.copy_of]
             lines.append(
-                f"{m.source or m.id} republishes the text of "
-                f"{original.source or original.id} (near-duplicate)"
+                f"also published by {m.source or m.id} (the same text as "
+                f"{original.source or original.id})"
             )
     return tuple(lines)
 
@@ -111,3 +111,25 @@ def story_json(story: Story) -> dict[str, object]:
         ],
         "why": list(story.why),
     }
+
+
+def story_related(
+    related: Mapping[str, tuple[str, ...]],
+    found: Sequence[Story],
+    shown: frozenset[str],
+    limit: int = 5,
+) -> dict[str, tuple[str, ...]]:
+    """Return related coverage with each article's story first: the other sources' versions.
+
+    Only articles in `shown` are named (hidden or left-out ones have no page to link).
+    """
+    out = dict(related)
+    for story in found:
+        ids = [a.id for a in story.articles if a.id in shown]
+        if len(ids) < 2:
+            continue
+        for article_id in ids:
+            others = [i for i in ids if i != article_id]
+            rest = [i for i in related.get(article_id, ()) if i not in others]
+            out[article_id] = tuple([*others, *rest][:limit])
+    return out

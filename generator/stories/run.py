@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
 
+from ..errors import InputError
 from ..model import Article
+from ..settings import Paths
 from ..store import Store
 from . import group, near, state
 from .features import features
@@ -72,9 +74,24 @@ def update(store_root: Path, state_folder: Path) -> StoryFile:
     previous = state.load(state_folder)
     if not set(previous.placed) <= set(ids):  # a record went away: start again
         previous = StoryFile()
-    articles = (store.get(i) for i in ids if i not in previous.placed)
-    current = place(previous, [a for a in articles if a is not None])
+    current = place(previous, list(_readable(store, [i for i in ids if i not in previous.placed])))
     saved = (state_folder / state.STATE_NAME).exists()
     if current.placed.keys() != previous.placed.keys() or not saved:
         state.save(state_folder, current)
     return current
+
+
+def _readable(store: Store, ids: Sequence[str]) -> Iterator[Article]:
+    """Yield the stored articles that can be read (generate reports the others)."""
+    for article_id in ids:
+        try:
+            article = store.get(article_id)
+        except InputError:
+            continue  # placed once it can be read
+        if article is not None:
+            yield article
+
+
+def update_paths(paths: Paths) -> StoryFile:
+    """Place the project's new articles (its store and state folders) and save the state."""
+    return update(paths.store, paths.state)
