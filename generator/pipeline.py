@@ -43,14 +43,16 @@ def _plan_pages(config: Config, cache: Cache, excluded: frozenset[str]
     entries = [e for e in catalog.entries if e.article.id not in excluded]
     notes = load_notes(config.paths.docs, GENERATED_FOLDERS + GENERATED_FILES, entries)
     previous = cache.related_state()
+    found = stories(update_stories(config.paths))  # places articles new since the last run
 
     def find_related(sources: Sequence[ProfileSource]) -> Mapping[str, tuple[str, ...]]:
         state = update_related(profiles_of(sources, previous), previous)
         cache.put_related_state(state, previous)
         shown = frozenset(s[0] for s in sources)  # the story's other sources come first
-        return story_related(state.related, stories(update_stories(config.paths)), shown)
+        return story_related(state.related, found, shown)
 
-    articles = ArticleSource(catalog.keys, loader.full, code_digest((GENERATOR,)), find_related)
+    articles = ArticleSource(catalog.keys, loader.full, code_digest((GENERATOR,)), find_related,
+                             {a.id: s.why for s in found if s.why for a in s.articles})
     pages = plan_site(apply_overrides(entries, notes), config.site, notes, articles)
     pages[STATUS_PAGE] = render_status_page(load_health(config.paths.state))
     return pages, [*catalog.problems, *notes.problems]

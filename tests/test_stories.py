@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from generator.cli import main
-from generator.model import Article, Published
+from generator.model import Analysis, Article, Published
+from generator.render.article import render_article
+from generator.render.context import make_entry
 from generator.stories import group, near
 from generator.stories.features import features
 from generator.stories.listing import stories, story_json, story_related
@@ -175,13 +178,36 @@ def test_stories_command_prints_every_article_once(
     assert update(tmp_path / "data" / "articles", tmp_path / "data" / "state").placed
 
 
-@pytest.mark.parametrize(("shown", "expected_a1"), [
-    (frozenset({"a1", "b2", "c3"}), ("b2", "c3", "z9")),  # the story's others, then the rest
-    (frozenset({"a1", "c3"}), ("c3", "z9")),  # a hidden article is never linked
-])
-def test_related_coverage_starts_with_the_story(shown: frozenset[str],
-                                                expected_a1: tuple[str, ...]) -> None:
-    found = stories(place(StoryFile(), [article("a1", *QUAKE_A), article("b2", *QUAKE_B),
-                                        article("c3", *QUAKE_A[:1], QUAKE_B[1], day=11)]))
+@pytest.mark.parametrize(
+    ("shown", "expected_a1"),
+    [
+        (frozenset({"a1", "b2", "c3"}), ("b2", "c3", "z9")),  # the story's others, then the rest
+        (frozenset({"a1", "c3"}), ("c3", "z9")),  # a hidden article is never linked
+    ],
+)
+def test_related_coverage_starts_with_the_story(
+    shown: frozenset[str], expected_a1: tuple[str, ...]
+) -> None:
+    found = stories(
+        place(
+            StoryFile(),
+            [
+                article("a1", *QUAKE_A),
+                article("b2", *QUAKE_B),
+                article("c3", *QUAKE_A[:1], QUAKE_B[1], day=11),
+            ],
+        )
+    )
     related = story_related({"a1": ("z9", "c3")}, found, shown)
     assert related["a1"] == expected_a1
+
+
+def test_article_page_says_why_its_story_groups_it_escaped() -> None:
+    one, two = article("a1", *QUAKE_A), article("b2", *QUAKE_B)
+    entries = {a.id: make_entry(a, Analysis((), (), ()), "UTC") for a in (one, two)}
+    entry = replace(
+        entries["a1"], related=("b2",), story_why=("both name <script>Ilse Brandt</script>",)
+    )
+    page = render_article(entry, {}, entries)
+    assert "Grouped as one story because: both name &lt;script&gt;Ilse Brandt" in page
+    assert "<script>" not in page

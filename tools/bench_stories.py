@@ -32,9 +32,15 @@ def article_of(number: int, size: int, seed: int) -> Article:
     s = story(number, size, seed)
     text = "\n\n".join(s.paragraphs)
     iso = s.published.isoformat()
-    return Article(id=article_id(s.url, text), title=s.title, text=text, url=s.url,
-                   source=s.outlet.name, published=Published(iso, iso[:19], "bench"),
-                   authors=(s.author,))
+    return Article(
+        id=article_id(s.url, text),
+        title=s.title,
+        text=text,
+        url=s.url,
+        source=s.outlet.name,
+        published=Published(iso, iso[:19], "bench"),
+        authors=(s.author,),
+    )
 
 
 def bench(size: int, seed: int) -> dict[str, float]:
@@ -47,10 +53,15 @@ def bench(size: int, seed: int) -> dict[str, float]:
     store.add(article_of(size, size, seed))
     one_more = cli(project, "stories")
     state = load_config(project).paths.state / "stories.json"
-    return {"size": size, "scratch_s": scratch["s"], "scratch_rss_mb": scratch["rss_mb"],
-            "add1_s": one_more["s"], "add1_rss_mb": one_more["rss_mb"],
-            "state_mb": state.stat().st_size / 1e6,
-            "stories": float(len(one_more["stdout"].splitlines()))}
+    return {
+        "size": size,
+        "scratch_s": scratch["s"],
+        "scratch_rss_mb": scratch["rss_mb"],
+        "add1_s": one_more["s"],
+        "add1_rss_mb": one_more["rss_mb"],
+        "state_mb": state.stat().st_size / 1e6,
+        "stories": float(len(one_more["stdout"].splitlines())),
+    }
 
 
 def main() -> int:
@@ -62,8 +73,11 @@ def main() -> int:
     print("     N  scratch s  RSS MB   +1 s  RSS MB  state MB  stories")
     for size in (int(x) for x in args.sizes.split(",") if x):
         r = bench(size, args.seed)
-        print(f"{size:>6} {r['scratch_s']:>10.1f} {r['scratch_rss_mb']:>7.0f} {r['add1_s']:>6.2f} "
-              f"{r['add1_rss_mb']:>7.0f} {r['state_mb']:>9.1f} {r['stories']:>8.0f}", flush=True)
+        print(
+            f"{size:>6} {r['scratch_s']:>10.1f} {r['scratch_rss_mb']:>7.0f} {r['add1_s']:>6.2f} "
+            f"{r['add1_rss_mb']:>7.0f} {r['state_mb']:>9.1f} {r['stories']:>8.0f}",
+            flush=True,
+        )
     return 0
 
 

@@ -66,11 +66,15 @@ def main() -> int:
         tune = halves[1 - h]
         best = max(GRID, key=lambda t: scores(tune, t)[2])
         s = scores(test, best)
-        print(f"half {h}: threshold {best:.2f} (tuned on the other half) B3 P/R/F1 "
-              f"{s[0]:.3f}/{s[1]:.3f}/{s[2]:.3f} pairwise {s[3]:.3f}/{s[4]:.3f}/{s[5]:.3f}")
+        print(
+            f"half {h}: threshold {best:.2f} (tuned on the other half) B3 P/R/F1 "
+            f"{s[0]:.3f}/{s[1]:.3f}/{s[2]:.3f} pairwise {s[3]:.3f}/{s[4]:.3f}/{s[5]:.3f}"
+        )
     s = scores(docs, default)
-    print(f"all: threshold {default:.2f} B3 P/R/F1 {s[0]:.3f}/{s[1]:.3f}/{s[2]:.3f} "
-          f"pairwise {s[3]:.3f}/{s[4]:.3f}/{s[5]:.3f}")
+    print(
+        f"all: threshold {default:.2f} B3 P/R/F1 {s[0]:.3f}/{s[1]:.3f}/{s[2]:.3f} "
+        f"pairwise {s[3]:.3f}/{s[4]:.3f}/{s[5]:.3f}"
+    )
     return 0
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from operator import attrgetter
 
@@ -60,6 +60,7 @@ class ArticleSource:
     full: Callable[[Entry], Entry]  # light entry (no text) -> full entry
     code: str  # digest of the renderer's code: a change re-renders every page
     related: RelatedFinder = related_of_sources  # e.g. an update kept in the cache
+    story_why: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # id -> its story's
 
 
 def article_key(entry: Entry, stories: Mapping[str, str], code: str, notes_html: str) -> str:
@@ -67,7 +68,7 @@ def article_key(entry: Entry, stories: Mapping[str, str], code: str, notes_html:
     (see story_digests), its related stories' digests (their links show title and source)
     and the notes shown on it."""
     related = "".join([stories[i] for i in entry.related])
-    return _digest((code, stories[entry.article.id], related, notes_html))
+    return _digest((code, stories[entry.article.id], related, notes_html, entry.story_why))
 
 
 def story_digests(entries: Sequence[Entry], source: ArticleSource,
@@ -112,13 +113,15 @@ def _render_full(entry: Entry, source: ArticleSource, tag_pages: Mapping[str, st
 RelatedFinder = Callable[[Sequence[ProfileSource]], Mapping[str, tuple[str, ...]]]
 
 
-def with_related(entries: Sequence[Entry],
-                 find: RelatedFinder = related_of_sources) -> list[Entry]:
-    """Return the entries with their related-coverage ids filled in."""
+def with_related(entries: Sequence[Entry], find: RelatedFinder = related_of_sources,
+                 story_why: Mapping[str, tuple[str, ...]] | None = None) -> list[Entry]:
+    """Return the entries with their related-coverage ids (and story's why) filled in."""
     related = find([(e.article.id, e.title, e.tags, e.sort_key) for e in entries])
+    why = story_why or {}
     # Built field by field rather than with dataclasses.replace: this runs for every article.
     return [Entry(article=e.article, analysis=e.analysis, page=e.page, day=e.day,
-                  sort_key=e.sort_key, related=related[e.article.id], editor=e.editor)
+                  sort_key=e.sort_key, related=related[e.article.id],
+                  story_why=why.get(e.article.id, ()), editor=e.editor)
             for e in entries]
 
 
@@ -148,7 +151,8 @@ def plan_site(entries: Sequence[Entry], site: SiteSettings,
     """Return every generated page; with `articles`, article pages are lazy (light entries)."""
     hidden = notes.hidden()
     shown = [e for e in sorted(entries, key=lambda e: e.article.id) if e.article.id not in hidden]
-    shown = with_related(shown, articles.related if articles else related_of_sources)
+    shown = with_related(shown, articles.related if articles else related_of_sources,
+                         articles.story_why if articles else None)
     by_id = {e.article.id: e for e in shown}
     newest = sorted(shown, key=newest_first)  # listings' member lists come out newest first
     tags = with_pages_for(named("tag", newest), site.min_tag_articles, noted_tags(notes))

@@ -33,6 +33,7 @@ class Entry:
     day: str | None  # YYYY-MM-DD in the newsroom's zone, None when undated
     sort_key: str  # newest first when sorted descending
     related: tuple[str, ...] = ()  # ids of related articles, best first
+    story_why: tuple[str, ...] = ()  # why its story groups it with other articles
     editor: EditorChanges | None = None  # what editors' notes replaced (generator.notes)
 
     @property
