@@ -211,3 +211,16 @@ def test_article_page_says_why_its_story_groups_it_escaped() -> None:
     page = render_article(entry, {}, entries)
     assert "Grouped as one story because: both name &lt;script&gt;Ilse Brandt" in page
     assert "<script>" not in page
+
+
+def test_a_story_that_keeps_going_stays_one_story() -> None:
+    # Each report comes within the window of the story's latest one: weeks in all.
+    days = [1, 6, 11, 16]
+    texts = [QUAKE_A, QUAKE_B, QUAKE_A, QUAKE_B]
+    found = stories(
+        place(
+            StoryFile(),
+            [article(f"a{d}", t[0], f"{t[1]} Update {d}.", day=d) for d, t in zip(days, texts)],
+        )
+    )
+    assert [len(s.articles) for s in found] == [4]

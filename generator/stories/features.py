@@ -22,8 +22,9 @@ SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”]\s+|\n)\s*[\"“‘(]?$")
 _CAPITAL = r"(?:[A-Z][a-z]{0,3}\.(?!\w)|[A-Z](?:\.[A-Z])+\.?|[A-Z][\w'’\-]*)"
 NAME_RUN = re.compile(rf"{_CAPITAL}(?:[ \t]+(?:(?:of|de|la|van|von|and|&)[ \t]+)?{_CAPITAL})*")
 FIGURE_RUN = re.compile(
-    r"(?:[A-Z]{0,3}\$|€|£|¥)?\d[\d.,]*(?:-\w+|\s+(?:million|billion|trillion|percent|per cent"
-    r"|people|dead|killed|injured|[a-z]+s))?(?![\w.])"
+    r"(?:[A-Z]{0,3}\$|€|£|¥)?\d+(?:[.,]\d+)*(?:-[a-z]+|[ \t]+(?:million|billion|trillion|percent"
+    r"|per cent|people|dead|killed|injured|passengers|vehicles|workers|jobs|tons|tonnes|homes"
+    r"|km|kilometres|kilometers|miles|metres|meters|knots|hours|votes|seats|points))?(?![\w])"
 )
 # "The" or "A" opening a run of capitals: not part of the name.
 LEADING_STOPWORD = re.compile(r"^(?:The|A|An|In|On|At|But|And|For)[ \t]+")

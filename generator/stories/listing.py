@@ -51,9 +51,10 @@ def _shared(values: Sequence[Sequence[str]]) -> list[tuple[str, int]]:
 
 
 def _line(verb: str, shared: list[tuple[str, int]], total: int) -> str:
-    """Return one line of why: "both name A, B" or "3 of 4 articles name A, B"."""
-    who = "both" if total == 2 else f"{shared[0][1]} of {total} articles"
-    return f"{who} {verb} {', '.join(v for v, _ in shared[:MAX_SHOWN])}"
+    """Return one line of why: "both name A, B" or "they name A (3 of 4), B (2 of 4)"."""
+    if total == 2:
+        return f"both {verb} {', '.join(v for v, _ in shared[:MAX_SHOWN])}"
+    return f"they {verb} " + ", ".join(f"{v} ({n} of {total})" for v, n in shared[:MAX_SHOWN])
 
 
 def why(members: Sequence[Placed], df: Mapping[str, int], count: int) -> tuple[str, ...]:
@@ -67,7 +68,10 @@ def why(members: Sequence[Placed], df: Mapping[str, int], count: int) -> tuple[s
         figures = _shared(
             [[n for n in m.names if n[0].isdigit() or n[0] in "$€£¥"] for m in originals]
         )
-        words = _shared([[t[2:] for t, _ in m.terms if t[0] == "w"] for m in originals])
+        named = set(" ".join(v for v, _ in names).casefold().split())  # not "words" again
+        words = _shared(
+            [[t[2:] for t, _ in m.terms if t[0] == "w" and t[2:] not in named] for m in originals]
+        )
         # Rare words first: what only this story's articles say.
         words.sort(key=lambda wn: (-wn[1], df.get(f"w:{wn[0]}", count), wn[0]))
         for verb, found in (("name", names), ("give", figures), ("use the words", words)):

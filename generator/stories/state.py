@@ -19,7 +19,7 @@ from . import group, near
 STATE_NAME = "stories.json"
 # Changes when what is stored or how it is compared changes: the state is then rebuilt.
 STATE_VERSION = (
-    f"1 j{group.JOIN_THRESHOLD} k{sorted(group.KIND_WEIGHT.items())} "
+    f"2 j{group.JOIN_THRESHOLD} k{sorted(group.KIND_WEIGHT.items())} "
     f"w{group.WINDOW_DAYS} c{group.CENTROID_TERMS} r{group.REFINE_ROUNDS} "
     f"n{near.NEAR_THRESHOLD}"
 )
