@@ -233,4 +233,5 @@ class Loader:
         entry = make_entry(article, analysis, self.config.site.timezone)
         if light.editor is not None:
             entry = overridden(entry, light.editor)
-        return replace(entry, related=light.related, story_why=light.story_why)
+        return replace(entry, related=light.related, story_why=light.story_why,
+                       story=light.story)

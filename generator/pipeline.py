@@ -20,6 +20,7 @@ from .notes import apply_overrides, load_notes
 from .related import ProfileSource, profiles_of, update_related
 from .render import GENERATED_FILES, GENERATED_FOLDERS, ArticleSource, plan_site
 from .render.status import STATUS_PAGE, render_status_page
+from .render.storypage import StoryView
 from .stories.listing import stories, story_related
 from .stories.run import update_paths as update_stories
 from .writer import Page, WriteReport, write_pages
@@ -51,8 +52,10 @@ def _plan_pages(config: Config, cache: Cache, excluded: frozenset[str]
         shown = frozenset(s[0] for s in sources)  # the story's other sources come first
         return story_related(state.related, found, shown)
 
+    views = tuple(StoryView(s.id, s.title, tuple(a.id for a in s.articles), s.why)
+                  for s in found if len(s.articles) > 1)
     articles = ArticleSource(catalog.keys, loader.full, code_digest((GENERATOR,)), find_related,
-                             {a.id: s.why for s in found if s.why for a in s.articles})
+                             views)
     pages = plan_site(apply_overrides(entries, notes), config.site, notes, articles)
     pages[STATUS_PAGE] = render_status_page(load_health(config.paths.state))
     return pages, [*catalog.problems, *notes.problems]

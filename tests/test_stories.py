@@ -12,6 +12,7 @@ from generator.cli import main
 from generator.model import Analysis, Article, Published
 from generator.render.article import render_article
 from generator.render.context import make_entry
+from generator.render.storypage import StoryView, story_pages
 from generator.stories import group, near
 from generator.stories.features import features
 from generator.stories.listing import stories, story_json, story_related
@@ -220,7 +221,23 @@ def test_a_story_that_keeps_going_stays_one_story() -> None:
     found = stories(
         place(
             StoryFile(),
-            [article(f"a{d}", t[0], f"{t[1]} Update {d}.", day=d) for d, t in zip(days, texts)],
+            [
+                article(f"a{d}", t[0], f"{t[1]} Update {d}.", day=d)
+                for d, t in zip(days, texts, strict=True)
+            ],
         )
     )
     assert [len(s.articles) for s in found] == [4]
+
+
+def test_story_page_lists_each_source_oldest_first_escaped() -> None:
+    first = article("a1", "Quake <b>hits</b>", QUAKE_A[1], source="Wire & Co", day=10)
+    second = article("b2", *QUAKE_B, source="Daily", day=11)
+    by_id = {a.id: make_entry(a, Analysis((), (), ()), "UTC") for a in (first, second)}
+    view = StoryView("s1", "Quake <b>hits</b>", ("a1", "b2"), ("both name <i>Ilse Brandt</i>",))
+    pages = story_pages([view, StoryView("s2", "alone", ("a1",), ())], by_id)
+    assert list(pages) == ["stories/s1.md"]  # a story of one article gets no page
+    page = pages["stories/s1.md"].split("\n---\n", 1)[1]  # the body, after front matter
+    assert "2 articles from 2 sources: Daily, Wire &amp; Co" in page
+    assert "<b>" not in page and "<i>" not in page
+    assert page.index("Wire &amp; Co") < page.index("Fourteen hurt")

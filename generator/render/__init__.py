@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import partial
 from operator import attrgetter
 
@@ -35,8 +35,9 @@ from .listings import (
     week_path,
 )
 from .stories import StoryItems
+from .storypage import StoryView, story_pages
 
-GENERATED_FOLDERS = ("articles", "digest", "tags", "sources", "archive",
+GENERATED_FOLDERS = ("articles", "stories", "digest", "tags", "sources", "archive",
                      NOTES_GENERATED_FOLDER)
 GENERATED_FILES = ("index.md", *FEED_FILES)
 _ARTICLE_ID = attrgetter("article.id")
@@ -60,7 +61,7 @@ class ArticleSource:
     full: Callable[[Entry], Entry]  # light entry (no text) -> full entry
     code: str  # digest of the renderer's code: a change re-renders every page
     related: RelatedFinder = related_of_sources  # e.g. an update kept in the cache
-    story_why: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # id -> its story's
+    stories: tuple[StoryView, ...] = ()  # stories of two or more articles get a page
 
 
 def article_key(entry: Entry, stories: Mapping[str, str], code: str, notes_html: str) -> str:
@@ -68,7 +69,8 @@ def article_key(entry: Entry, stories: Mapping[str, str], code: str, notes_html:
     (see story_digests), its related stories' digests (their links show title and source)
     and the notes shown on it."""
     related = "".join([stories[i] for i in entry.related])
-    return _digest((code, stories[entry.article.id], related, notes_html, entry.story_why))
+    return _digest((code, stories[entry.article.id], related, notes_html, entry.story_why,
+                    entry.story))
 
 
 def story_digests(entries: Sequence[Entry], source: ArticleSource,
@@ -114,15 +116,17 @@ RelatedFinder = Callable[[Sequence[ProfileSource]], Mapping[str, tuple[str, ...]
 
 
 def with_related(entries: Sequence[Entry], find: RelatedFinder = related_of_sources,
-                 story_why: Mapping[str, tuple[str, ...]] | None = None) -> list[Entry]:
-    """Return the entries with their related-coverage ids (and story's why) filled in."""
+                 stories: Sequence[StoryView] = ()) -> list[Entry]:
+    """Return the entries with their related-coverage ids (and story, if any) filled in."""
     related = find([(e.article.id, e.title, e.tags, e.sort_key) for e in entries])
-    why = story_why or {}
+    ids = {e.article.id for e in entries}
+    story_of = {i: s for s in stories if sum(1 for i in s.ids if i in ids) > 1 for i in s.ids}
     # Built field by field rather than with dataclasses.replace: this runs for every article.
     return [Entry(article=e.article, analysis=e.analysis, page=e.page, day=e.day,
                   sort_key=e.sort_key, related=related[e.article.id],
-                  story_why=why.get(e.article.id, ()), editor=e.editor)
-            for e in entries]
+                  story_why=story.why if story else (), story=story.page if story else None,
+                  editor=e.editor)
+            for e in entries for story in (story_of.get(e.article.id),)]
 
 
 def named(kind: str, entries: Sequence[Entry]) -> Named:
@@ -152,7 +156,7 @@ def plan_site(entries: Sequence[Entry], site: SiteSettings,
     hidden = notes.hidden()
     shown = [e for e in sorted(entries, key=lambda e: e.article.id) if e.article.id not in hidden]
     shown = with_related(shown, articles.related if articles else related_of_sources,
-                         articles.story_why if articles else None)
+                         articles.stories if articles else ())
     by_id = {e.article.id: e for e in shown}
     newest = sorted(shown, key=newest_first)  # listings' member lists come out newest first
     tags = with_pages_for(named("tag", newest), site.min_tag_articles, noted_tags(notes))
@@ -165,6 +169,7 @@ def plan_site(entries: Sequence[Entry], site: SiteSettings,
     pages.update(_named_pages(tags, site, notes, lazy))
     pages.update(_named_pages(named("source", newest), site, NoteSet(), lazy))
     pages.update(notes.index_pages({e.article.id: e.page for e in shown}, tags.pages))
+    pages.update(story_pages(articles.stories if articles else (), by_id))
     return dict(sorted(pages.items()))
 
 

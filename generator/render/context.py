@@ -34,6 +34,7 @@ class Entry:
     sort_key: str  # newest first when sorted descending
     related: tuple[str, ...] = ()  # ids of related articles, best first
     story_why: tuple[str, ...] = ()  # why its story groups it with other articles
+    story: str | None = None  # docs path of its story's page, when the story has one
     editor: EditorChanges | None = None  # what editors' notes replaced (generator.notes)
 
     @property
