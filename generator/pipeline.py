@@ -30,7 +30,10 @@ from .notes import apply_overrides, load_notes
 from .related import ProfileSource, profiles_of, update_related
 from .render import GENERATED_FILES, GENERATED_FOLDERS, ArticleSource, plan_site
 from .render.status import STATUS_PAGE, render_status_page
+from .render.storypage import StoryView
 from .store import Store
+from .stories.listing import stories, story_related
+from .stories.run import update_paths as update_stories
 from .writer import Page, WriteReport, write_pages
 
 T = TypeVar("T")
@@ -54,13 +57,18 @@ def _plan_pages(config: Config, cache: Cache, excluded: frozenset[str]
     entries = list(catalog.entries)
     notes = load_notes(config.paths.docs, GENERATED_FOLDERS + GENERATED_FILES, entries)
     previous = cache.related_state()
+    found = stories(update_stories(config.paths))  # places articles new since the last run
 
     def find_related(sources: Sequence[ProfileSource]) -> Mapping[str, tuple[str, ...]]:
         state = update_related(profiles_of(sources, previous), previous)
         cache.put_related_state(state, previous)
-        return state.related
+        shown = frozenset(s[0] for s in sources)  # the story's other sources come first
+        return story_related(state.related, found, shown)
 
-    articles = ArticleSource(catalog.keys, loader.full, code_digest((GENERATOR,)), find_related)
+    views = tuple(StoryView(s.id, s.title, tuple(a.id for a in s.articles), s.why)
+                  for s in found if len(s.articles) > 1)
+    articles = ArticleSource(catalog.keys, loader.full, code_digest((GENERATOR,)), find_related,
+                             views)
     pages = plan_site(apply_overrides(entries, notes), config.site, notes, articles)
     pages[STATUS_PAGE] = render_status_page(load_health(config.paths.state))
     return pages, [*catalog.problems, *notes.problems]

@@ -45,9 +45,10 @@ from .namedfeeds import (
     site_refs,
 )
 from .stories import StoryItems
+from .storypage import StoryView, story_pages
 from .tagplan import with_site_tags
 
-GENERATED_FOLDERS = ("articles", "digest", "tags", "sources", "archive",
+GENERATED_FOLDERS = ("articles", "stories", "digest", "tags", "sources", "archive",
                      NOTES_GENERATED_FOLDER)
 GENERATED_FILES = ("index.md", *FEED_FILES, OPML_FILE)
 _ARTICLE_ID = attrgetter("article.id")
@@ -71,6 +72,7 @@ class ArticleSource:
     full: Callable[[Entry], Entry]  # light entry (no text) -> full entry
     code: str  # digest of the renderer's code: a change re-renders every page
     related: RelatedFinder = related_of_sources  # e.g. an update kept in the cache
+    stories: tuple[StoryView, ...] = ()  # stories of two or more articles get a page
 
 
 def article_key(entry: Entry, stories: Mapping[str, str], code: str, notes_html: str) -> str:
@@ -78,7 +80,8 @@ def article_key(entry: Entry, stories: Mapping[str, str], code: str, notes_html:
     (see story_digests), its related stories' digests (their links show title and source)
     and the notes shown on it."""
     related = "".join([stories[i] for i in entry.related])
-    return _digest((code, stories[entry.article.id], related, notes_html))
+    return _digest((code, stories[entry.article.id], related, notes_html, entry.story_why,
+                    entry.story))
 
 
 def story_digests(entries: Sequence[Entry], source: ArticleSource,
@@ -123,14 +126,18 @@ def _render_full(entry: Entry, source: ArticleSource, tag_pages: Mapping[str, st
 RelatedFinder = Callable[[Sequence[ProfileSource]], Mapping[str, tuple[str, ...]]]
 
 
-def with_related(entries: Sequence[Entry],
-                 find: RelatedFinder = related_of_sources) -> list[Entry]:
-    """Return the entries with their related-coverage ids filled in."""
+def with_related(entries: Sequence[Entry], find: RelatedFinder = related_of_sources,
+                 stories: Sequence[StoryView] = ()) -> list[Entry]:
+    """Return the entries with their related-coverage ids (and story, if any) filled in."""
     related = find([(e.article.id, e.title, e.tags, e.sort_key) for e in entries])
+    ids = {e.article.id for e in entries}
+    story_of = {i: s for s in stories if sum(1 for i in s.ids if i in ids) > 1 for i in s.ids}
     # Built field by field rather than with dataclasses.replace: this runs for every article.
     return [Entry(article=e.article, analysis=e.analysis, page=e.page, day=e.day,
-                  sort_key=e.sort_key, related=related[e.article.id], editor=e.editor)
-            for e in entries]
+                  sort_key=e.sort_key, related=related[e.article.id],
+                  story_why=story.why if story else (), story=story.page if story else None,
+                  editor=e.editor)
+            for e in entries for story in (story_of.get(e.article.id),)]
 
 
 def named(kind: str, entries: Sequence[Entry]) -> Named:
@@ -160,7 +167,8 @@ def plan_site(entries: Sequence[Entry], site: SiteSettings,
     hidden = notes.hidden()
     shown = [e for e in sorted(entries, key=lambda e: e.article.id) if e.article.id not in hidden]
     shown = with_site_tags(shown)  # key phrases only when they recur across articles
-    shown = with_related(shown, articles.related if articles else related_of_sources)
+    shown = with_related(shown, articles.related if articles else related_of_sources,
+                         articles.stories if articles else ())
     by_id = {e.article.id: e for e in shown}
     newest = sorted(shown, key=newest_first)  # listings' member lists come out newest first
     tags = with_pages_for(named("tag", newest), site.min_tag_articles, noted_tags(notes))
@@ -177,6 +185,7 @@ def plan_site(entries: Sequence[Entry], site: SiteSettings,
     pages[OPML_FILE] = render_opml([*site_refs(site), *tag_refs.values(),
                                     *source_refs.values()], site)
     pages.update(notes.index_pages({e.article.id: e.page for e in shown}, tags.pages))
+    pages.update(story_pages(articles.stories if articles else (), by_id))
     return dict(sorted(pages.items()))
 
 

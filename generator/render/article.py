@@ -142,7 +142,12 @@ def related_block(entry: Entry, entries_by_id: Mapping[str, Entry]) -> str:
         other = entries_by_id[other_id]
         source = f" ({esc(other.article.source)})" if other.article.source else ""
         items.append(f"<li>{link(entry.page, other.page, other.title)}{source}</li>")
-    return ('<ul class="nd-related" data-search-exclude>' + "".join(items) + "</ul>"
+    why = ""
+    if entry.story_why:
+        whole = f" ({link(entry.page, entry.story, 'the whole story')})" if entry.story else ""
+        why = ('<p class="nd-story-why" data-search-exclude>Grouped as one story because: '
+               + esc("; ".join(entry.story_why)) + whole + "</p>")
+    return ('<ul class="nd-related" data-search-exclude>' + "".join(items) + "</ul>" + why
             if items else "")
 
 

@@ -33,6 +33,8 @@ class Entry:
     day: str | None  # YYYY-MM-DD in the newsroom's zone, None when undated
     sort_key: str  # newest first when sorted descending
     related: tuple[str, ...] = ()  # ids of related articles, best first
+    story_why: tuple[str, ...] = ()  # why its story groups it with other articles
+    story: str | None = None  # docs path of its story's page, when the story has one
     editor: EditorChanges | None = None  # what editors' notes replaced (generator.notes)
 
     @property

@@ -1,0 +1,85 @@
+"""Benchmark story grouping: from scratch over a store of N, then one new article into it.
+
+    python tools/bench_stories.py [--sizes 1000,10000]
+
+Articles come straight from the bench's synthetic archive (tools/bench_corpus.py) into a
+throw-away project's store, skipping extraction; `newsdigest stories` then runs as a child
+process (peak RSS measured by tools/bench.py's wrapper): first with no story state (every
+article placed), then again after one more article is stored (the incremental case).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "tools"))
+
+from bench import BENCH, cli, new_project  # noqa: E402
+from bench_corpus import story  # noqa: E402
+
+from generator.config import load_config  # noqa: E402
+from generator.ids import article_id  # noqa: E402
+from generator.model import Article, Published  # noqa: E402
+from generator.store import Store  # noqa: E402
+
+
+def article_of(number: int, size: int, seed: int) -> Article:
+    """Return synthetic article `number` as the store would keep it."""
+    s = story(number, size, seed)
+    text = "\n\n".join(s.paragraphs)
+    iso = s.published.isoformat()
+    return Article(
+        id=article_id(s.url, text),
+        title=s.title,
+        text=text,
+        url=s.url,
+        source=s.outlet.name,
+        published=Published(iso, iso[:19], "bench"),
+        authors=(s.author,),
+    )
+
+
+def bench(size: int, seed: int) -> dict[str, float]:
+    """Return from-scratch and one-more-article times (s) and peak RSS (MB) at `size`."""
+    project = new_project(BENCH / f"stories-{size}")
+    store = Store(load_config(project).paths.store)
+    for number in range(size):
+        store.add(article_of(number, size, seed))
+    scratch = cli(project, "stories")
+    store.add(article_of(size, size, seed))
+    one_more = cli(project, "stories")
+    state = load_config(project).paths.state / "stories.json"
+    return {
+        "size": size,
+        "scratch_s": scratch["s"],
+        "scratch_rss_mb": scratch["rss_mb"],
+        "add1_s": one_more["s"],
+        "add1_rss_mb": one_more["rss_mb"],
+        "state_mb": state.stat().st_size / 1e6,
+        "stories": float(len(one_more["stdout"].splitlines())),
+    }
+
+
+def main() -> int:
+    """Print one line per size."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,10000")
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    print("     N  scratch s  RSS MB   +1 s  RSS MB  state MB  stories")
+    for size in (int(x) for x in args.sizes.split(",") if x):
+        r = bench(size, args.seed)
+        print(
+            f"{size:>6} {r['scratch_s']:>10.1f} {r['scratch_rss_mb']:>7.0f} {r['add1_s']:>6.2f} "
+            f"{r['add1_rss_mb']:>7.0f} {r['state_mb']:>9.1f} {r['stories']:>8.0f}",
+            flush=True,
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
