@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Iterator, Mapping
 from copy import copy
+from datetime import datetime
 from types import MappingProxyType
 from typing import Any
 
@@ -39,7 +40,7 @@ from generator.extract.htmlmeta import (
 )
 from generator.extract.markup import Element, parse_page
 from generator.extract.textdump import site_name
-from generator.extract.times import Stamp, parse_date_line, parse_timestamp
+from generator.extract.times import Stamp, first_plausible, parse_date_line, with_clock
 
 # Settings passed to trafilatura for every page; see the module docstring for why.
 TRAFILATURA_SETTINGS: Mapping[str, Any] = MappingProxyType({
@@ -115,25 +116,28 @@ def _stamp_candidates(meta: PageMeta, marked: Callable[[], Element | None],
     yield from (("page date line", line) for line in lines)
 
 
-def _stamp(candidates: Iterator[tuple[str, str]]) -> tuple[Stamp | None, str]:
-    """Return the first parseable publication time and its signal."""
-    for signal, value in candidates:
-        try:
-            return parse_timestamp(value), signal
-        except ExtractionError:
-            continue  # a malformed value; the next signal may still be usable
-    return None, ""
+def _stamp(meta: PageMeta, marked: Callable[[], Element | None], fallback: Callable[[], Any],
+           latest: datetime) -> tuple[Stamp | None, str]:
+    """Return the first usable publication time and its signal, with a clock time if any has.
+
+    A malformed or out-of-range value is absent: the next signal is used.
+    """
+    stamp, signal = first_plausible(_stamp_candidates(meta, marked, fallback), latest)
+    if stamp is None:
+        return None, ""
+    return with_clock((stamp, signal), meta.dates, latest)
 
 
-def parse_html(text: str, url: str | None, boilerplate: frozenset[str] = frozenset()) -> Fields:
-    """Return the fields of a saved HTML page."""
+def parse_html(text: str, url: str | None, latest: datetime,
+               boilerplate: frozenset[str] = frozenset()) -> Fields:
+    """Return the fields of a saved HTML page; `latest` bounds its dates (see `plausible`)."""
     root = load_page(text)
     meta = page_meta(root, url)
     page_url = meta.url or url
     body = main_text(root, page_url)
     fallback = functools.cache(lambda: trafilatura_metadata(root, page_url))  # on first need
     marked = functools.cache(lambda: parse_page(text))  # with comments; on first need
-    stamp, signal = _stamp(_stamp_candidates(meta, marked, fallback))
+    stamp, signal = _stamp(meta, marked, fallback, latest)
     site = meta.site or getattr(fallback(), "sitename", None) or site_name(
         visible_lines(marked_root) if (marked_root := marked()) is not None else [])
     cleaned = clean_body(drop_leading_title(body.split("\n"), meta.title), boilerplate)
@@ -152,4 +156,5 @@ def parse_html(text: str, url: str | None, boilerplate: frozenset[str] = frozens
         stamp_signal=signal,
         authors=authors,
         language=meta.language,
+        tags=meta.tags,
     )
