@@ -10,7 +10,7 @@ import pytest
 from generator.extract import ExtractContext, extract
 from generator.extract.authors import clean_authors, split_agency
 from generator.extract.fields import shorten
-from generator.extract.keywords import merge_tags, tags_line
+from generator.extract.keywords import clean_tag, merge_tags, tags_line
 from generator.extract.times import Stamp, first_plausible, plausible, with_clock
 from generator.model import FeedEntry, RawInput
 
@@ -319,6 +319,24 @@ def test_publisher_tags_from_text_dump() -> None:
 )
 def test_tags_line(line: str, tags: list[str] | None) -> None:
     assert tags_line(line) == tags
+
+
+@pytest.mark.parametrize(
+    "tag,clean",
+    [
+        ("Harbour &amp; Port", "Harbour & Port"),
+        ("Kultur»", "Kultur"),
+        ("-Klima", "Klima"),
+        ("G7", "G7"),
+        ("LISBON: A ferry strike began", None),  # a fragment of a description
+        ('"Quoted"', None),
+        ("textbelowcenterfullbleed", None),  # a class name, not a word
+        ("https://ferries.example/tag/x", None),
+        ("2026-03-10", None),
+    ],
+)
+def test_clean_tag(tag: str, clean: str | None) -> None:
+    assert clean_tag(tag) == clean
 
 
 def test_merge_tags_keeps_first_spelling_and_limit() -> None:

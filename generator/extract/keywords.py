@@ -19,11 +19,17 @@ TAG_SEP = re.compile(r"\s*[,;|、，；]\s*")
 TAGS_LINE = re.compile(
     r"^(?:tags?|keywords|topics|tagged(?:\s+with)?)\s*[:：]\s*(?P<tags>\S.*)$", re.IGNORECASE
 )
-# A value that is no tag: a URL, a path, an id or a number.
-NOT_A_TAG = re.compile(r"^(?:https?://|www\.|/)|^[\d\W_]+$|^[\w-]*\d[\w-]*\d[\w-]*$", re.IGNORECASE)
-# Longest tag kept, in words and characters: a tag is a short phrase, not a sentence.
+# A value that is no tag: a URL, a path, an id or a number, or a sentence fragment holding
+# sentence punctuation or quotes ("BANGKOK: Ein TikTok-Video", cut from a description).
+NOT_A_TAG = re.compile(
+    r"^(?:https?://|www\.|/)|^[\d\W_]+$|^[\w-]*\d[\w-]*\d[\w-]*$|[:!?\"“”„«<>{}=]",
+    re.IGNORECASE,
+)
+# Longest tag kept, in words and characters: a tag is a short phrase, not a sentence; one
+# word longer than MAX_WORD_CHARS is a run-together class name ("textbelowcenterfullbleed").
 MAX_TAG_WORDS = 5
 MAX_TAG_CHARS = 40
+MAX_WORD_CHARS = 20
 # Most tags an article carries from its publisher and feed together.
 MAX_TAGS = 10
 
@@ -40,12 +46,13 @@ def split_tags(value: Any) -> list[str]:
 
 def clean_tag(tag: str) -> str | None:
     """Return a tag with entities decoded and spaces collapsed, or None when it is no tag."""
-    text = clean_line(unescape_entities(tag)).strip(" \"'#.:")
+    text = clean_line(unescape_entities(tag)).strip(" '#.:»›-")
     if not text or NOT_A_TAG.search(text):
         return None
-    if len(text) > MAX_TAG_CHARS or len(text.split()) > MAX_TAG_WORDS:
+    words = text.split()
+    if len(text) > MAX_TAG_CHARS or len(words) > MAX_TAG_WORDS:
         return None
-    return text
+    return None if len(words) == 1 and len(text) > MAX_WORD_CHARS else text
 
 
 def merge_tags(*groups: Iterable[str]) -> tuple[str, ...]:
