@@ -103,32 +103,49 @@ def test_html_date_signals(head: str, iso: str, signal: str) -> None:
     assert (article.published.iso, article.published.signal) == (iso, signal)
 
 
-@pytest.mark.parametrize(
-    "first,others,expected",
-    [
-        # A different day, a midnight stand-in or a time without offset adds nothing.
-        ("2026-03-10", [("meta date", "2026-03-11T09:00:00+01:00")], "2026-03-10T00:00:00"),
-        ("2026-03-10", [("meta date", "2026-03-10T00:00:00+00:00")], "2026-03-10T00:00:00"),
-        ("2026-03-10", [("meta date", "2026-03-10T09:00:00")], "2026-03-10T00:00:00"),
-        (
-            "2026-03-10T09:00:00",
-            [("meta date", "2026-03-10T09:00:00+02:00")],
-            "2026-03-10T09:00:00",
-        ),
-        (
-            "2026-03-10T09:00:00",
-            [("meta date", "2026-03-10T11:00:00+02:00")],
-            "2026-03-10T09:00:00",
-        ),
-    ],
-)
+CLOCK_CASES = [
+    # A different day or a midnight stand-in adds nothing; a bare date takes a wall time, and
+    # prefers one with an offset; a wall time takes only its own instant's offset.
+    ("2026-03-10", [("meta date", "2026-03-11T09:00:00+01:00")], "2026-03-10T00:00:00", None),
+    ("2026-03-10", [("meta date", "2026-03-10T00:00:00+00:00")], "2026-03-10T00:00:00", None),
+    ("2026-03-10", [("meta date", "2026-03-10T09:00:00")], "2026-03-10T09:00:00", None),
+    (
+        "2026-03-10",
+        [("a", "2026-03-10T09:00:00"), ("b", "2026-03-10T09:05:00+02:00")],
+        "2026-03-10T09:05:00",
+        2,
+    ),
+    ("2026-03-10T09:00:00", [("meta date", "2026-03-10T09:00:00+02:00")], "2026-03-10T09:00:00", 2),
+    (
+        "2026-03-10T09:00:00",
+        [("meta date", "2026-03-10T11:00:00+02:00")],
+        "2026-03-10T09:00:00",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize("first,others,wall,hours", CLOCK_CASES)
 def test_clock_time_comes_only_from_the_same_day(
-    first: str, others: list[tuple[str, str]], expected: str
+    first: str, others: list[tuple[str, str]], wall: str, hours: int | None
 ) -> None:
     stamp, signal = first_plausible([("json-ld", first)], NOW)
     assert stamp is not None
     found, _ = with_clock((stamp, signal), others, NOW)
-    assert found.wall.isoformat() == expected
+    assert found.wall.isoformat() == wall
+    assert found.offset == (None if hours is None else timedelta(hours=hours))
+
+
+def test_clock_time_that_moves_the_shown_day_is_not_used() -> None:
+    # htmldate's day is the 10th; 23:30 UTC on the 10th is the 11th in Taipei (the dateline).
+    head = (
+        '<meta property="article:published_time" content="2026-03-10T23:30:00Z">'
+        '<meta name="date" content="2026-03-10">'
+    )
+    body = f"<p>Taipei, March 11 (CNA) {STORY}</p>"
+    article = extract(RawInput(origin="p.html", content=page(head, body)), CONTEXT)
+    assert article.published is not None
+    assert article.published.local.startswith("2026-03-10")
 
 
 def test_json_record_with_a_bad_date_is_kept_without_one() -> None:

@@ -15,7 +15,7 @@ from typing import Literal
 
 from generator.errors import ExtractionError
 from generator.extract.decode import check_not_binary, decode
-from generator.extract.fields import Fields, build_article
+from generator.extract.fields import Dated, Fields, build_article
 from generator.extract.html import parse_html
 from generator.extract.jsonrecord import parse_record
 from generator.extract.text import clean_line
@@ -87,8 +87,8 @@ def _dump_fields(text: str, boilerplate: frozenset[str]) -> Fields:
     dump = parse_dump(text, boilerplate)
     if not dump.body.paragraphs:
         raise ExtractionError("no article text found in the text dump")
-    return Fields(body=dump.body, title=dump.title, source=dump.site, stamp=dump.stamp,
-                  stamp_signal="text date line", tags=dump.tags)
+    return Fields(body=dump.body, title=dump.title, source=dump.site,
+                  dated=Dated(dump.stamp, "text date line"), tags=dump.tags)
 
 
 def repeated_lines(texts: Sequence[str], min_share: float = 0.5, min_count: int = 3,

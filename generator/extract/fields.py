@@ -39,6 +39,21 @@ ELLIPSIS = "…"
 
 
 @dataclass(frozen=True)
+class Dated:
+    """A publication time an input gave, the signal it came from, and perhaps a clock time.
+
+    `clock` is another signal's fuller time for the same day (see `times.with_clock`); it is
+    used only when the reader would see that same day, since a UTC time shown in the
+    article's own zone may fall on the day before or after.
+    """
+
+    stamp: Stamp | None = None
+    signal: str = ""
+    clock: Stamp | None = None
+    clock_signal: str = ""
+
+
+@dataclass(frozen=True)
 class Fields:
     """What one input kind found, before the shared rules decide the Article."""
 
@@ -46,8 +61,7 @@ class Fields:
     title: str | None = None
     url: str | None = None
     source: str | None = None
-    stamp: Stamp | None = None
-    stamp_signal: str = ""
+    dated: Dated = Dated()
     authors: tuple[str, ...] = ()
     language: str | None = None
     tags: tuple[str, ...] = ()  # the publisher's own keywords, uncleaned
@@ -101,8 +115,9 @@ def _published(fields: Fields, raw: RawInput, url: str | None, language: str, *,
 
     The input's own time comes first, then the feed's; one out of range is absent.
     """
-    own = (fields.stamp, fields.stamp_signal)
-    stamp, signal = own if fields.stamp and plausible(fields.stamp, latest) else (None, "")
+    dated = fields.dated
+    stamp, signal = (dated.stamp, dated.signal) if dated.stamp and plausible(
+        dated.stamp, latest) else (None, "")
     if stamp is None and raw.feed_entry and raw.feed_entry.published:
         stamp, signal = first_plausible([("feed entry", raw.feed_entry.published)], latest)
     if stamp is None:
@@ -111,6 +126,10 @@ def _published(fields: Fields, raw: RawInput, url: str | None, language: str, *,
     zones = (("source config", raw.timezone), ("dateline city", city_zone(dateline)),
              ("site country domain", tld_zone(url)), ("article language", language_zone(language)),
              ("site default", default_zone))
+    if dated.clock is not None and stamp is dated.stamp:
+        timed = resolve(dated.clock, dated.clock_signal, zones)
+        if timed.local[:10] == stamp.wall.date().isoformat():
+            return timed
     return resolve(stamp, signal, zones)
 
 

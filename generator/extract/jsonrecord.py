@@ -9,7 +9,7 @@ from typing import Any
 
 from generator.errors import ExtractionError
 from generator.extract.body import clean_body, drop_leading_title
-from generator.extract.fields import Fields
+from generator.extract.fields import Dated, Fields
 from generator.extract.htmlmeta import suffix_site
 from generator.extract.keywords import split_tags
 from generator.extract.text import paragraphs_from_lines
@@ -90,8 +90,7 @@ def parse_record(text: str, boilerplate: frozenset[str] = frozenset()) -> Fields
         title=title,
         url=url,
         source=source,
-        stamp=_stamp(date),
-        stamp_signal="JSON record",
+        dated=Dated(_stamp(date), "JSON record"),
         authors=_authors(record),
         language=_first(record, LANGUAGE_KEYS),
         tags=tuple(tag for key in TAG_KEYS for tag in split_tags(record.get(key))),

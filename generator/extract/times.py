@@ -8,7 +8,7 @@ the time stays local with `iso=None`. A time that carries its own offset keeps i
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from email.utils import parsedate_to_datetime
@@ -191,26 +191,32 @@ def first_plausible(values: Iterable[tuple[str, str]], latest: datetime,
 
 def with_clock(found: tuple[Stamp, str], values: Iterable[tuple[str, str]], latest: datetime,
                ) -> tuple[Stamp, str]:
-    """Return another signal's time for the same day when it adds a clock time and an offset.
+    """Return another signal's time for the same day when it adds a clock time or an offset.
 
     Pages often give a bare date in one JSON-LD block or meta tag and the full time in
-    another; the first by precedence keeps its day, the other only adds what it lacks.
+    another; the first by precedence keeps its day, the other only adds what it lacks. A
+    time with an offset is preferred; a bare date also takes a wall-clock time without one.
     """
     stamp = found[0]
     if not stamp.date_only and stamp.offset is not None:
         return found
+    fuller = [(other, signal) for signal, other in _parsed(values)
+              if other.wall.date() == stamp.wall.date() and not other.date_only
+              # Midnight exactly is usually a bare date in disguise; in UTC it can move the day.
+              and other.wall.time() != MIDNIGHT and plausible(other, latest)
+              and (stamp.date_only or (other.wall == stamp.wall and other.offset is not None))]
+    with_offset = [pair for pair in fuller if pair[0].offset is not None]
+    best = next(iter(with_offset or fuller), None)
+    return (best[0], best[1]) if best else found
+
+
+def _parsed(values: Iterable[tuple[str, str]]) -> Iterator[tuple[str, Stamp]]:
+    """Yield (signal, stamp) for each value that parses; the others are skipped."""
     for signal, value in values:
         try:
-            other = parse_timestamp(value)
+            yield signal, parse_timestamp(value)
         except ExtractionError:
             continue
-        same = other.wall.date() == stamp.wall.date() and (stamp.date_only
-                                                           or other.wall == stamp.wall)
-        # Midnight exactly is usually a bare date in disguise, and in UTC it can move the day.
-        timed = not other.date_only and other.offset is not None and other.wall.time() != MIDNIGHT
-        if same and timed and plausible(other, latest):
-            return other, signal
-    return found
 
 
 def city_zone(dateline: str | None) -> str | None:
