@@ -42,9 +42,9 @@ ELLIPSIS = "…"
 class Dated:
     """A publication time an input gave, the signal it came from, and perhaps a clock time.
 
-    `clock` is another signal's fuller time for the same day (see `times.with_clock`); it is
-    used only when the reader would see that same day, since a UTC time shown in the
-    article's own zone may fall on the day before or after.
+    `clock` is another signal's fuller time for the same day (see `times.with_clock`). The
+    reader must see that same day: a UTC time that the article's own zone would move to the
+    day before or after is shown in its own offset instead.
     """
 
     stamp: Stamp | None = None
@@ -128,8 +128,10 @@ def _published(fields: Fields, raw: RawInput, url: str | None, language: str, *,
              ("site default", default_zone))
     if dated.clock is not None and stamp is dated.stamp:
         timed = resolve(dated.clock, dated.clock_signal, zones)
-        if timed.local[:10] == stamp.wall.date().isoformat():
-            return timed
+        if timed.local[:10] != stamp.wall.date().isoformat():
+            # Shown in the article's zone it would fall on another day: keep its own offset.
+            timed = resolve(dated.clock, dated.clock_signal, ())
+        return timed
     return resolve(stamp, signal, zones)
 
 
