@@ -11,7 +11,14 @@ from generator.extract import ExtractContext, extract
 from generator.extract.authors import clean_authors, split_agency
 from generator.extract.fields import shorten
 from generator.extract.keywords import clean_tag, merge_tags, tags_line
-from generator.extract.times import Stamp, first_plausible, plausible, with_clock
+from generator.extract.times import (
+    Stamp,
+    first_plausible,
+    instant_offset,
+    parse_timestamp,
+    plausible,
+    with_clock,
+)
 from generator.model import FeedEntry, RawInput
 
 NOW = datetime(2026, 3, 12, 12, 0, tzinfo=UTC)
@@ -370,3 +377,32 @@ def test_dates_bounded_by_now_when_fetch_time_is_unknown() -> None:
     later = ExtractContext(now=NOW + timedelta(days=4))
     assert extract(RawInput(origin="p.html", content=page(head)), later).published is not None
     assert extract(RawInput(origin="p.html", content=page(head)), CONTEXT).published is None
+
+
+@pytest.mark.parametrize(
+    "instant,wall,hours",
+    [
+        ("2026-03-10T03:28:35Z", "2026-03-09 22:28:35", -5),
+        ("2026-03-10T01:49:09+00:00", "2026-03-09 17:49:09", -8),
+        ("2026-03-10T04:10:00+01:00", "2026-03-10 08:40:00", 5.5),
+        ("2026-03-10T03:00:00Z", "2026-03-09 22:00:00", None),  # round hours: may be two times
+        ("2026-03-10T03:28:35Z", "2026-03-09 22:28:36", None),  # not the same second
+        ("2026-03-10T03:28:35Z", "2026-03-08 22:28:35", None),  # 29 hours apart
+    ],
+)
+def test_instant_and_local_clock_give_the_offset(
+    instant: str,
+    wall: str,
+    hours: float | None,
+) -> None:
+    found = instant_offset(parse_timestamp(instant), parse_timestamp(wall))
+    assert found == (None if hours is None else timedelta(hours=hours))
+
+
+def test_bare_day_takes_the_local_clock_of_a_utc_instant() -> None:
+    day, signal = first_plausible([("htmldate", "2026-03-09")], NOW)
+    assert day is not None
+    values = [("json-ld", "2026-03-10T03:28:35Z"), ("meta sailthru.date", "2026-03-09 22:28:35")]
+    found, found_signal = with_clock((day, signal), values, NOW)
+    assert (found.wall.isoformat(), found.offset) == ("2026-03-09T22:28:35", timedelta(hours=-5))
+    assert found_signal == "json-ld"

@@ -200,7 +200,7 @@ def with_clock(found: tuple[Stamp, str], values: Iterable[tuple[str, str]], late
     stamp = found[0]
     if not stamp.date_only and stamp.offset is not None:
         return found
-    fuller = [(other, signal) for signal, other in _parsed(values)
+    fuller = [(other, signal) for signal, other in _localised(list(_parsed(values)))
               if other.wall.date() == stamp.wall.date() and not other.date_only
               # Midnight exactly is usually a bare date in disguise; in UTC it can move the day.
               and other.wall.time() != MIDNIGHT and plausible(other, latest)
@@ -208,6 +208,33 @@ def with_clock(found: tuple[Stamp, str], values: Iterable[tuple[str, str]], late
     with_offset = [pair for pair in fuller if pair[0].offset is not None]
     best = next(iter(with_offset or fuller), None)
     return (best[0], best[1]) if best else found
+
+
+def instant_offset(instant: Stamp, wall: Stamp) -> timedelta | None:
+    """Return the offset at which a wall-clock time (no offset) is the same instant, else None.
+
+    A page may give a UTC time in its metadata and the same moment on its local clock
+    elsewhere ("2023-11-09T03:28:35Z" and "2023-11-08 22:28:35"): their difference is the
+    local offset. Minutes and seconds must agree and not be a round quarter hour, so that
+    two different times a whole number of hours apart are not taken for one.
+    """
+    if instant.offset is None or wall.offset is not None or wall.date_only:
+        return None
+    if wall.wall.second == 0 and wall.wall.minute % 15 == 0:
+        return None
+    offset = wall.wall - (instant.wall - instant.offset)
+    real = abs(offset) <= MAX_OFFSET and offset % timedelta(minutes=15) == timedelta(0)
+    return offset if real else None
+
+
+def _localised(parsed: list[tuple[str, Stamp]]) -> list[tuple[str, Stamp]]:
+    """Return parsed stamps, each instant preceded by its local time when the page gives it."""
+    found: list[tuple[str, Stamp]] = []
+    for signal, stamp in parsed:
+        found.extend((signal, Stamp(wall.wall, offset)) for _, wall in parsed
+                     if (offset := instant_offset(stamp, wall)) is not None)
+        found.append((signal, stamp))
+    return found
 
 
 def _parsed(values: Iterable[tuple[str, str]]) -> Iterator[tuple[str, Stamp]]:
