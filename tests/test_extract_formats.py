@@ -219,3 +219,15 @@ def test_lone_surrogates_from_json_escapes_become_replacement_characters() -> No
     assert article.title == "Bad \ufffd title"
     assert article.authors == ("A \ufffd B",)
     dumps_record(article).encode("utf-8")  # storable
+
+
+def test_table_and_standfirst_are_story_text() -> None:
+    # Measured on the trafilatura set: keeping tables and standfirsts raised snippet F1.
+    prose = "The council voted on the new ferry timetable after a long debate on Tuesday. " * 3
+    page = ('<html><head><title>Vote</title></head><body><article><h1>Vote</h1>'
+            '<p class="dek">Island seats decided the vote.</p>'
+            f"<p>{prose}</p><table><tr><th>Party</th><th>Seats</th></tr>"
+            f"<tr><td>Harbour</td><td>12</td></tr></table><p>{prose}</p></article></body></html>")
+    text = extract(RawInput(origin="t.html", content=page.encode())).text
+    assert text.startswith("Island seats decided the vote.")
+    assert "| Harbour | 12 |" in text

@@ -1,5 +1,9 @@
 """The one table of page furniture: phrases and line shapes that are never article text.
 
+Notices (privacy, cookies, copyright) are bounded in length: the longest in the fixtures is
+191 characters, while the paragraphs they wrongly dropped whole (3 of the first 250 CNN/DM
+articles, one paragraph each) run to thousands, holding "privacy" or "cookie" and "you".
+
 A line is furniture when, after trimming and case-folding, it equals one of PHRASES, or it
 matches one of PATTERNS. Every pattern is anchored to the whole line or needs a reader-address
 cue ("you", "please", "click here"), so a real sentence that merely mentions "download" or
@@ -48,9 +52,11 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "Download the Daily Courier app", "Get our app for iOS and Android".
     ("app prompt", re.compile(r"^(?:download|get|install|try)\s+(?:the\s+|our\s+)?[\w&.' -]{0,40}"
                               r"\bapps?\b[\w&.,' -]{0,40}[.!]?$", re.IGNORECASE)),
-    # Text-to-speech, cookie and privacy notices: a privacy word plus a reader-address cue.
-    ("privacy notice", re.compile(r"^(?=.*\b(?:privacy|cookies?|tracking technolog(?:y|ies)"
-                                  r"|text-to-speech)\b)(?=.*\b(?:you|your|please|click here"
+    # Text-to-speech, cookie and privacy notices: a privacy word plus a reader-address cue, in
+    # a notice's length (400 characters): a longer paragraph is prose about privacy.
+    ("privacy notice", re.compile(r"^(?=.{0,400}$)(?=.*\b(?:privacy|cookies?"
+                                  r"|tracking technolog(?:y|ies)|text-to-speech)\b)"
+                                  r"(?=.*\b(?:you|your|please|click here"
                                   r"|we value|consent|agree)\b).*$", re.IGNORECASE)),
     # "CNA file photo", "Reuters photo Aug. 19, 2025", "File photo".
     ("photo credit", re.compile(r"^\(?(?:[A-Z][\w.&'-]*\s+){0,4}(?:file\s+)?"
@@ -94,8 +100,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                           r"(?:\s+(?:articles|stories|news))?|more\s+stories|most\s+read"
                           r"|recommended|延伸閱讀|相關新聞)\s*:?$", re.IGNORECASE)),
     # "© 2026 Daily Courier", "Copyright 2026 ... All rights reserved."
-    ("copyright", re.compile(r"^(?:©|\(c\)|copyright\b).{0,120}$|.*\ball rights reserved\.?$",
-                             re.IGNORECASE)),
+    ("copyright", re.compile(r"^(?:©|\(c\)|copyright\b).{0,120}$"
+                             r"|^.{0,200}\ball rights reserved\.?$", re.IGNORECASE)),
 )
 
 

@@ -10,11 +10,12 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Literal
 
 from generator.errors import ExtractionError
 from generator.extract.decode import check_not_binary, decode
-from generator.extract.fields import Fields, build_article
+from generator.extract.fields import Dated, Fields, build_article
 from generator.extract.html import parse_html
 from generator.extract.jsonrecord import parse_record
 from generator.extract.text import clean_line
@@ -37,6 +38,7 @@ class ExtractContext:
 
     boilerplate_lines: frozenset[str] = frozenset()  # lines repeated across dumps of the source
     default_timezone: str | None = None  # site-wide fallback zone (IANA), from config
+    now: datetime | None = None  # bounds dates of inputs without a fetch time; None: the clock
 
 
 def _kind_of_text(text: str) -> Kind:
@@ -60,13 +62,24 @@ def extract(raw: RawInput, context: ExtractContext = ExtractContext()) -> Articl
     """Return the Article held in raw, or raise ExtractionError with a reason to act on."""
     text = decode(raw.content, raw.content_type)
     kind = _kind_of_text(text)
+    latest = latest_date(raw.fetched_at, context.now)
     if kind == "json":
         fields = parse_record(text, context.boilerplate_lines)
     elif kind == "html":
-        fields = parse_html(text, raw.url, context.boilerplate_lines)
+        fields = parse_html(text, raw.url, latest, context.boilerplate_lines)
     else:
         fields = _dump_fields(text, context.boilerplate_lines)
-    return build_article(fields, raw, context.default_timezone)
+    return build_article(fields, raw, context.default_timezone, latest)
+
+
+def latest_date(fetched_at: str | None, now: datetime | None) -> datetime:
+    """Return the latest moment a publication time may have: fetch time, else now."""
+    try:
+        fetched = datetime.fromisoformat(fetched_at) if fetched_at else None
+    except ValueError:
+        fetched = None  # a malformed fetch time bounds nothing; fall back to the clock
+    moment = fetched or now or datetime.now(UTC)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _dump_fields(text: str, boilerplate: frozenset[str]) -> Fields:
@@ -74,8 +87,8 @@ def _dump_fields(text: str, boilerplate: frozenset[str]) -> Fields:
     dump = parse_dump(text, boilerplate)
     if not dump.body.paragraphs:
         raise ExtractionError("no article text found in the text dump")
-    return Fields(body=dump.body, title=dump.title, source=dump.site, stamp=dump.stamp,
-                  stamp_signal="text date line")
+    return Fields(body=dump.body, title=dump.title, source=dump.site,
+                  dated=Dated(dump.stamp, "text date line"), tags=dump.tags)
 
 
 def repeated_lines(texts: Sequence[str], min_share: float = 0.5, min_count: int = 3,

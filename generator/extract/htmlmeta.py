@@ -11,6 +11,7 @@ from urllib.parse import urljoin
 
 import lxml.etree  # type: ignore[import-untyped, unused-ignore]
 
+from generator.extract.keywords import split_tags
 from generator.extract.markup import Element, text_of
 
 # Schema.org types whose properties describe the article itself.
@@ -23,6 +24,8 @@ DATE_META = (("article:published_time", "meta article:published_time"),
              ("pubdate", "meta pubdate"), ("publishdate", "meta publishdate"),
              ("dc.date", "meta dc.date"), ("dc.date.issued", "meta dc.date.issued"),
              ("dcterms.created", "meta dcterms.created"), ("sailthru.date", "meta sailthru.date"))
+# Meta names holding the publisher's comma-separated keywords.
+KEYWORD_META = ("news_keywords", "keywords")
 # Separators between a headline and the site name in <title>: "Headline | Site".
 TITLE_SEP = re.compile(r"\s+(?:\||-|–|—|::|·|•)\s+")
 # class/id values of elements that show the publication time ("timestamp", "article-date").
@@ -50,6 +53,7 @@ class PageMeta:
     dates: tuple[tuple[str, str], ...] = ()  # (signal, value), best first
     authors: tuple[str, ...] = ()
     language: str | None = None
+    tags: tuple[str, ...] = ()  # the publisher's keywords, uncleaned (see extract.keywords)
 
 
 def visible_lines(root: Element) -> list[str]:
@@ -69,8 +73,9 @@ def _jsonld_nodes(value: Any) -> Iterator[dict[str, Any]]:
         yield from _jsonld_nodes(value.get("@graph", []))
 
 
-def jsonld_article(scripts: Iterable[Element]) -> dict[str, Any]:
-    """Return the first JSON-LD object typed as an article in scripts, or an empty dict."""
+def jsonld_articles(scripts: Iterable[Element]) -> list[dict[str, Any]]:
+    """Return every JSON-LD object typed as an article in scripts, in page order."""
+    found: list[dict[str, Any]] = []
     for script in scripts:
         if script.get("type") != "application/ld+json":
             continue
@@ -82,8 +87,8 @@ def jsonld_article(scripts: Iterable[Element]) -> dict[str, Any]:
             types = node.get("@type", [])
             types = {types} if isinstance(types, str) else set(types)
             if types & ARTICLE_TYPES:
-                return node
-    return {}
+                found.append(node)
+    return found
 
 
 def _names(value: Any) -> tuple[str, ...]:
@@ -107,6 +112,16 @@ def _meta_tags(metas: Iterable[Element]) -> list[tuple[tuple[str, ...], str | No
 def _meta(tags: list[tuple[tuple[str, ...], str | None]], key: str) -> str | None:
     """Return the content of the first <meta property|name|itemprop=key> that has one."""
     return next((content for names, content in tags if key in names and content), None)
+
+
+def _publisher_tags(tags: list[tuple[tuple[str, ...], str | None]], node: dict[str, Any],
+                    ) -> tuple[str, ...]:
+    """Return the page's own tags: JSON-LD keywords, every article:tag, meta keywords."""
+    found = split_tags(node.get("keywords"))
+    found += [content for names, content in tags if content and "article:tag" in names]
+    for key in KEYWORD_META:
+        found += split_tags(_meta(tags, key))
+    return tuple(found)
 
 
 def strip_site_suffix(title: str, site: str | None) -> str:
@@ -203,7 +218,8 @@ def _elements(root: Element) -> dict[str, list[Element]]:
 def page_meta(root: Element, base_url: str | None) -> PageMeta:
     """Return the metadata a page's markup declares, by the documented precedence."""
     elements = _elements(root)
-    node = jsonld_article(elements["script"])
+    nodes = jsonld_articles(elements["script"])
+    node = nodes[0] if nodes else {}
     tags = _meta_tags(elements["meta"])
     publisher = node.get("publisher")
     site = (_text(publisher.get("name")) if isinstance(publisher, dict) else None) \
@@ -215,7 +231,8 @@ def page_meta(root: Element, base_url: str | None) -> PageMeta:
     og_url = _meta(tags, "og:url")
     base = base_url or _absolute(og_url, None)  # a relative canonical resolves against these
     urls = (_absolute(u, base) for u in (_canonical(elements["link"]), og_url, _jsonld_url(node)))
-    dates = [("json-ld", d) for d in [_text(node.get("datePublished"))] if d]
+    # Every article block's date, in page order: a later block may hold the clock time.
+    dates = [("json-ld", d) for n in nodes if (d := _text(n.get("datePublished")))]
     dates += [(signal, d) for key, signal in DATE_META if (d := _meta(tags, key))]
     dates += [("html <time datetime>", d)
               for d in [_attr(next(iter(elements["time"]), None), "datetime")] if d]
@@ -226,4 +243,5 @@ def page_meta(root: Element, base_url: str | None) -> PageMeta:
         title=strip_site_suffix(title, site) if title else None,
         url=next((u for u in urls if u), None), site=site, dates=tuple(dates), authors=authors,
         language=_attr(next(iter(elements["html"]), None), "lang"),
+        tags=_publisher_tags(tags, node),
     )

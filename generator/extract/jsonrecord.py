@@ -9,10 +9,11 @@ from typing import Any
 
 from generator.errors import ExtractionError
 from generator.extract.body import clean_body, drop_leading_title
-from generator.extract.fields import Fields
+from generator.extract.fields import Dated, Fields
 from generator.extract.htmlmeta import suffix_site
+from generator.extract.keywords import split_tags
 from generator.extract.text import paragraphs_from_lines
-from generator.extract.times import parse_timestamp
+from generator.extract.times import Stamp, parse_timestamp
 
 # Field names by meaning, first match wins: ours, then news-please, then trafilatura.
 TEXT_KEYS = ("text", "maintext", "raw_text")
@@ -24,6 +25,8 @@ SOURCE_KEYS = ("source", "sitename", "source-hostname", "source_domain", "hostna
 # news-please's full <title>, whose suffix names the site ("Headline - Site").
 PAGE_TITLE_KEYS = ("title_page",)
 LANGUAGE_KEYS = ("language", "lang")
+# The publisher's tags: a list of strings or one separated string.
+TAG_KEYS = ("tags", "keywords")
 
 # Separators between names in an "author" string: "A; B", "A, B", "A and B".
 # A UTF-16 surrogate on its own: a JSON escape can carry one, UTF-8 cannot store it.
@@ -87,11 +90,19 @@ def parse_record(text: str, boilerplate: frozenset[str] = frozenset()) -> Fields
         title=title,
         url=url,
         source=source,
-        stamp=parse_timestamp(date) if date else None,
-        stamp_signal="JSON record",
+        dated=Dated(_stamp(date), "JSON record"),
         authors=_authors(record),
         language=_first(record, LANGUAGE_KEYS),
+        tags=tuple(tag for key in TAG_KEYS for tag in split_tags(record.get(key))),
     )
+
+
+def _stamp(value: str | None) -> Stamp | None:
+    """Return the record's time; one that does not parse is absent, not a failed record."""
+    try:
+        return parse_timestamp(value) if value else None
+    except ExtractionError:
+        return None
 
 
 def _without_surrogates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -27,6 +28,9 @@ HANGUL = re.compile(r"[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")
 # A BCP 47 language tag's primary subtag ("en" of "en-US", "zh" of "zh_TW").
 LANG_TAG = re.compile(r"^\s*([A-Za-z]{2,3})(?:[-_][\w-]*)?\s*$")
 
+# An HTML character reference left in text: "&#8211;", "&#x2014;", "&amp;", "&rsquo;".
+ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
 # Share of letters that must be CJK before the text counts as Chinese, Japanese or Korean.
 CJK_SHARE = 0.3
 
@@ -38,6 +42,16 @@ def clean_line(line: str) -> str:
     line = INVISIBLE.sub("", unicodedata.normalize("NFC", line))
     line = CONTROL.sub(" ", line.replace("\r", ""))
     return SPACE_RUN.sub(" ", line).strip()
+
+
+def unescape_entities(text: str) -> str:
+    """Return text with character references decoded once, as a browser shows them.
+
+    JSON-LD and JSON records carry raw text, which HTML parsing never decoded; attributes
+    and titles escaped twice keep a literal "&#8211;" after parsing. Text without a
+    reference is returned as it is.
+    """
+    return html.unescape(text) if ENTITY.search(text) else text
 
 
 def _is_clean(text: str) -> bool:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from generator.data.furniture import furniture_reason
 from generator.extract.body import Body, clean_body, is_furniture
 from generator.extract.dateline import byline_authors, is_end_marker, split_dateline
+from generator.extract.keywords import tags_line
 from generator.extract.text import HAN, HANGUL, KANA, TERMINAL, clean_line
 from generator.extract.times import Stamp, parse_date_line
 
@@ -53,6 +54,7 @@ class Dump:
     stamp: Stamp | None
     site: str | None
     body: Body
+    tags: tuple[str, ...] = ()  # from a "Tags: A, B" line
 
 
 def _is_prose(line: str) -> bool:
@@ -132,6 +134,9 @@ def site_name(lines: Sequence[str]) -> str | None:
 def parse_dump(text: str, boilerplate: frozenset[str] = frozenset()) -> Dump:
     """Return title, date-line time, site name and cleaned body of a page dump."""
     lines = [clean_line(line) for line in text.split("\n")]
+    tags = [tag for line in lines for tag in tags_line(line) or ()]
+    if tags:  # the tags line is metadata, not story text
+        lines = ["" if tags_line(line) else line for line in lines]
     first_prose = next((i for i, line in enumerate(lines) if _is_prose(line)), len(lines))
     date = _find_date(lines)
     title = _find_title(lines, first_prose, date, boilerplate)
@@ -145,4 +150,5 @@ def parse_dump(text: str, boilerplate: frozenset[str] = frozenset()) -> Dump:
         stamp=stamp,
         site=site_name(lines),
         body=clean_body(body, boilerplate),
+        tags=tuple(tags),
     )

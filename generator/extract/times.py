@@ -8,9 +8,9 @@ the time stays local with `iso=None`. A time that carries its own offset keeps i
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -58,6 +58,17 @@ DATE_SHAPES: tuple[re.Pattern[str], ...] = (
                r"\s*(?P<hour>\d{1,2})時(?P<minute>\d{1,2})分(?P<second>)(?P<ampm>)"
                r"(?P<offset>)(?P<numoffset>)(?P<abbr>)$"),
 )
+
+
+# The earliest day a publication date may fall on. Empty date fields of content systems
+# hold sentinels before it: "0001-01-01" (.NET MinValue), "1900-01-01" (SQL Server), the
+# Unix epoch "1970-01-01" (in any offset); none of them is a publication date.
+EARLIEST_DAY = date(1970, 1, 2)
+# The largest UTC offset any zone has used (Kiribati +14, Baker Island -12).
+MAX_OFFSET = timedelta(hours=14)
+MIDNIGHT = time(0)
+# How far after the fetch time (or now) a publication time may lie: zones and clocks differ.
+FUTURE_SLACK = timedelta(days=1)
 
 
 # Languages whose news comes from a single time zone; Chinese (Taipei, Shanghai, Hong Kong,
@@ -145,6 +156,94 @@ def parse_timestamp(value: str) -> Stamp:
     if stamp is None:
         raise ExtractionError(f"unrecognised date {value!r}")
     return stamp
+
+
+def plausible(stamp: Stamp, latest: datetime) -> bool:
+    """Return True for a time the site can show: a real offset, after sentinels, not future.
+
+    `latest` is the fetch time, or now when that is unknown (timezone-aware). A time without
+    an offset is judged at the earliest UTC instant it may stand for. A leap second
+    ("23:59:60") never gets here: no parser accepts it, so it is already absent.
+    """
+    if stamp.offset is not None and abs(stamp.offset) > MAX_OFFSET:
+        return False
+    if stamp.wall.date() < EARLIEST_DAY or stamp.wall.year > latest.year + 1:
+        return False  # the year test also keeps the arithmetic below inside datetime's range
+    utc = stamp.wall - (MAX_OFFSET if stamp.offset is None else stamp.offset)
+    return utc <= latest.astimezone(UTC).replace(tzinfo=None) + FUTURE_SLACK
+
+
+def first_plausible(values: Iterable[tuple[str, str]], latest: datetime,
+                    ) -> tuple[Stamp | None, str]:
+    """Return the first (stamp, signal) of (signal, text) pairs that parses and is plausible.
+
+    A value that does not parse or is out of range counts as absent: the next signal is used.
+    """
+    for signal, value in values:
+        try:
+            stamp = parse_timestamp(value)
+        except ExtractionError:
+            continue
+        if plausible(stamp, latest):
+            return stamp, signal
+    return None, ""
+
+
+def with_clock(found: tuple[Stamp, str], values: Iterable[tuple[str, str]], latest: datetime,
+               ) -> tuple[Stamp, str]:
+    """Return another signal's time for the same day when it adds a clock time or an offset.
+
+    Pages often give a bare date in one JSON-LD block or meta tag and the full time in
+    another; the first by precedence keeps its day, the other only adds what it lacks. A
+    time with an offset is preferred; a bare date also takes a wall-clock time without one.
+    """
+    stamp = found[0]
+    if not stamp.date_only and stamp.offset is not None:
+        return found
+    fuller = [(other, signal) for signal, other in _localised(list(_parsed(values)))
+              if other.wall.date() == stamp.wall.date() and not other.date_only
+              # Midnight exactly is usually a bare date in disguise; in UTC it can move the day.
+              and other.wall.time() != MIDNIGHT and plausible(other, latest)
+              and (stamp.date_only or (other.wall == stamp.wall and other.offset is not None))]
+    with_offset = [pair for pair in fuller if pair[0].offset is not None]
+    best = next(iter(with_offset or fuller), None)
+    return (best[0], best[1]) if best else found
+
+
+def instant_offset(instant: Stamp, wall: Stamp) -> timedelta | None:
+    """Return the offset at which a wall-clock time (no offset) is the same instant, else None.
+
+    A page may give a UTC time in its metadata and the same moment on its local clock
+    elsewhere ("2023-11-09T03:28:35Z" and "2023-11-08 22:28:35"): their difference is the
+    local offset. Minutes and seconds must agree and not be a round quarter hour, so that
+    two different times a whole number of hours apart are not taken for one.
+    """
+    if instant.offset is None or wall.offset is not None or wall.date_only:
+        return None
+    if wall.wall.second == 0 and wall.wall.minute % 15 == 0:
+        return None
+    offset = wall.wall - (instant.wall - instant.offset)
+    real = abs(offset) <= MAX_OFFSET and offset % timedelta(minutes=15) == timedelta(0)
+    return offset if real else None
+
+
+def _localised(parsed: list[tuple[str, Stamp]]) -> list[tuple[str, Stamp]]:
+    """Return parsed stamps, each instant preceded by its local time when the page gives it."""
+    found: list[tuple[str, Stamp]] = []
+    for signal, stamp in parsed:
+        found.extend((signal, Stamp(wall.wall, offset)) for _, wall in parsed
+                     if (offset := instant_offset(stamp, wall)) is not None)
+        found.append((signal, stamp))
+    return found
+
+
+def _parsed(values: Iterable[tuple[str, str]]) -> Iterator[tuple[str, Stamp]]:
+    """Yield (signal, stamp) for each value that parses; the others are skipped."""
+    for signal, value in values:
+        try:
+            yield signal, parse_timestamp(value)
+        except ExtractionError:
+            continue
 
 
 def city_zone(dateline: str | None) -> str | None:
