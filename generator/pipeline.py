@@ -57,7 +57,8 @@ def _plan_pages(config: Config, cache: Cache, excluded: frozenset[str]
     entries = list(catalog.entries)
     notes = load_notes(config.paths.docs, GENERATED_FOLDERS + GENERATED_FILES, entries)
     previous = cache.related_state()
-    found = stories(update_stories(config.paths))  # places articles new since the last run
+    # Places articles new since the last run; quarantined ones are left out of every story.
+    found = stories(update_stories(config.paths), excluded)
 
     def find_related(sources: Sequence[ProfileSource]) -> Mapping[str, tuple[str, ...]]:
         state = update_related(profiles_of(sources, previous), previous)

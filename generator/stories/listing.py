@@ -79,8 +79,8 @@ def why(members: Sequence[Placed], df: Mapping[str, int], count: int) -> tuple[s
                 lines.append(_line(verb, found, len(originals)))
     by_id = {m.id: m for m in members}
     for m in members:
-        if m.copy_of is not None:
-            original = by_id[m.copy_of]
+        original = by_id.get(m.copy_of) if m.copy_of is not None else None
+        if original is not None:  # an original left out of the site is not named
             lines.append(
                 f"also published by {m.source or m.id} (the same text as "
                 f"{original.source or original.id})"
@@ -88,13 +88,18 @@ def why(members: Sequence[Placed], df: Mapping[str, int], count: int) -> tuple[s
     return tuple(lines)
 
 
-def stories(state: StoryFile) -> list[Story]:
-    """Return every story, newest first (then by id), every article in exactly one."""
+def stories(state: StoryFile, excluded: frozenset[str] = frozenset()) -> list[Story]:
+    """Return every story, newest first (then by id), every article in exactly one.
+
+    Articles in `excluded` (quarantined ones, which get no page) are left out of their story,
+    and of its title and why, so nothing of them reaches the site.
+    """
     g = state.grouping
     out = []
     for s in g.stories.values():
-        members = tuple(state.placed[m] for m in s.members)
-        out.append(Story(s.id, members[0].title, members, why(members, g.df, g.count)))
+        members = tuple(state.placed[m] for m in s.members if m not in excluded)
+        if members:
+            out.append(Story(s.id, members[0].title, members, why(members, g.df, g.count)))
     return sorted(out, key=lambda s: (-s.latest, s.id))
 
 
