@@ -47,7 +47,7 @@ INTRO_WORDS = NOT_SUBJECT | listing(
     "meanwhile earlier later however also but still now then separately speaking asked "
     "yesterday today last this instead overall elsewhere writing"
 )
-INTRO = re.compile(r"(?P<word>[A-Za-z]+)\b[^.;:!?]{0,200},[”\"’]?\s*")
+INTRO = re.compile(r"(?P<word>[A-Za-z]+)\b[^.;:!?,”]{0,200}?,[”\"]?\s*")
 # How far after an introductory phrase its sentence's subject may be named.
 SUBJECT_REACH = 40
 # A name as the one who speaks in reported speech: "Roe said", "Roe, 69, said", "said Roe".
@@ -68,8 +68,6 @@ SUBJECT_WORDS = listing(
 # A lower-case word that names a job ("minister", "chancellor", "spokeswoman").
 ROLE_NOUN = re.compile(r"(?:er|or|ist|man|woman|person|ain|ant|ent|ian|ee|ief|ary)$")
 WORD = re.compile(r"[\w'’\-]+|[^\w\s]")
-# A name's words right before it: up to four lower-case words back to a capital or mark.
-LEAD = re.compile(r"(?:\b[a-z][\w\-]*\s+){1,4}$")
 # Clause marks: a relative clause runs from one of these.
 CLAUSE_MARK = re.compile(r"[,;:(—–]")
 
@@ -162,10 +160,8 @@ def _same_sentence(text: str, at: int, open_at: int, close_at: int) -> bool:
 def _lead_end(text: str, begin: int, at: int) -> int:
     """Return where the subject of a pronoun at `at` may be named: before it, or right
     after the introductory phrase holding it ("Asked if he would go, Roe said")."""
-    comma = text.find(",", at, at + 200)
-    if comma < 0 or _intro(text, begin, comma + 1) is None:
-        return at
-    return comma + SUBJECT_REACH
+    intro = _intro(text, begin, at + 240)
+    return intro.end() + SUBJECT_REACH if intro is not None and intro.end() > at else at
 
 
 def _intro(text: str, begin: int, end: int) -> re.Match[str] | None:
@@ -183,8 +179,10 @@ def _aside(text: str, mention: Mention, starts: list[int]) -> bool:
     if run is not None and POSSESSIVE.search(run.group().split()[-1]):
         return True  # "Roe's spokesman"
     begin = max((s for s in starts if s <= mention.at), default=0)
-    lead = LEAD.search(text, begin, mention.at)
-    if lead is not None and set(lead.group().split()) & ASIDE_BEFORE:
+    lead = [w for w in WORD.findall(text, begin, mention.at) if w not in ("the", "a", "an")]
+    while lead and lead[-1] not in ASIDE_BEFORE and lead[-1].islower() and _subject_word(lead[-1]):
+        lead.pop()  # role words before the name: "by finance minister Roe"
+    if lead and lead[-1] in ASIDE_BEFORE:
         return True  # "hosted by finance minister Roe", "a spokesman for Roe"
     clause = CLAUSE_MARK.split(text[begin : mention.at])[-1]
     return bool(set(clause.lower().split()) & RELATIVE)
