@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from projects import INBOX, REPO
 
+from generator.analyse.cjkquotes import cjk_quotes
 from generator.analyse.quotes import find_quotes
 from generator.analyse.sentences import split_sentences
 from generator.config import load_config
@@ -281,3 +282,18 @@ def test_sample_inbox_quotes_are_inside_marks(path: Path) -> None:
         assert_marked(quote)
     boxed = [f for f in analysis.facts if f.kind == "quote"]
     assert {f.evidence for f in boxed} <= {q.evidence for q in analysis.quotes}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("演出结束时，一位老师激动地说：「这个故事让我们非常感动。」", "一位老师"),
+        ("会后，市长王大明高兴地说：「明年我们还会再来这里。」", "市长王大明"),
+        ("会后，驻港部队基地说：「明年我们还会再来这里。」", "驻港部队基地"),
+        ("会后，王大明说：「明年我们还会再来这里。」", "王大明"),
+    ],
+)
+def test_cjk_speaker_without_manner_adverb(text: str, speaker: str) -> None:
+    """Drop a manner adverb in 地 from a Chinese speaker, never a noun ending in 地."""
+    sentences = split_sentences(text, "zh")
+    assert [q.speaker for q in cjk_quotes(sentences)] == [speaker]
