@@ -220,6 +220,11 @@ PRONOUN_CASES = [
         [("Tom Baker", "We are short of drivers")],
         id="reported-speech-subject",
     ),
+    pytest.param(  # a role word before the name is no part of it
+        'Boss Tom Baker blames the weather. "We need more orders this year," he says.',
+        [("Tom Baker", "We need more orders this year")],
+        id="role-word-before-subject",
+    ),
     pytest.param(  # "said Lee would" is what someone said, not who said it
         'Mr Tom Baker said Mr Sam Lee would lead the team. "He is the right man for it," he said.',
         [(None, "He is the right man for it")],

@@ -41,7 +41,8 @@ ROLE_WORDS = frozenset(w for w in PERSON_TITLES if w[0].isupper()) | listing(
     Representative Congressman Congresswoman Councilman Councilwoman Lt Col Gen Sgt Capt Adm
     Miss Mx Sir Lord Lady Dame Nominee Chair Treasurer Commander Deputy Assistant Acting
     Republican Democratic Democrat GOP Independent Lieutenant Coach Professor Officer Agent
-    Detective Judge Senators Delegate Host Anchor Author Founder Editor Analyst Economist"""
+    Detective Judge Senators Delegate Host Anchor Author Founder Editor Analyst Economist
+    Boss"""
 )
 # Nationality nouns written before a sportsperson's name ("Swede Anna Berg").
 NATIONALITIES = listing(

@@ -53,10 +53,14 @@ SUBJECT_REACH = 40
 # A name as the one who speaks in reported speech: "Roe said", "Roe, 69, said", "said Roe".
 SAYS_AFTER = re.compile(
     r"(?:['’]s)?(?:,[^,.;:]{1,80},)?\s+(?:said|says|told|tells|added|wrote|writes|argued|"
-    r"explained|noted|recalled|continued|insisted|acknowledged|contended|stated)\b"
+    r"explained|noted|recalled|continued|insisted|acknowledged|contended|stated|estimated|"
+    r"observed|observes|warned|admitted|conceded|predicted|suggested)\b"
 )
-SAYS_BEFORE = re.compile(r"\b(?:said|says|added|wrote|writes)\s+$")
-SAYS_END = re.compile(r"\s*(?:[.;]|,\s+(?:the|a|an|who)\b)")
+SAYS_BEFORE = re.compile(
+    r"\b(?:said|says|added|wrote|writes|observed|observes|explained|noted|warned)"
+    r"(?P<role>(?:\s+[\w'’\-]+){0,4}?)\s+$"
+)
+SAYS_END = re.compile(r"(?<=\.)|\s*(?:[.;]|,\s+(?:the|a|an|who)\b)")
 # Lower-case words that may stand before a subject's name: determiners, roles, offices.
 SUBJECT_WORDS = listing(
     "the a an and former then new acting deputy vice chief senior interim incoming outgoing "
@@ -194,7 +198,10 @@ def _subject(text: str, mention: Mention, starts: list[int]) -> bool:
     run = NAME_RUN.match(text, mention.at)
     if run is not None and SAYS_AFTER.match(text, run.end()):
         return True  # "…, Roe said." names who speaks in the sentence
-    if SAYS_BEFORE.search(text, begin, mention.at) and run and SAYS_END.match(text, run.end()):
+    says = SAYS_BEFORE.search(text, begin, mention.at)
+    roles = says.group("role").split() if says is not None else []
+    ends = run is not None and SAYS_END.match(text, run.end()) is not None
+    if says and ends and not {w.lower() for w in roles} & NOT_SUBJECT:
         return True  # "…, said Roe." (not "said Roe would go")
     intro = _intro(text, begin, mention.at)
     words = WORD.findall(text, intro.end() if intro else begin, mention.at)
