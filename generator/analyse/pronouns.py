@@ -2,7 +2,8 @@
 
 A pronoun goes to a person only when the sentence before it (or its own) introduces that
 person as its subject, or they are an earlier speaker; someone named inside a by-, of- or
-for-phrase, as another's ("Roe's spokesman") or in a relative clause is never its person.
+for-phrase, as another's ("Roe's spokesman") or in a relative clause is never its person,
+and anyone else named there whose gender fits the pronoun leaves it uncertain.
 When the sentence before already says "he" of someone it does not name, the pronoun refers
 further back than we can see, and stays unresolved unless it continues a quote's speaker.
 """
@@ -56,6 +57,7 @@ SAYS_AFTER = re.compile(
     r"explained|noted|recalled|continued|insisted|acknowledged|contended|stated|estimated|"
     r"observed|observes|warned|admitted|conceded|predicted|suggested)\b"
 )
+# "…, said [role words] Roe." after the reported words: Roe speaks (not "said Roe would").
 SAYS_BEFORE = re.compile(
     r"\b(?:said|says|added|wrote|writes|observed|observes|explained|noted|warned)"
     r"(?P<role>(?:\s+[\w'’\-]+){0,4}?)\s+$"
