@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from projects import INBOX, REPO
 
+from generator.analyse.cjkquotes import cjk_quotes
 from generator.analyse.quotes import find_quotes
 from generator.analyse.sentences import split_sentences
 from generator.config import load_config
@@ -160,6 +161,84 @@ CASES = [
 ]
 
 
+# Who a pronoun speaker stands for: a subject or earlier speaker, never a bystander.
+PRONOUN_CASES = [
+    pytest.param(  # the one named is in a by-phrase, and "he" already means someone else
+        "Mr Ravi Kumar is at the summit as a guest. At a dinner hosted by finance minister "
+        'Jane Brown on Friday, he said that he liked floating rates. "A flexible rate absorbs '
+        'shocks," he told the dinner.',
+        [(None, "A flexible rate absorbs shocks")],
+        id="by-phrase-after-same-pronoun",
+    ),
+    pytest.param(
+        'A report written by Mr Sam Lee came out on Monday. "The river is getting cleaner," '
+        "he said.",
+        [(None, "The river is getting cleaner")],
+        id="by-phrase",
+    ),
+    pytest.param(
+        'The wife of Mr Sam Lee opened the fair. "It is a lovely day for it," he said.',
+        [(None, "It is a lovely day for it")],
+        id="of-phrase",
+    ),
+    pytest.param(
+        'Mr Sam Lee\'s spokesman met the press on Monday. "We have nothing to add," he said.',
+        [(None, "We have nothing to add")],
+        id="possessive-spokesman",
+    ),
+    pytest.param(
+        'Mr Tom Baker opened the hall. "We are back home at last," he said. He added: '
+        '"We will stay for good."',
+        [("Tom Baker", "We are back home at last"), ("Tom Baker", "We will stay for good.")],
+        id="pronoun-chain",
+    ),
+    pytest.param(  # a woman named as object does not compete with "he"
+        'Mr Tom Baker thanked Ms Ann Lee for her work. "The team did a fine job," he said.',
+        [("Tom Baker", "The team did a fine job")],
+        id="two-people-subject-resolves",
+    ),
+    pytest.param(  # the only man is the object, not the subject: not certain
+        'Ms Ann Lee thanked Mr Tom Baker for his work. "The team did a fine job," he said.',
+        [(None, "The team did a fine job")],
+        id="two-people-object-not-speaker",
+    ),
+    pytest.param(  # a man named in a relative clause competes with the subject
+        "Mr Tom Baker spoke after the vote, which pleased Mr Sam Lee. "
+        '"It was a fair result," he said.',
+        [(None, "It was a fair result")],
+        id="relative-clause-blocks",
+    ),
+    pytest.param(  # "he" in the introductory phrase stands for the subject after it
+        "Asked whether he would run again, Mr Tom Baker smiled. "
+        '"We will see what the summer brings," he said.',
+        [("Tom Baker", "We will see what the summer brings")],
+        id="pronoun-in-intro-phrase",
+    ),
+    pytest.param(  # the subject of reported speech: "…, Baker said."
+        "Mr Tom Baker runs the depot. The buses will be late all week, Baker said. "
+        '"We are short of drivers," he said.',
+        [("Tom Baker", "We are short of drivers")],
+        id="reported-speech-subject",
+    ),
+    pytest.param(  # a role word before the name is no part of it
+        'Boss Tom Baker blames the weather. "We need more orders this year," he says.',
+        [("Tom Baker", "We need more orders this year")],
+        id="role-word-before-subject",
+    ),
+    pytest.param(  # "said Lee would" is what someone said, not who said it
+        'Mr Tom Baker said Mr Sam Lee would lead the team. "He is the right man for it," he said.',
+        [(None, "He is the right man for it")],
+        id="said-name-is-content",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PRONOUN_CASES)
+def test_pronoun_speakers(text: str, expected: list[tuple[str | None, str]]) -> None:
+    """Give a pronoun's quote to the subject it continues, never to a bystander."""
+    assert quotes(text) == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_speakers(text: str, expected: list[tuple[str | None, str]]) -> None:
     """Name a speaker only when the attribution is explicit or certain."""
@@ -208,3 +287,18 @@ def test_sample_inbox_quotes_are_inside_marks(path: Path) -> None:
         assert_marked(quote)
     boxed = [f for f in analysis.facts if f.kind == "quote"]
     assert {f.evidence for f in boxed} <= {q.evidence for q in analysis.quotes}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("演出结束时，一位老师激动地说：「这个故事让我们非常感动。」", "一位老师"),
+        ("会后，市长王大明高兴地说：「明年我们还会再来这里。」", "市长王大明"),
+        ("会后，驻港部队基地说：「明年我们还会再来这里。」", "驻港部队基地"),
+        ("会后，王大明说：「明年我们还会再来这里。」", "王大明"),
+    ],
+)
+def test_cjk_speaker_without_manner_adverb(text: str, speaker: str) -> None:
+    """Drop a manner adverb in 地 from a Chinese speaker, never a noun ending in 地."""
+    sentences = split_sentences(text, "zh")
+    assert [q.speaker for q in cjk_quotes(sentences)] == [speaker]

@@ -29,6 +29,13 @@ SPEAKER_FILLER = re.compile(
     r"在[^在]{1,10}?[上中時时後后]|今天|昨天|今日|日前|[也則则還还更並并亦]+$"
 )
 
+# A manner adverb the speaker phrase ends in ("激动地" in "一位女生激动地说"): two characters
+# and the particle 地. A noun ending in 地 ("基地", "当地", "所在地") is kept.
+ADVERB = re.compile(r"(?<=..)[\u4e00-\u9fff]{2}地$")
+NOUN_BEFORE_DI = frozenset("基当本各内工场土营阵领驻在源民据") | frozenset(
+    "的生属陆草耕林盆腹境园圣产田外墓湿高山实此该原"
+)
+
 
 def cjk_quotes(sentences: Sequence[Sentence]) -> tuple[Quote, ...]:
     """Return the attributed 「…」/“…” quotations, a pronoun for the one named just before."""
@@ -56,6 +63,9 @@ def _quotes(sentences: Sequence[Sentence]) -> Iterator[Quote]:
 def _speaker(who: str, last: str) -> str:
     """Return a cleaned speaker, a pronoun standing for `last` ("" when unknown)."""
     who = SPEAKER_FILLER.sub("", who).strip()
+    adverb = ADVERB.search(who)
+    if adverb is not None and who[-2] not in NOUN_BEFORE_DI:
+        who = who[: adverb.start()]
     if who in PRONOUNS or who in ("", "同"):
         return last
     return who if 2 <= len(who) <= 12 else ""

@@ -2,7 +2,7 @@
 
 A speaker phrase ("former Sen. Jane Roe", "Roe", "she") becomes a name only when the text
 makes it certain: a surname stands for the one full name that ends with it, and a pronoun for
-the single person named just before it whose gender does not rule it out.
+the one person named just before it as a subject (see pronouns.py).
 """
 
 from __future__ import annotations
@@ -41,7 +41,8 @@ ROLE_WORDS = frozenset(w for w in PERSON_TITLES if w[0].isupper()) | listing(
     Representative Congressman Congresswoman Councilman Councilwoman Lt Col Gen Sgt Capt Adm
     Miss Mx Sir Lord Lady Dame Nominee Chair Treasurer Commander Deputy Assistant Acting
     Republican Democratic Democrat GOP Independent Lieutenant Coach Professor Officer Agent
-    Detective Judge Senators Delegate Host Anchor Author Founder Editor Analyst Economist"""
+    Detective Judge Senators Delegate Host Anchor Author Founder Editor Analyst Economist
+    Boss"""
 )
 # Nationality nouns written before a sportsperson's name ("Swede Anna Berg").
 NATIONALITIES = listing(
@@ -61,8 +62,7 @@ MALE_WORDS = listing(
 NOT_SPEAKER_BEFORE = listing(
     "of for to with by from at and or about against on in under than like as nor"
 )
-# The pronouns a speaker may be, and the other pronouns telling a person's gender.
-PRONOUNS = {"he": "m", "she": "f"}
+# The pronouns telling a person's gender.
 GENDER_PRONOUNS = re.compile(r"\b(?P<m>he|his|him)\b|\b(?P<f>she|her|hers)\b", re.IGNORECASE)
 # A sentence break: end punctuation (and closing quotes) followed by white space.
 # A title's or an initial's period ("Mr. Roe", "J. Roe") is no break.
@@ -106,9 +106,6 @@ ROLE_NOUN = re.compile(r"(?:er|or|ist|man|woman|person|ain|ant|ent|ian|ee|ief)$"
 ROLE_REACH = 40
 # A middle initial: a name written with one is a person's.
 INITIAL = re.compile(r"[A-Z]\.")
-# How far back a pronoun's person is looked for: the sentence before the pronoun's.
-PRONOUN_SENTENCES = 2
-PRONOUN_REACH = 600
 
 
 @dataclass(frozen=True)
@@ -289,16 +286,9 @@ def _sentence_spans(text: str) -> Iterator[tuple[int, int]]:
     yield start, len(text)
 
 
-def speaker_name(
-    who: str, cast: Cast, text: str, at: int, speakers: frozenset[str] = frozenset()
-) -> str | None:
-    """Return the person a speaker phrase names at offset `at`, or None when not certain.
-
-    `speakers` are those named as saying something earlier: a pronoun may stand for them.
-    """
+def speaker_name(who: str, cast: Cast) -> str | None:
+    """Return the person a speaker phrase names (not a pronoun), or None when not certain."""
     words = PARENTHESES.sub(" ", who).split()
-    if len(words) == 1 and words[0].lower() in PRONOUNS:
-        return resolve_pronoun(PRONOUNS[words[0].lower()], cast, text, at, speakers)
     start = len(words)
     while start > 0 and words[start - 1][:1].isupper():
         start -= 1
@@ -311,21 +301,3 @@ def speaker_name(
     if not name:
         return None
     return _full(" ".join(name), cast.full_names)
-
-
-def resolve_pronoun(
-    gender: str, cast: Cast, text: str, at: int, speakers: frozenset[str] = frozenset()
-) -> str | None:
-    """Return the single person named in the sentences before `at` a pronoun can stand for."""
-    breaks = [m.end() for m in SENTENCE_BREAK.finditer(text, max(0, at - PRONOUN_REACH), at)]
-    start = breaks[-PRONOUN_SENTENCES] if len(breaks) >= PRONOUN_SENTENCES else 0
-    names = {m.name for m in cast.mentions if start <= m.at < at}
-    names = {n for n in names if not any(n != o and n in o.split() for o in names)}
-    if len(names) != 1 or UNNAMED_PERSON.search(text, start, at):
-        return None  # two people, or someone unnamed ("a spokeswoman for Roe Watch said")
-    name = names.pop()
-    # A person whose gender fits, or is not given, if the text shows them to be a person: a
-    # title or role, a middle initial, or something they were named as saying before.
-    person = name in speakers or any(m.titled for m in cast.mentions if m.name == name)
-    known = cast.genders.get(name, "")
-    return name if known == gender or (not known and person) else None

@@ -13,7 +13,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from generator.analyse.lexicon import TITLE_ABBREVIATIONS as ABBREVIATIONS
-from generator.analyse.names import Cast, cast_of, speaker_name
+from generator.analyse.names import PARENTHESES, Cast, cast_of, speaker_name
+from generator.analyse.pronouns import PRONOUNS, Heard, resolve_pronoun
 from generator.model import Quote, Sentence
 
 # What closes each opening mark: English curly and straight, German „“, French «», CJK.
@@ -106,11 +107,13 @@ def find_quotes(text: str, sentences: Sequence[Sentence]) -> tuple[Quote, ...]:
     cast = cast_of(text, [(span.open_at, span.close_at) for span in spans])
     found: list[Quote] = []
     previous: tuple[Span, str | None] | None = None
+    quoted = tuple((span.open_at, span.close_at) for span in spans)
+    said: list[tuple[int, int, str]] = []
     for span in spans:
-        speaker = _attribute(
-            text, span, cast, previous, frozenset(q.speaker for q in found if q.speaker)
-        )
+        speaker = _attribute(text, span, cast, previous, Heard(quoted, tuple(said)))
         previous = (span, speaker)
+        if speaker is not None:
+            said.append((span.open_at, span.close_at, speaker))
         quote = _quote(text, span, speaker, sentences, spans)
         if quote is not None:
             found.append(quote)
@@ -178,7 +181,7 @@ def _attribute(
     span: Span,
     cast: Cast,
     previous: tuple[Span, str | None] | None,
-    speakers: frozenset[str],
+    heard: Heard,
 ) -> str | None:
     """Return who said the quote in `span`, from the words right after or before it."""
     paragraph_start = text.rfind("\n\n", 0, span.open_at) + 1
@@ -190,7 +193,10 @@ def _attribute(
     opens = SENTENCE_END.split(before)[-1].strip() in ("", "—", "–")
     after = _words_after(text, span, paragraph_end) if opens else ""
     for who in (*_after_speaker(after), *_before_speaker(before)):
-        return speaker_name(who, cast, text, span.open_at, speakers)
+        words = PARENTHESES.sub(" ", who).split()
+        if len(words) == 1 and words[0].lower() in PRONOUNS:
+            return resolve_pronoun(PRONOUNS[words[0].lower()], cast, text, span.open_at, heard)
+        return speaker_name(who, cast)
     if previous is None or previous[1] is None:
         return None
     prior, speaker = previous
