@@ -10,6 +10,7 @@ from itertools import compress
 from typing import NamedTuple
 
 from generator.analyse.cjk import cjk_terms
+from generator.analyse.entities import kind_of
 from generator.analyse.lexicon import (
     ACTION_VERBS,
     ED_ADJECTIVES,
@@ -32,6 +33,10 @@ KEY_WORD = re.compile(r"[^\W_]+")
 # A possessive ending to drop from a word ("spill's" -> "spill").
 POSSESSIVE = re.compile(r"['’]s?$")
 MAX_WORDS = 4
+# A capitalised adjective of place, hyphenated ("Moscow-based", "Oslo-born"): no name's word.
+PLACE_ADJECTIVE = re.compile(r"^[A-Z][\w'’]*-(?:[a-z]+ed|born|made|run|wide)$")
+# A possessive word ("Corp's"): a name ends with it; what follows is another name's.
+OWNER_WORD = re.compile(r"^[A-Z][\w'’.\-]+['’]s?$")
 # Distinct tokens and words whose readings are remembered across articles.
 TOKEN_CACHE = 16384
 LENGTH_BONUS = 0.8
@@ -72,7 +77,9 @@ def _token_classes(token: str) -> str:
     "q" a verb cue ("to", "will"), "Q" both, "x" neither.
     """
     capitalised = CAPITALISED.match(token) is not None
-    if capitalised:
+    if capitalised and PLACE_ADJECTIVE.match(token):
+        span = "x"
+    elif capitalised:
         opens = _span_word(token) not in NON_ENTITY_WORDS
         joinable = _joinable(token)
         span = "AB"[not joinable] if opens else "CD"[not joinable]
@@ -234,8 +241,7 @@ def _candidates(text: str, code: str = "en") -> _Candidates:
         classes = "".join([_local_classes(p, code) for p in pieces]) + "xx"
     forms: list[str] = []
     keys: list[str] = []
-    for span in NAME_SPAN.finditer(classes[0::2]):
-        start, end = span.span()
+    for start, end in _name_spans(pieces, classes[0::2]):
         if end - start <= MAX_WORDS + 1:
             form, key = _name(pieces[start:end])
             forms.append(form)
@@ -247,6 +253,27 @@ def _candidates(text: str, code: str = "en") -> _Candidates:
         forms += run_forms
         keys += run_keys
     return forms, keys, proper
+
+
+def _name_spans(pieces: tuple[str, ...], letters: str) -> list[tuple[int, int]]:
+    """Return the (start, end) token ranges of a sentence's names.
+
+    A name ends at a possessive word ("News Corp's News International" is two names); an
+    organisation's name right after "Capitalised and" takes them in ("Food and Agriculture
+    Organisation"), so no cut fragment of it stands alone.
+    """
+    found: list[tuple[int, int]] = []
+    for span in NAME_SPAN.finditer(letters):
+        start, end = span.span()
+        for at in range(start, end - 1):
+            if OWNER_WORD.match(pieces[at]):
+                found.append((start, at + 1))
+                start = at + 1
+        joined = found and found[-1][1] == start - 1 and pieces[start - 1] == "and"
+        if joined and kind_of(_name(pieces[start:end])[0]) == "organization":
+            start = found.pop()[0]
+        found.append((start, end))
+    return found
 
 
 @functools.lru_cache(maxsize=TOKEN_CACHE)
