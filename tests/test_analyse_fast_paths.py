@@ -140,8 +140,7 @@ def _old_candidates(text: str) -> tuple[list[str], list[str], int]:
     classes = "".join(map(keyphrases._token_classes, pieces))
     forms: list[str] = []
     keys: list[str] = []
-    for span in keyphrases.NAME_SPAN.finditer(classes[0::2]):
-        start, end = span.span()
+    for start, end in keyphrases._name_spans(tuple(pieces), classes[0::2]):
         if end - start <= keyphrases.MAX_WORDS + 1:
             words = list(map(keyphrases._span_word, pieces[start:end]))
             forms.append(" ".join(words))
