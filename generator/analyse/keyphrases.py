@@ -27,7 +27,10 @@ from generator.model import Sentence
 # A capitalised word or an acronym ("Taiwan", "MOFA", "U.S.", "O'Malley").
 CAPITALISED = re.compile(r"^(?:[A-Z][\w'’.\-]*|[A-Z]{2,}s?)$")
 # Lower-case words allowed inside a proper name ("Ministry of Foreign Affairs").
-NAME_JOINERS = frozenset({"of", "for", "the", "de", "on"})
+# Particles inside a person's name in English text ("Nick Van den Brul", "Ludwig von Mises");
+# in other languages they are function words ("Gruppe der Grünen").
+NAME_PARTICLES = frozenset({"van", "von", "der", "den", "del", "da", "du", "di", "dos"})
+NAME_JOINERS = frozenset({"of", "for", "the", "de", "on"}) | NAME_PARTICLES
 # A word of a phrase key: letters and digits only.
 KEY_WORD = re.compile(r"[^\W_]+")
 # A possessive ending to drop from a word ("spill's" -> "spill").
@@ -36,6 +39,8 @@ MAX_WORDS = 4
 # A capitalised adjective of place, hyphenated ("Moscow-based", "Oslo-born"): no name's word.
 PLACE_ADJECTIVE = re.compile(r"^[A-Z][\w'’]*-(?:[a-z]+ed|born|made|run|wide)$")
 # A possessive word ("Corp's"): a name ends with it; what follows is another name's.
+# A capitalised word right after a name, or "and" and one: the rest of a longer name.
+AND_NAME = re.compile(r" (?:and )?[A-Z]")
 OWNER_WORD = re.compile(r"^[A-Z][\w'’.\-]+['’]s?$")
 # Distinct tokens and words whose readings are remembered across articles.
 TOKEN_CACHE = 16384
@@ -99,6 +104,8 @@ def _local_classes(token: str, code: str) -> str:
     ("de" in "Ministerio de Salud") stays one.
     """
     classes = _token_classes(token)
+    if token in NAME_PARTICLES:
+        return "x" + classes[1]
     if _low(token).replace("’", "'") not in function_words(code):
         return classes
     return ("x" if classes[0] in "ABCD" else classes[0]) + "x"
@@ -171,10 +178,27 @@ def rank_phrases(sentences: tuple[Sentence, ...], title: str, language: str) -> 
     ranked = _ranked(counts, first, title_keys=title_keys, total=max(1, len(sentences)))
     display = _displays(Counter(zip(keys, forms, strict=True)))
     proper_counts = Counter(named)
+    cut = _cut_fragments({display[k] for k in proper_counts}, [s.text for s in sentences])
     return [
         Phrase(display[key], key, -negative, 2 * proper_counts[key] >= count, at, count)
         for negative, at, key, count in ranked
+        if display[key] not in cut
     ]
+
+
+def _cut_fragments(names: set[str], texts: list[str]) -> set[str]:
+    """Return the names, neither a place nor a body, written before "and" and a capitalised
+    word and nowhere alone: the first part of a longer name ("Daily" of "The Daily and
+    Sunday Telegraph"); a list's names ("the World Bank and the IMF") stay."""
+    text = "\n".join(texts)
+    cut = set()
+    for name in names:
+        if name + " and " not in text or kind_of(name):
+            continue
+        after = [text[m.end() :] for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)]
+        if after and all(AND_NAME.match(rest) for rest in after):
+            cut.add(name)
+    return cut
 
 
 def _displays(pairs: Counter[tuple[str, str]]) -> dict[str, str]:
