@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from generator.analyse import AnalysisSettings, analyse
-from generator.analyse.keyphrases import _candidates
+from generator.analyse.keyphrases import _candidates, rank_phrases
+from generator.analyse.sentences import split_sentences
 from generator.analyse.stopwords import has_function_edge
 from generator.analyse.tags import TagRules, publisher_tags
 from generator.model import Analysis, Article
@@ -260,3 +261,51 @@ def test_sentence_opener_cut_from_place_names(text: str, absent: str, present: s
     tags = analyse(Article(id="c", title="", text=text), AnalysisSettings()).tags
     assert absent not in tags
     assert present in tags
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "names"),
+    [
+        ("The skipper Karl von Kessel sailed.", "en", ["Karl von Kessel"]),
+        ("Analyst Pia Van den Bosch spoke.", "en", ["Analyst Pia Van den Bosch"]),
+        (
+            "Die Fähre der Reederei Nordsee lag im Hafen.",
+            "de",
+            ["Fähre", "Reederei Nordsee", "Hafen"],
+        ),
+    ],
+)
+def test_name_particles_join_english_names_only(
+    sentence: str, language: str, names: list[str]
+) -> None:
+    """Particles join a person's name in English; elsewhere they are function words."""
+    forms, _, proper = _candidates(sentence, language)
+    assert forms[:proper] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        (
+            "The Morning and Evening Gazette cut jobs. Staff at the Evening Gazette struck. "
+            "The Morning Gazette closed a desk.",
+            "Morning",
+            "Evening Gazette",
+        ),  # only ever before "and" or inside a longer name: a cut fragment
+        (
+            "Ships from Norway and Iceland docked. Norway sent two more. Iceland sent one.",
+            "",
+            "Norway",
+        ),  # a place in a list stays
+        (
+            "Aid came from the Harbour Trust and the Sailing Club. The Harbour Trust paid.",
+            "",
+            "Harbour Trust",
+        ),  # a body in a list stays
+    ],
+)
+def test_cut_fragments_before_and(text: str, absent: str, present: str) -> None:
+    """A name written only right before "and" and another name is part of a longer one."""
+    phrases = {p.display for p in rank_phrases(split_sentences(text, "en"), "", "en")}
+    assert present in phrases
+    assert not absent or absent not in phrases
