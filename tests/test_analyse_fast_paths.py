@@ -177,7 +177,9 @@ def _old_rank(sentence_texts: list[str], title: str) -> list[tuple[object, ...]]
                  * (1.0 + keyphrases.LENGTH_BONUS * (len(parts) - 1))
                  * (1.5 if key in title_keys else 1.0))
         rows.append((display[key], key, score, 2 * named[key] >= count, first[key], count))
-    cut = keyphrases._cut_fragments({display[k] for k in named}, sentence_texts)
+    names = {display[k] for k in named}
+    cut = keyphrases._cut_fragments(names, sentence_texts)
+    cut |= keyphrases._adjectives(names, sentence_texts)
     rows = [r for r in rows if r[0] not in cut]
     return sorted(rows, key=lambda r: (-r[2], r[4], r[1]))  # type: ignore[operator]
 

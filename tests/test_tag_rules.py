@@ -309,3 +309,33 @@ def test_cut_fragments_before_and(text: str, absent: str, present: str) -> None:
     phrases = {p.display for p in rank_phrases(split_sentences(text, "en"), "", "en")}
     assert present in phrases
     assert not absent or absent not in phrases
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        (
+            "Crowds filled the Georgian terrace at Marlow Quay. The Georgian windows were mended. "
+            "Marlow Quay reopened.",
+            "Georgian",
+            "Marlow Quay",
+        ),  # an adjective made from a name, always before a lower-case noun
+        (
+            "Trains stop near Arden and Sisters Creek. Arden and Sisters Creek flooded. "
+            "Crews reached Arden and Sisters Creek.",
+            "Arden",
+            "Sisters Creek",
+        ),  # before "and" and a longer name: its cut first part
+        (
+            "Crews worked near Bellmoor Flats and Cray. Bellmoor Flats and Cray lost power. "
+            "Bellmoor Flats and Cray wait.",
+            "",
+            "Bellmoor Flats",
+        ),  # before "and" and a shorter name: a list, both names stay
+    ],
+)
+def test_adjectives_and_list_names(text: str, absent: str, present: str) -> None:
+    """A name's adjective is no name; a list's names are no fragments."""
+    phrases = {p.display for p in rank_phrases(split_sentences(text, "en"), "", "en")}
+    assert present in phrases
+    assert not absent or absent not in phrases

@@ -39,8 +39,12 @@ MAX_WORDS = 4
 # A capitalised adjective of place, hyphenated ("Moscow-based", "Oslo-born"): no name's word.
 PLACE_ADJECTIVE = re.compile(r"^[A-Z][\w'’]*-(?:[a-z]+ed|born|made|run|wide)$")
 # A possessive word ("Corp's"): a name ends with it; what follows is another name's.
+# The ending of an adjective made from a name ("Victorian", "Elizabethan", "Nordic").
+ADJECTIVE_ENDING = re.compile(r"(?:ian|ean|ese|ish|ic)$")
+# A lower-case word right after a name: what an adjective is written before.
+LOWER_WORD = re.compile(r" [a-z]")
 # A capitalised word right after a name, or "and" and one: the rest of a longer name.
-AND_NAME = re.compile(r" (?:and )?[A-Z]")
+AND_NAME = re.compile(r" (?:and ((?:[A-Z][\w'’\-]* ?)+)|[A-Z])")
 OWNER_WORD = re.compile(r"^[A-Z][\w'’.\-]+['’]s?$")
 # Distinct tokens and words whose readings are remembered across articles.
 TOKEN_CACHE = 16384
@@ -178,7 +182,8 @@ def rank_phrases(sentences: tuple[Sentence, ...], title: str, language: str) -> 
     ranked = _ranked(counts, first, title_keys=title_keys, total=max(1, len(sentences)))
     display = _displays(Counter(zip(keys, forms, strict=True)))
     proper_counts = Counter(named)
-    cut = _cut_fragments({display[k] for k in proper_counts}, [s.text for s in sentences])
+    names, texts = {display[k] for k in proper_counts}, [s.text for s in sentences]
+    cut = _cut_fragments(names, texts) | _adjectives(names, texts)
     return [
         Phrase(display[key], key, -negative, 2 * proper_counts[key] >= count, at, count)
         for negative, at, key, count in ranked
@@ -186,17 +191,40 @@ def rank_phrases(sentences: tuple[Sentence, ...], title: str, language: str) -> 
     ]
 
 
+def _adjectives(names: set[str], texts: list[str]) -> set[str]:
+    """Return one-word names with an adjective's ending ("Victorian", "Elizabethan"), no
+    demonym of a known place, always written right before a lower-case word: an adjective
+    ("the Victorian pier"), no name to browse by."""
+    text = "\n".join(texts)
+    found = set()
+    for name in names:
+        if " " in name or not ADJECTIVE_ENDING.search(name) or kind_of(name):
+            continue
+        after = [text[m.end() :] for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)]
+        if after and all(LOWER_WORD.match(rest) for rest in after):
+            found.add(name)
+    return found
+
+
+def _bound(rest: str, words: int) -> bool:
+    """Return True when what follows a name of `words` words continues it: a capitalised
+    word, or "and" and a longer name that ends in their shared head ("Sunday Telegraph")."""
+    match = AND_NAME.match(rest)
+    return match is not None and (not match.group(1) or len(match.group(1).split()) > words)
+
+
 def _cut_fragments(names: set[str], texts: list[str]) -> set[str]:
-    """Return the names, neither a place nor a body, written before "and" and a capitalised
-    word and nowhere alone: the first part of a longer name ("Daily" of "The Daily and
-    Sunday Telegraph"); a list's names ("the World Bank and the IMF") stay."""
+    """Return the names, neither a place nor a body, written only inside a longer name or
+    before "and" and a longer name: the first part of a name ("Daily" of "The Daily and
+    Sunday Telegraph"); a list's names ("the World Bank and the IMF", "Bend and Sisters")
+    stay."""
     text = "\n".join(texts)
     cut = set()
     for name in names:
         if name + " and " not in text or kind_of(name):
             continue
         after = [text[m.end() :] for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)]
-        if after and all(AND_NAME.match(rest) for rest in after):
+        if after and all(_bound(rest, len(name.split())) for rest in after):
             cut.add(name)
     return cut
 
