@@ -140,8 +140,7 @@ def _old_candidates(text: str) -> tuple[list[str], list[str], int]:
     classes = "".join(map(keyphrases._token_classes, pieces))
     forms: list[str] = []
     keys: list[str] = []
-    for span in keyphrases.NAME_SPAN.finditer(classes[0::2]):
-        start, end = span.span()
+    for start, end in keyphrases._name_spans(tuple(pieces), classes[0::2]):
         if end - start <= keyphrases.MAX_WORDS + 1:
             words = list(map(keyphrases._span_word, pieces[start:end]))
             forms.append(" ".join(words))
@@ -178,6 +177,10 @@ def _old_rank(sentence_texts: list[str], title: str) -> list[tuple[object, ...]]
                  * (1.0 + keyphrases.LENGTH_BONUS * (len(parts) - 1))
                  * (1.5 if key in title_keys else 1.0))
         rows.append((display[key], key, score, 2 * named[key] >= count, first[key], count))
+    names = {display[k] for k in named}
+    cut = keyphrases._cut_fragments(names, sentence_texts)
+    cut |= keyphrases._adjectives(names, sentence_texts)
+    rows = [r for r in rows if r[0] not in cut]
     return sorted(rows, key=lambda r: (-r[2], r[4], r[1]))  # type: ignore[operator]
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 
 from generator.analyse import AnalysisSettings, analyse
+from generator.analyse.keyphrases import _candidates, rank_phrases
+from generator.analyse.sentences import split_sentences
 from generator.analyse.stopwords import has_function_edge
 from generator.analyse.tags import TagRules, publisher_tags
 from generator.model import Analysis, Article
@@ -193,3 +195,147 @@ def test_chinese_terms_wait_for_a_second_article() -> None:
     assert set(analysis.tags) <= set(analysis.phrase_tags)
     for tag in analysis.tags:
         assert not has_function_edge(tag, "zh"), tag
+
+
+def _names(text: str) -> list[str]:
+    """Return the name spans the phrase ranker finds in one sentence."""
+    forms, _, proper = _candidates(text)
+    return forms[:proper]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        # a name ends at a possessive: what follows is another name
+        (
+            "Last week Harbor Group's Pacific Shipping arm sold two ferries.",
+            ["Harbor Group", "Pacific Shipping"],
+        ),
+        (
+            "The ferry joined Lord Anselm Grey's Tidewater Lines in May.",
+            ["Lord Anselm Grey", "Tidewater Lines"],
+        ),
+        ("visitors praised the Port Authority's terminal.", ["Port Authority"]),
+        # a hyphenated place adjective is no word of a name
+        ("said Lisbon-based Dutch broker Anna Veldt.", ["Dutch", "Anna Veldt"]),
+        ("the Oslo-born skipper Kari Lund won.", ["Kari Lund"]),
+        ("Lin Wen-hsiu met Smith-Jones.", ["Lin Wen-hsiu", "Smith-Jones"]),
+        # "Capitalised and" takes in an organisation's name after it, nothing else
+        (
+            "the Fishing and Ferries Council met the Tidal Energy Board.",
+            ["Fishing and Ferries Council", "Tidal Energy Board"],
+        ),
+        ("Norway and Iceland signed.", ["Norway", "Iceland"]),
+    ],
+)
+def test_name_spans_split_and_joined(sentence: str, names: list[str]) -> None:
+    """A name span never glues two names together and never keeps a cut fragment."""
+    assert _names(sentence) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        (
+            "Troubled Canadian ferry line Northway cut routes. Canadian regulators asked why. "
+            "The Canadian line said fuel costs rose.",
+            "Troubled Canadian",
+            "Northway",
+        ),  # an opener before a place's name is cut
+        (
+            "Quiet Harbour Council approved the budget. Critics said Harbour Council moved fast. "
+            "Harbour Council will vote again.",
+            "Quiet Harbour Council",
+            "Harbour Council",
+        ),  # the body's name without the opener
+        (
+            "Maren Holt, the ferry line's director, said fares rise. Holt said costs grew. "
+            "Ms Holt said so again.",
+            "Holt",
+            "Maren Holt",
+        ),  # a person's given name opening a sentence stays
+    ],
+)
+def test_sentence_opener_cut_from_place_names(text: str, absent: str, present: str) -> None:
+    """A word that only opens sentences is cut from a place's or body's name, not a person's."""
+    tags = analyse(Article(id="c", title="", text=text), AnalysisSettings()).tags
+    assert absent not in tags
+    assert present in tags
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "names"),
+    [
+        ("The skipper Karl von Kessel sailed.", "en", ["Karl von Kessel"]),
+        ("Analyst Pia Van den Bosch spoke.", "en", ["Analyst Pia Van den Bosch"]),
+        (
+            "Die Fähre der Reederei Nordsee lag im Hafen.",
+            "de",
+            ["Fähre", "Reederei Nordsee", "Hafen"],
+        ),
+    ],
+)
+def test_name_particles_join_english_names_only(
+    sentence: str, language: str, names: list[str]
+) -> None:
+    """Particles join a person's name in English; elsewhere they are function words."""
+    forms, _, proper = _candidates(sentence, language)
+    assert forms[:proper] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        (
+            "The Morning and Evening Gazette cut jobs. Staff at the Evening Gazette struck. "
+            "The Morning Gazette closed a desk.",
+            "Morning",
+            "Evening Gazette",
+        ),  # only ever before "and" or inside a longer name: a cut fragment
+        (
+            "Ships from Norway and Iceland docked. Norway sent two more. Iceland sent one.",
+            "",
+            "Norway",
+        ),  # a place in a list stays
+        (
+            "Aid came from the Harbour Trust and the Sailing Club. The Harbour Trust paid.",
+            "",
+            "Harbour Trust",
+        ),  # a body in a list stays
+    ],
+)
+def test_cut_fragments_before_and(text: str, absent: str, present: str) -> None:
+    """A name written only right before "and" and another name is part of a longer one."""
+    phrases = {p.display for p in rank_phrases(split_sentences(text, "en"), "", "en")}
+    assert present in phrases
+    assert not absent or absent not in phrases
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        (
+            "Crowds filled the Georgian terrace at Marlow Quay. The Georgian windows were mended. "
+            "Marlow Quay reopened.",
+            "Georgian",
+            "Marlow Quay",
+        ),  # an adjective made from a name, always before a lower-case noun
+        (
+            "Trains stop near Arden and Sisters Creek. Arden and Sisters Creek flooded. "
+            "Crews reached Arden and Sisters Creek.",
+            "Arden",
+            "Sisters Creek",
+        ),  # before "and" and a longer name: its cut first part
+        (
+            "Crews worked near Bellmoor Flats and Cray. Bellmoor Flats and Cray lost power. "
+            "Bellmoor Flats and Cray wait.",
+            "",
+            "Bellmoor Flats",
+        ),  # before "and" and a shorter name: a list, both names stay
+    ],
+)
+def test_adjectives_and_list_names(text: str, absent: str, present: str) -> None:
+    """A name's adjective is no name; a list's names are no fragments."""
+    phrases = {p.display for p in rank_phrases(split_sentences(text, "en"), "", "en")}
+    assert present in phrases
+    assert not absent or absent not in phrases

@@ -10,7 +10,7 @@ from generator.model import Analysis, Article
 
 __all__ = ["ANALYSER_VERSION", "AnalysisSettings", "analyse"]
 
-ANALYSER_VERSION = "3-quotesfix"
+ANALYSER_VERSION = "4"
 # The default (empty, immutable) alias table.
 _EMPTY: Mapping[str, str] = types.MappingProxyType({})
 

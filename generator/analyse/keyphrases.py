@@ -10,6 +10,7 @@ from itertools import compress
 from typing import NamedTuple
 
 from generator.analyse.cjk import cjk_terms
+from generator.analyse.entities import kind_of
 from generator.analyse.lexicon import (
     ACTION_VERBS,
     ED_ADJECTIVES,
@@ -26,12 +27,25 @@ from generator.model import Sentence
 # A capitalised word or an acronym ("Taiwan", "MOFA", "U.S.", "O'Malley").
 CAPITALISED = re.compile(r"^(?:[A-Z][\w'’.\-]*|[A-Z]{2,}s?)$")
 # Lower-case words allowed inside a proper name ("Ministry of Foreign Affairs").
-NAME_JOINERS = frozenset({"of", "for", "the", "de", "on"})
+# Particles inside a person's name in English text ("Nick Van den Brul", "Ludwig von Mises");
+# in other languages they are function words ("Gruppe der Grünen").
+NAME_PARTICLES = frozenset({"van", "von", "der", "den", "del", "da", "du", "di", "dos"})
+NAME_JOINERS = frozenset({"of", "for", "the", "de", "on"}) | NAME_PARTICLES
 # A word of a phrase key: letters and digits only.
 KEY_WORD = re.compile(r"[^\W_]+")
 # A possessive ending to drop from a word ("spill's" -> "spill").
 POSSESSIVE = re.compile(r"['’]s?$")
 MAX_WORDS = 4
+# A capitalised adjective of place, hyphenated ("Moscow-based", "Oslo-born"): no name's word.
+PLACE_ADJECTIVE = re.compile(r"^[A-Z][\w'’]*-(?:[a-z]+ed|born|made|run|wide)$")
+# A possessive word ("Corp's"): a name ends with it; what follows is another name's.
+# The ending of an adjective made from a name ("Victorian", "Elizabethan", "Nordic").
+ADJECTIVE_ENDING = re.compile(r"(?:ian|ean|ese|ish|ic)$")
+# A lower-case word right after a name: what an adjective is written before.
+LOWER_WORD = re.compile(r" [a-z]")
+# A capitalised word right after a name, or "and" and one: the rest of a longer name.
+AND_NAME = re.compile(r" (?:and ((?:[A-Z][\w'’\-]* ?)+)|[A-Z])")
+OWNER_WORD = re.compile(r"^[A-Z][\w'’.\-]+['’]s?$")
 # Distinct tokens and words whose readings are remembered across articles.
 TOKEN_CACHE = 16384
 LENGTH_BONUS = 0.8
@@ -72,7 +86,9 @@ def _token_classes(token: str) -> str:
     "q" a verb cue ("to", "will"), "Q" both, "x" neither.
     """
     capitalised = CAPITALISED.match(token) is not None
-    if capitalised:
+    if capitalised and PLACE_ADJECTIVE.match(token):
+        span = "x"
+    elif capitalised:
         opens = _span_word(token) not in NON_ENTITY_WORDS
         joinable = _joinable(token)
         span = "AB"[not joinable] if opens else "CD"[not joinable]
@@ -92,6 +108,8 @@ def _local_classes(token: str, code: str) -> str:
     ("de" in "Ministerio de Salud") stays one.
     """
     classes = _token_classes(token)
+    if token in NAME_PARTICLES:
+        return "x" + classes[1]
     if _low(token).replace("’", "'") not in function_words(code):
         return classes
     return ("x" if classes[0] in "ABCD" else classes[0]) + "x"
@@ -164,10 +182,51 @@ def rank_phrases(sentences: tuple[Sentence, ...], title: str, language: str) -> 
     ranked = _ranked(counts, first, title_keys=title_keys, total=max(1, len(sentences)))
     display = _displays(Counter(zip(keys, forms, strict=True)))
     proper_counts = Counter(named)
+    names, texts = {display[k] for k in proper_counts}, [s.text for s in sentences]
+    cut = _cut_fragments(names, texts) | _adjectives(names, texts)
     return [
         Phrase(display[key], key, -negative, 2 * proper_counts[key] >= count, at, count)
         for negative, at, key, count in ranked
+        if display[key] not in cut
     ]
+
+
+def _adjectives(names: set[str], texts: list[str]) -> set[str]:
+    """Return one-word names with an adjective's ending ("Victorian", "Elizabethan"), no
+    demonym of a known place, always written right before a lower-case word: an adjective
+    ("the Victorian pier"), no name to browse by."""
+    text = "\n".join(texts)
+    found = set()
+    for name in names:
+        if " " in name or not ADJECTIVE_ENDING.search(name) or kind_of(name):
+            continue
+        after = [text[m.end() :] for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)]
+        if after and all(LOWER_WORD.match(rest) for rest in after):
+            found.add(name)
+    return found
+
+
+def _bound(rest: str, words: int) -> bool:
+    """Return True when what follows a name of `words` words continues it: a capitalised
+    word, or "and" and a longer name that ends in their shared head ("Sunday Telegraph")."""
+    match = AND_NAME.match(rest)
+    return match is not None and (not match.group(1) or len(match.group(1).split()) > words)
+
+
+def _cut_fragments(names: set[str], texts: list[str]) -> set[str]:
+    """Return the names, neither a place nor a body, written only inside a longer name or
+    before "and" and a longer name: the first part of a name ("Daily" of "The Daily and
+    Sunday Telegraph"); a list's names ("the World Bank and the IMF", "Bend and Sisters")
+    stay."""
+    text = "\n".join(texts)
+    cut = set()
+    for name in names:
+        if name + " and " not in text or kind_of(name):
+            continue
+        after = [text[m.end() :] for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)]
+        if after and all(_bound(rest, len(name.split())) for rest in after):
+            cut.add(name)
+    return cut
 
 
 def _displays(pairs: Counter[tuple[str, str]]) -> dict[str, str]:
@@ -234,8 +293,7 @@ def _candidates(text: str, code: str = "en") -> _Candidates:
         classes = "".join([_local_classes(p, code) for p in pieces]) + "xx"
     forms: list[str] = []
     keys: list[str] = []
-    for span in NAME_SPAN.finditer(classes[0::2]):
-        start, end = span.span()
+    for start, end in _name_spans(pieces, classes[0::2]):
         if end - start <= MAX_WORDS + 1:
             form, key = _name(pieces[start:end])
             forms.append(form)
@@ -247,6 +305,27 @@ def _candidates(text: str, code: str = "en") -> _Candidates:
         forms += run_forms
         keys += run_keys
     return forms, keys, proper
+
+
+def _name_spans(pieces: tuple[str, ...], letters: str) -> list[tuple[int, int]]:
+    """Return the (start, end) token ranges of a sentence's names.
+
+    A name ends at a possessive word ("News Corp's News International" is two names); an
+    organisation's name right after "Capitalised and" takes them in ("Food and Agriculture
+    Organisation"), so no cut fragment of it stands alone.
+    """
+    found: list[tuple[int, int]] = []
+    for span in NAME_SPAN.finditer(letters):
+        start, end = span.span()
+        for at in range(start, end - 1):
+            if OWNER_WORD.match(pieces[at]):
+                found.append((start, at + 1))
+                start = at + 1
+        joined = found and found[-1][1] == start - 1 and pieces[start - 1] == "and"
+        if joined and kind_of(_name(pieces[start:end])[0]) == "organization":
+            start = found.pop()[0]
+        found.append((start, end))
+    return found
 
 
 @functools.lru_cache(maxsize=TOKEN_CACHE)

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from generator.analyse.entities import country_of
+from generator.analyse.entities import country_of, kind_of
 from generator.analyse.keyphrases import Phrase, phrase_key
 from generator.analyse.lexicon import ACTION_VERBS, REPORTING_VERBS, STOPWORDS
 from generator.analyse.stopwords import (
@@ -183,10 +183,12 @@ def _scored(
     scores: dict[str, float] = {}
     forms: dict[str, str] = {}
     candidates: set[str] = set()
+    names = {p.key: p.display for p in phrases if p.proper}
     for phrase in phrases:
         if not _taggable(phrase):
             continue
-        form = _trimmed(canonical(phrase.display, rules), rules.language, phrase.proper)
+        display = _opener_cut(phrase, names, rules)
+        form = _trimmed(canonical(display, rules), rules.language, phrase.proper)
         # A phrase's key is its display form's key; only a changed form needs keying again.
         key = phrase.key if form == phrase.display else (phrase_key(form) or form)
         low = form.lower()
@@ -223,6 +225,23 @@ def publisher_tags(given: tuple[str, ...], rules: TagRules, cap: int) -> list[st
             continue
         kept.setdefault(phrase_key(form) or low, form)
     return list(kept.values())
+
+
+def _opener_cut(phrase: Phrase, names: Mapping[str, str], rules: TagRules) -> str:
+    """Return a place or body's name without a first word that only opens sentences or is
+    also written in lower case, when the rest is a name of its own elsewhere ("Struggling
+    Japanese" gives "Japanese"); a person's given name opening a sentence stays.
+    """
+    first, _, rest = phrase.display.partition(" ")
+    if (
+        not phrase.proper
+        or not rest
+        or first in rules.inner_capitals
+        or language_code(rules.language) in NOUN_CAPITALS
+        or not kind_of(rest)
+    ):
+        return phrase.display
+    return names.get(phrase_key(rest), phrase.display)
 
 
 def _lone_opener(form: str, phrase: Phrase, rules: TagRules) -> bool:
