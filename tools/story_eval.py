@@ -26,7 +26,7 @@ from generator.stories import group  # noqa: E402
 from generator.stories.features import features  # noqa: E402
 
 SHARED = REPO.parent / "shared" / "eval-dev"
-GRID = [x / 100 for x in range(12, 40, 2)]
+GRID = [x / 100 for x in range(4, 40, 2)]
 
 
 def load(path: Path) -> list[dict[str, Any]]:
