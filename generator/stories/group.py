@@ -20,13 +20,16 @@ from dataclasses import dataclass, field
 from . import agglomerate
 
 # Chosen by cross-validation over ECB+ topics (tools/story_eval.py), see the commit messages.
-JOIN_THRESHOLD = 0.20
+JOIN_THRESHOLD = 0.16
 REFINE_THRESHOLD = 0.15  # cosine to a cluster's centroid that keeps an article in it
 REFINE_ROUNDS = 3  # passes that move articles to their closest centroid (moves stop by 3)
 KIND_WEIGHT = {"n": 2.0, "f": 1.0, "w": 1.0}  # name, figure, word
 WINDOW_DAYS = 7.0  # after a story's latest article, how long a new one may still join it
 CENTROID_TERMS = 200  # terms kept in a story's centroid: enough for any story's names
 SPECIFIC_KINDS = frozenset("nf")  # two articles are compared only if they share a name or figure
+# Pair similarity kept when each article's leading name is missing from the other (Jackson's
+# arrest, Williams's arrest): two events of one kind.
+DISTINCT_FACTOR = 0.6
 MAX_POSTINGS = 400  # a term in more open stories than this proposes none (it is not news)
 
 
@@ -109,6 +112,21 @@ def _dot(v: Mapping[str, float], w: Mapping[str, float]) -> float:
     return sum(x * w.get(t, 0.0) for t, x in v.items())
 
 
+def _lead_name(v: Mapping[str, float]) -> str | None:
+    """Return the heaviest name of a vector (an article's or a story's): whom it is about."""
+    names = [t for t in v if t[0] == "n"]
+    return min(names, key=lambda t: (-v[t], t)) if names else None
+
+
+def _pair(v: Mapping[str, float], w: Mapping[str, float], scale: float = 1.0) -> float:
+    """Return a pair's similarity, lowered when each leads with a name the other lacks."""
+    score = _dot(v, w) / scale
+    a, b = _lead_name(v), _lead_name(w)
+    if a is not None and b is not None and a not in w and b not in v:
+        score *= DISTINCT_FACTOR
+    return score
+
+
 def _specific(v: Mapping[str, float]) -> list[str]:
     """Return a vector's names and figures: a pair must share one to be compared at all."""
     return sorted(t for t in v if t[0] in SPECIFIC_KINDS)
@@ -167,7 +185,7 @@ def _story_edges(
                 if i is None or (i, j) in edges or not _in_window(stories[i].latest, item.day):
                     continue
                 story = stories[i]
-                edges[i, j] = _dot(v, story.centroid) / max(len(story.members), 1)
+                edges[i, j] = _pair(v, story.centroid, max(len(story.members), 1))
     return edges
 
 
@@ -187,7 +205,9 @@ def _item_edges(
         for x, a in enumerate(held):
             for b in held[x + 1 :]:
                 if (a, b) not in edges and _in_window(items[a - offset].day, items[b - offset].day):
-                    edges[a, b] = _dot(vectors[items[a - offset].id], vectors[items[b - offset].id])
+                    edges[a, b] = _pair(
+                        vectors[items[a - offset].id], vectors[items[b - offset].id]
+                    )
     return edges
 
 
