@@ -285,3 +285,19 @@ def test_average_link_joins_by_average_and_keeps_archived_stories_apart(
 def test_average_link_bars_events_of_other_years() -> None:
     nodes = [agglomerate.Node(1, False, frozenset({y})) for y in ("2009", "2012")]
     assert agglomerate.average_link(nodes, {(0, 1): 0.9}, 0.15) == [0, 1]
+
+
+@pytest.mark.parametrize(
+    ("v", "w", "distinct"),
+    [
+        ({"n:jackson": 0.8, "w:arrest": 0.6}, {"n:williams": 0.8, "w:arrest": 0.6}, True),
+        ({"n:jackson": 0.8, "w:arrest": 0.6}, {"n:williams": 0.8, "n:jackson": 0.6}, False),
+        ({"n:jackson": 0.8, "w:arrest": 0.6}, {"w:arrest": 1.0}, False),  # no name: no say
+    ],
+)
+def test_a_pair_leading_with_different_names_weighs_less(
+    v: dict[str, float], w: dict[str, float], distinct: bool
+) -> None:
+    plain = sum(x * w.get(t, 0.0) for t, x in v.items())
+    expected = plain * group.DISTINCT_FACTOR if distinct else plain
+    assert group._pair(v, w) == pytest.approx(expected)
