@@ -300,4 +300,4 @@ def test_a_pair_leading_with_different_names_weighs_less(
 ) -> None:
     plain = sum(x * w.get(t, 0.0) for t, x in v.items())
     expected = plain * group.DISTINCT_FACTOR if distinct else plain
-    assert group._pair(v, w) == pytest.approx(expected)
+    assert group._pair(v, w, (group._lead_name(v), group._lead_name(w))) == pytest.approx(expected)

@@ -31,6 +31,7 @@ SPECIFIC_KINDS = frozenset("nf")  # two articles are compared only if they share
 # arrest, Williams's arrest): two events of one kind.
 DISTINCT_FACTOR = 0.6
 MAX_POSTINGS = 400  # a term in more open stories than this proposes none (it is not news)
+MAX_HOLDERS = 100  # nor one in more new articles of a batch: pairs stay few at 10,000
 
 
 @dataclass(frozen=True)
@@ -118,10 +119,12 @@ def _lead_name(v: Mapping[str, float]) -> str | None:
     return min(names, key=lambda t: (-v[t], t)) if names else None
 
 
-def _pair(v: Mapping[str, float], w: Mapping[str, float], scale: float = 1.0) -> float:
+def _pair(
+    v: Mapping[str, float], w: Mapping[str, float], leads: tuple[str | None, str | None]
+) -> float:
     """Return a pair's similarity, lowered when each leads with a name the other lacks."""
-    score = _dot(v, w) / scale
-    a, b = _lead_name(v), _lead_name(w)
+    score = _dot(v, w)
+    a, b = leads
     if a is not None and b is not None and a not in w and b not in v:
         score *= DISTINCT_FACTOR
     return score
@@ -176,6 +179,7 @@ def _story_edges(
     edges: dict[tuple[int, int], float] = {}
     for j, item in enumerate(items, start=len(stories)):
         v = vectors[item.id]
+        lead = _lead_name(v)
         for term in _specific(v):
             ids = postings.get(term, ())
             if len(ids) > MAX_POSTINGS:
@@ -185,36 +189,31 @@ def _story_edges(
                 if i is None or (i, j) in edges or not _in_window(stories[i].latest, item.day):
                     continue
                 story = stories[i]
-                edges[i, j] = _pair(v, story.centroid, max(len(story.members), 1))
+                leads = (lead, _lead_name(story.centroid))
+                edges[i, j] = _pair(v, story.centroid, leads) / max(len(story.members), 1)
     return edges
 
 
 def _item_edges(
     items: Sequence[Item], vectors: Mapping[str, dict[str, float]], offset: int
 ) -> dict[tuple[int, int], float]:
-    """Return the similarity of each pair of new articles sharing a name or figure."""
+    """Return the similarity of each pair of new articles sharing a rare name or figure."""
     holders: dict[str, list[int]] = {}
     for j, item in enumerate(items, start=offset):
         for term in _specific(vectors[item.id]):
             holders.setdefault(term, []).append(j)
+    vs = [vectors[item.id] for item in items]
+    leads = [_lead_name(v) for v in vs]
     edges: dict[tuple[int, int], float] = {}
     for term in sorted(holders):
-        held = holders[term]
-        if len(held) > MAX_POSTINGS:
+        held = [j - offset for j in holders[term]]
+        if len(held) > MAX_HOLDERS:
             continue
         for x, a in enumerate(held):
             for b in held[x + 1 :]:
-                if (a, b) not in edges and _in_window(items[a - offset].day, items[b - offset].day):
-                    edges[a, b] = _pair(
-                        vectors[items[a - offset].id], vectors[items[b - offset].id]
-                    )
+                if (a + offset, b + offset) not in edges and _in_window(items[a].day, items[b].day):
+                    edges[a + offset, b + offset] = _pair(vs[a], vs[b], (leads[a], leads[b]))
     return edges
-
-
-def _cosine(v: Mapping[str, float], w: Mapping[str, float]) -> float:
-    """Return the cosine of two sparse vectors (0 when one is empty)."""
-    norm = math.sqrt(sum(x * x for x in v.values()) * sum(x * x for x in w.values()))
-    return _dot(v, w) / norm if norm else 0.0
 
 
 def _sums(
@@ -232,17 +231,19 @@ def _sums(
 def _closest(
     j: int,
     assign: Sequence[int],
-    sums: Mapping[int, dict[str, float]],
+    sums: Mapping[int, tuple[dict[str, float], float]],
     v: Mapping[str, float],
     near: Sequence[set[int]],
 ) -> int:
     """Return the cluster whose centroid (without the article) is closest to it, or -1-j."""
     best, best_score = -1 - j, REFINE_THRESHOLD
+    v2 = sum(x * x for x in v.values())
     for c in sorted({assign[n] for n in near[j]} | {assign[j]}):
-        total = sums[c]
-        if c == assign[j]:
-            total = {t: x - v.get(t, 0.0) for t, x in total.items()}
-        score = _cosine(v, total)
+        total, norm2 = sums[c]
+        dot = _dot(v, total)
+        if c == assign[j]:  # its own cluster: leave the article out
+            dot, norm2 = dot - v2, norm2 - 2 * dot + v2
+        score = dot / math.sqrt(norm2 * v2) if norm2 * v2 > 1e-9 else 0.0
         if score > best_score:
             best, best_score = c, score
     return best
@@ -267,7 +268,10 @@ def _refine(
         near[a].add(b)
         near[b].add(a)
     for _ in range(REFINE_ROUNDS):
-        sums = _sums(assign, stories, vectors)
+        sums = {
+            c: (t, sum(x * x for x in t.values()))
+            for c, t in _sums(assign, stories, vectors).items()
+        }
         moved = [_closest(j, assign, sums, vectors[j - k], near) for j in range(k, len(assign))]
         smallest: dict[int, int] = {}
         for j, c in enumerate(moved, start=k):
