@@ -233,12 +233,20 @@ def _closest(
     assign: Sequence[int],
     sums: Mapping[int, tuple[dict[str, float], float]],
     v: Mapping[str, float],
+    *,
     near: Sequence[set[int]],
+    years: frozenset[str],
+    dated: Mapping[int, set[str]],
 ) -> int:
-    """Return the cluster whose centroid (without the article) is closest to it, or -1-j."""
+    """Return the cluster whose centroid (without the article) is closest to it, or -1-j.
+
+    A cluster holding an article that dates its event to other years is no candidate.
+    """
     best, best_score = -1 - j, REFINE_THRESHOLD
     v2 = sum(x * x for x in v.values())
     for c in sorted({assign[n] for n in near[j]} | {assign[j]}):
+        if c != assign[j] and years and dated.get(c) and years.isdisjoint(dated[c]):
+            continue
         total, norm2 = sums[c]
         dot = _dot(v, total)
         if c == assign[j]:  # its own cluster: leave the article out
@@ -254,6 +262,7 @@ def _refine(
     stories: Sequence[StoryState],
     vectors: Sequence[Mapping[str, float]],
     edges: Iterable[tuple[int, int]],
+    years: Sequence[frozenset[str]],
 ) -> list[int]:
     """Move every new article at once to the cluster it is closest to, a few rounds.
 
@@ -272,7 +281,13 @@ def _refine(
             c: (t, sum(x * x for x in t.values()))
             for c, t in _sums(assign, stories, vectors).items()
         }
-        moved = [_closest(j, assign, sums, vectors[j - k], near) for j in range(k, len(assign))]
+        dated: dict[int, set[str]] = {}
+        for j, c in enumerate(assign):
+            dated.setdefault(c, set()).update(years[j])
+        moved = [
+            _closest(j, assign, sums, vectors[j - k], near=near, years=years[j], dated=dated)
+            for j in range(k, len(assign))
+        ]
         smallest: dict[int, int] = {}
         for j, c in enumerate(moved, start=k):
             smallest.setdefault(c, j)
@@ -313,7 +328,7 @@ def _cluster(
     edges = _story_edges(stories, items, vectors, postings)
     edges.update(_item_edges(items, vectors, len(stories)))
     roots = agglomerate.average_link(nodes, edges, JOIN_THRESHOLD)
-    roots = _refine(roots, stories, [vectors[i.id] for i in items], edges)
+    roots = _refine(roots, stories, [vectors[i.id] for i in items], edges, [n.years for n in nodes])
     groups: dict[int, list[Item]] = {}
     for j, item in enumerate(items, start=len(stories)):
         groups.setdefault(roots[j], []).append(item)
