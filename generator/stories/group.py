@@ -4,7 +4,8 @@ A batch of new articles is clustered together with the stories still open in its
 window (a story's latest article within WINDOW_DAYS) by average link (agglomerate.py): two
 clusters join, most similar first, while their articles' average cosine exceeds
 JOIN_THRESHOLD, and only pairs sharing a name or figure count at all. Archived stories never
-merge with each other; a single new article joins the story it is closest to on average.
+merge with each other; then each new article moves, all at once, to the cluster whose
+centroid is closest (a few rounds). Pairs leading with different names weigh less.
 Terms weigh by their rarity in the store (IDF) and by kind: names and figures tell one event
 from another of its kind (two earthquakes, two rehab check-ins), words mostly say the topic.
 """
