@@ -13,7 +13,7 @@ from generator.model import Analysis, Article, Published
 from generator.render.article import render_article
 from generator.render.context import make_entry
 from generator.render.storypage import StoryView, story_pages
-from generator.stories import group, near
+from generator.stories import agglomerate, group, near
 from generator.stories.features import features
 from generator.stories.listing import stories, story_json, story_related
 from generator.stories.run import place, update
@@ -241,3 +241,63 @@ def test_story_page_lists_each_source_oldest_first_escaped() -> None:
     assert "2 articles from 2 sources: Daily, Wire &amp; Co" in page
     assert "<b>" not in page and "<i>" not in page
     assert page.index("Wire &amp; Co") < page.index("Fourteen hurt")
+
+
+BATCH = [
+    ("a1", *QUAKE_A),
+    ("b2", *QUAKE_B),
+    ("c3", *QUAKE_OTHER),
+    ("d4", *FERRY),
+    (
+        "e5",
+        "Ferry order for Velda Marine",
+        "Pia Lorne of Velda Marine said the three ferries "
+        "cost 88 million euros and will sail from Port Arlen.",
+    ),
+]
+
+
+@pytest.mark.parametrize("order", [(0, 1, 2, 3, 4), (4, 3, 2, 1, 0), (2, 4, 0, 3, 1)])
+def test_a_batch_gives_the_same_stories_whatever_its_order(order: tuple[int, ...]) -> None:
+    items = [group.Item(BATCH[i][0], features(BATCH[i][1], BATCH[i][2]).terms, 10.0) for i in order]
+    found = group.add_items(group.Grouping(), items)
+    members = sorted(sorted(s.members) for s in found.stories.values())
+    assert members == [["a1", "b2"], ["c3"], ["d4", "e5"]]
+    assert found.story_of["b2"] == group.story_id("a1")  # founder: first by day, then id
+
+
+@pytest.mark.parametrize(
+    ("edges", "fixed", "expected"),
+    [
+        ({(0, 1): 0.5, (1, 2): 0.4}, (False, False, False), [0, 0, 0]),  # 0.4/2 > 0.15? yes
+        ({(0, 1): 0.5, (1, 2): 0.2}, (False, False, False), [0, 0, 2]),  # average 0.1: apart
+        ({(0, 1): 0.5, (1, 2): 0.4}, (True, False, True), [0, 0, 2]),  # two archived stories
+        ({(0, 2): 0.1}, (False, False, False), [0, 1, 2]),  # below the threshold
+    ],
+)
+def test_average_link_joins_by_average_and_keeps_archived_stories_apart(
+    edges: dict[tuple[int, int], float], fixed: tuple[bool, ...], expected: list[int]
+) -> None:
+    nodes = [agglomerate.Node(1, f, frozenset()) for f in fixed]
+    assert agglomerate.average_link(nodes, edges, 0.15) == expected
+
+
+def test_average_link_bars_events_of_other_years() -> None:
+    nodes = [agglomerate.Node(1, False, frozenset({y})) for y in ("2009", "2012")]
+    assert agglomerate.average_link(nodes, {(0, 1): 0.9}, 0.15) == [0, 1]
+
+
+@pytest.mark.parametrize(
+    ("v", "w", "distinct"),
+    [
+        ({"n:jackson": 0.8, "w:arrest": 0.6}, {"n:williams": 0.8, "w:arrest": 0.6}, True),
+        ({"n:jackson": 0.8, "w:arrest": 0.6}, {"n:williams": 0.8, "n:jackson": 0.6}, False),
+        ({"n:jackson": 0.8, "w:arrest": 0.6}, {"w:arrest": 1.0}, False),  # no name: no say
+    ],
+)
+def test_a_pair_leading_with_different_names_weighs_less(
+    v: dict[str, float], w: dict[str, float], distinct: bool
+) -> None:
+    plain = sum(x * w.get(t, 0.0) for t, x in v.items())
+    expected = plain * group.DISTINCT_FACTOR if distinct else plain
+    assert group._pair(v, w, (group._lead_name(v), group._lead_name(w))) == pytest.approx(expected)

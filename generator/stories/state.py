@@ -19,8 +19,9 @@ from . import group, near
 STATE_NAME = "stories.json"
 # Changes when what is stored or how it is compared changes: the state is then rebuilt.
 STATE_VERSION = (
-    f"2 j{group.JOIN_THRESHOLD} k{sorted(group.KIND_WEIGHT.items())} "
-    f"w{group.WINDOW_DAYS} c{group.CENTROID_TERMS} r{group.REFINE_ROUNDS} "
+    f"3 j{group.JOIN_THRESHOLD} k{sorted(group.KIND_WEIGHT.items())} "
+    f"w{group.WINDOW_DAYS} c{group.CENTROID_TERMS} s{sorted(group.SPECIFIC_KINDS)} "
+    f"r{group.REFINE_ROUNDS} {group.REFINE_THRESHOLD} "
     f"n{near.NEAR_THRESHOLD}"
 )
 
