@@ -5,8 +5,8 @@
 Topics are split into two halves (alternate topics); for each half the highest threshold within
 0.005 of the best B-cubed F1 on the other half is used (precision first), and B-cubed and
 pairwise precision, recall and F1 on the half itself are printed. Articles are placed in one
-batch, in the order of a hash of their ids, as `newsdigest stories` places a fresh store. Data is read from
-../shared at run time and never copied into the repository.
+batch, in the order of a hash of their ids, as `newsdigest stories` places a fresh store.
+Data is read from ../shared at run time and never copied into the repository.
 """
 
 from __future__ import annotations
