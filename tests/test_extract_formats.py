@@ -9,6 +9,7 @@ import pytest
 
 from generator.errors import ExtractionError, InputError
 from generator.extract import detect_kind, extract
+from generator.extract.body import drop_leading_title
 from generator.extract.htmlmeta import strip_site_suffix
 from generator.extract.text import clean_line, detect_language, join_paragraphs, language_tag
 from generator.model import FeedEntry, RawInput
@@ -231,3 +232,24 @@ def test_table_and_standfirst_are_story_text() -> None:
     text = extract(RawInput(origin="t.html", content=page.encode())).text
     assert text.startswith("Island seats decided the vote.")
     assert "| Harbour | 12 |" in text
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (["Ferry strike ends", "Crews returned on Monday."], ["Crews returned on Monday."]),
+        (["Ferry strike ends", "ferry  strike ends", "Crews returned."], ["Crews returned."]),
+        # a one-sentence brief whose text is its headline keeps it: the headline is the article
+        (["Ferry strike ends"], ["Ferry strike ends"]),
+        (["Ferry strike ends", "Ferry strike ends", ""], ["Ferry strike ends", ""]),
+        (["Crews returned on Monday."], ["Crews returned on Monday."]),
+    ],
+)
+def test_drop_leading_title_never_empties_the_text(lines: list[str], expected: list[str]) -> None:
+    assert drop_leading_title(lines, "Ferry strike ends") == expected
+
+
+def test_a_record_whose_text_is_its_title_is_an_article() -> None:
+    record = {"title": "Harbour crane toppled in gale.", "text": "Harbour crane toppled in gale."}
+    article = extract(RawInput(origin="brief.json", content=json.dumps(record).encode()))
+    assert article.text == "Harbour crane toppled in gale."

@@ -77,11 +77,17 @@ def clean_body(paragraphs: Sequence[str], boilerplate: frozenset[str] = frozense
 
 
 def drop_leading_title(lines: Sequence[str], title: str | None) -> list[str]:
-    """Return text lines without leading repeats of the headline (a page's <h1>)."""
+    """Return text lines without leading repeats of the headline (a page's <h1>).
+
+    A text that is nothing but its headline (a one-sentence brief, a record whose text repeats
+    its title) keeps one copy: the headline is then the article, not furniture.
+    """
     key = " ".join((title or "").split()).casefold()
     start = 0
     while start < len(lines) and key and " ".join(lines[start].split()).casefold() == key:
         start += 1
+    if start and not any(line.strip() for line in lines[start:]):
+        start -= 1
     return list(lines[start:])
 
 
