@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from projects import INBOX, REPO
 
+from generator.analyse import names
 from generator.analyse.cjkquotes import cjk_quotes
 from generator.analyse.quotes import find_quotes
 from generator.analyse.sentences import split_sentences
@@ -302,3 +303,19 @@ def test_cjk_speaker_without_manner_adverb(text: str, speaker: str) -> None:
     """Drop a manner adverb in 地 from a Chinese speaker, never a noun ending in 地."""
     sentences = split_sentences(text, "zh")
     assert [q.speaker for q in cjk_quotes(sentences)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "breaks"),
+    [
+        ("Mr. Roe spoke. Then he left.", ["Mr. Roe spoke. "]),
+        ("J. Roe and Sen. Lee met! They talked? \u201cYes.\u201d She agreed.",
+         ["J. Roe and Sen. Lee met! ", "They talked? ", "\u201cYes.\u201d "]),
+        ("Lt. Col. Sgt. Capt. Prof. Rev. Jr. none of these end a sentence", []),
+        ("A. B. initials stay. (So do brackets.) Next.",
+         ["A. B. initials stay. ", "(So do brackets.) "]),
+    ],
+)
+def test_sentence_breaks_for_pronouns(text: str, breaks: list[str]) -> None:
+    spans = list(names._sentence_spans(text))
+    assert [text[a:b] for a, b in spans[:-1]] == breaks

@@ -67,9 +67,12 @@ GENDER_PRONOUNS = re.compile(r"\b(?P<m>he|his|him)\b|\b(?P<f>she|her|hers)\b", r
 # A sentence break: end punctuation (and closing quotes) followed by white space.
 # A title's or an initial's period ("Mr. Roe", "J. Roe") is no break.
 SENTENCE_BREAK = re.compile(
-    r"(?<!\b[A-Z])"
+    # The end mark first, then what may not stand before it: the engine then skips every
+    # position without an end mark at once (with the look-behinds first it tried all ~18 at
+    # each character; a tenth of the quote finder's time).
+    r"[.!?](?<!\b[A-Z][.!?])"
     + "".join(
-        rf"(?<!\b{t})"
+        rf"(?<!\b{t}[.!?])"
         for t in (
             "Mr",
             "Mrs",
@@ -90,7 +93,7 @@ SENTENCE_BREAK = re.compile(
             "Capt",
         )
     )
-    + r"[.!?][\"”’)]*\s+"
+    + r"[\"”’)]*\s+"
 )
 # A person the text does not name, who a pronoun may stand for: "a spokeswoman for Roe Watch".
 UNNAMED_PERSON = re.compile(
