@@ -9,7 +9,7 @@ import pytest
 from fetchserver import FetchServer, Reply, serve
 from test_fetch_run import Store, fetch
 
-from generator.fetch.encoding import codec_for, decode_html
+from generator.extract.decode import codec_for, decode_html
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 CHARDET = SHARED / "eval-dev" / "badinput" / "chardet-encodings"

@@ -149,6 +149,18 @@ for folder, (site, stories) in STORIES.items():
 PYTHON
 }
 
+# Wait up to 5 s for a loopback server: WHAT names it, LOG is its output, CHECK is Python
+# that succeeds once it answers.
+wait_until() {
+  local what=$1 log=$2 check=$3
+  for _ in $(seq 50); do
+    if "$PY" -c "$check" 2>/dev/null; then return 0; fi
+    sleep 0.1
+  done
+  echo "$what did not start: $(cat "$log")" >&2
+  exit 1
+}
+
 start_server() {
   local root=$1 port
   port=$("$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
@@ -156,13 +168,8 @@ start_server() {
   write_feeds "$root" "$BASE"
   "$PY" -m http.server "$port" --bind 127.0.0.1 --directory "$root" >"$TMP/server.log" 2>&1 &
   SERVER_PID=$!
-  for _ in $(seq 50); do
-    if "$PY" -c "import urllib.request as u; u.urlopen('$BASE/robots.txt', timeout=1)" \
-        2>/dev/null; then return 0; fi
-    sleep 0.1
-  done
-  echo "feed server did not start: $(cat "$TMP/server.log")" >&2
-  exit 1
+  wait_until "feed server" "$TMP/server.log" \
+    "import urllib.request as u; u.urlopen('$BASE/robots.txt', timeout=1)"
 }
 
 # A loopback SMTP server (aiosmtpd, a dev dependency) that keeps what it receives in a Maildir.
@@ -171,13 +178,8 @@ start_mail_server() {
   "$PY" -m aiosmtpd -n -l "127.0.0.1:$MAIL_PORT" -c aiosmtpd.handlers.Mailbox "$TMP/maildir" \
     >"$TMP/mail.log" 2>&1 &
   MAIL_PID=$!
-  for _ in $(seq 50); do
-    if "$PY" -c "import socket; socket.create_connection(('127.0.0.1', $MAIL_PORT), 1)" \
-        2>/dev/null; then return 0; fi
-    sleep 0.1
-  done
-  echo "mail server did not start: $(cat "$TMP/mail.log")" >&2
-  exit 1
+  wait_until "mail server" "$TMP/mail.log" \
+    "import socket; socket.create_connection(('127.0.0.1', $MAIL_PORT), 1)"
 }
 
 # The editor's side: the bundled inbox in the store, two loopback sources, pages generated.
