@@ -49,7 +49,7 @@ def analyse_article(article: Article, settings: AnalysisSettings) -> Analysis:
     candidates = _candidates(article, sentences, phrases, defined, cast, quotes=quotes, cjk=cjk)
     facts = select(candidates, settings.max_facts)
     rules = _tag_rules(article, settings, sentences=sentences, defined=defined, cast=cast,
-                       facts=facts)
+                       facts=facts, cjk=cjk)
     tags = display_tags(phrases, rules, settings.max_tags, article.feed_tags)
     return Analysis(sentences, summary, tags.tags, facts, ANALYSER_VERSION, quotes,
                     more_tags=tags.more, phrase_tags=tags.phrases)
@@ -63,6 +63,7 @@ def _tag_rules(
     defined: dict[str, str],
     cast: list[Person],
     facts: tuple[Fact, ...],
+    cjk: bool,
 ) -> TagRules:
     """Return the tag rules of one article: its acronyms, people, names and language.
 
@@ -74,7 +75,6 @@ def _tag_rules(
         *([article.source] if article.source else []),
         *_dateline_agency(article.dateline),
     )
-    cjk = _cjk_article(article.language, sentences)
     return TagRules(
         acronyms=defined,
         aliases={k.lower(): v for k, v in settings.tag_aliases.items()},
