@@ -22,6 +22,7 @@ import nh3
 from markupsafe import Markup
 from mkdocs.plugins import event_priority
 
+from generator.render import GENERATED_FILES, GENERATED_FOLDERS
 from generator.render.html import clean
 
 # Meta keys the theme prints as text: escaped before any template sees them.
@@ -29,8 +30,8 @@ TEXT_META_KEYS = ("title", "description", "subtitle")
 # Meta keys a generated page may carry (render/frontmatter.py writes no others).
 GENERATED_META_KEYS = frozenset({"title", "description", "hide", "search", "newsdigest",
                                  "tags"})
-GENERATED_FOLDERS = ("articles/", "digest/", "tags/", "sources/", "archive/")
-GENERATED_FILES = ("index.md",)
+# Generated pages are those under render's one list of generated folders and files.
+GENERATED_PREFIXES = tuple(f"{folder}/" for folder in GENERATED_FOLDERS)
 
 # Elements Markdown, its enabled extensions and the generator emit; everything else goes.
 ALLOWED_TAGS = frozenset({
@@ -117,7 +118,7 @@ def safe_tags(value: object) -> list[Markup]:
 
 def is_generated(src_uri: str) -> bool:
     """Return True for pages the generator writes (their front matter has a fixed schema)."""
-    return src_uri in GENERATED_FILES or src_uri.startswith(GENERATED_FOLDERS)
+    return src_uri in GENERATED_FILES or src_uri.startswith(GENERATED_PREFIXES)
 
 
 def safe_meta(meta: Mapping[str, Any], generated: bool) -> dict[str, Any]:

@@ -22,7 +22,7 @@ from typing import Any
 from .analyse import ANALYSER_VERSION, AnalysisSettings, analyse
 from .cache import Cache, RecordRow, code_digest, key_of
 from .config import Config
-from .errors import InputError, NewsdigestError
+from .errors import ArticleFailure, InputError, NewsdigestError
 from .model import Analysis, Article, Problem, Published, Sentence
 from .notes.overrides import overridden
 from .render.context import Entry, make_entry
@@ -118,14 +118,6 @@ def placement_key(timezone: str) -> str:
     code = [(GENERATOR / name).read_bytes() for name in PLACEMENT_CODE]
     return hashlib.sha256(repr((timezone, code)).encode("utf-8")).hexdigest()
 
-
-class ArticleFailure(Exception):
-    """Unexpected errors while reading stored articles (bugs met on their records): id ->
-    error, to leave them out of the site (generator.pipeline quarantines them)."""
-
-    def __init__(self, errors: Mapping[str, Exception]) -> None:
-        super().__init__(", ".join(sorted(errors)))
-        self.errors = dict(errors)
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from types import MappingProxyType
 
 from . import __version__, atomic
 from .cache import code_digest
-from .errors import NewsdigestError
+from .errors import IsolationError
 from .model import Problem
 from .render import GENERATED_FILES, GENERATED_FOLDERS
 from .settings import Paths
@@ -45,9 +45,6 @@ Renderer = Callable[[frozenset[str]], Mapping[str, str]]  # excluded ids -> gene
 Publisher = Callable[[Mapping[str, str]], None]  # writes generated pages into docs/
 BuildProbe = Callable[[frozenset[str]], str | None]  # excluded ids -> None or failure log
 
-
-class IsolationError(NewsdigestError):
-    """The build fails even without any article, or for too many articles to isolate."""
 
 
 @functools.cache

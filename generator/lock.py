@@ -14,13 +14,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from . import atomic
-from .errors import NewsdigestError
+from .errors import LockError
 
 LOCK_NAME = "newsdigest.lock"
 
-
-class LockError(NewsdigestError):
-    """Another newsdigest run holds the checkout's lock."""
 
 
 def lock_path(root: Path) -> Path:

@@ -13,13 +13,12 @@ from typing import TypeVar
 
 from .cache import Cache, code_digest
 from .config import Config
-from .errors import NewsdigestError
+from .errors import ArticleFailure, IsolationError, NewsdigestError
 from .faults import ProblemLog, described
 from .fetch.health import load_health
-from .incremental import GENERATOR, ArticleFailure, Loader
+from .incremental import GENERATOR, Loader
 from .isolation import (
     MAX_CULPRITS,
-    IsolationError,
     find_culprits,
     left_out,
     load_quarantine,

@@ -14,7 +14,8 @@ from hostile.project import REPO, add_articles, make_project
 
 from generator import isolation
 from generator.config import load_config
-from generator.lock import LockError, exclusive_run, run_lock
+from generator.errors import LockError
+from generator.lock import exclusive_run, run_lock
 from generator.pipeline import publish_pages, render_pages
 
 KILLER_HOOK = Path(__file__).resolve().parent / "hostile" / "killer_hook.py"

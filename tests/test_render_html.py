@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from generator.render.frontmatter import FrontMatterError, front_matter
+from generator.errors import FrontMatterError
+from generator.render.frontmatter import front_matter
 from generator.render.html import esc, external_link, href, page_url, safe_http_url
 from generator.slugs import article_page, slugify
 

@@ -8,11 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from generator.errors import FetchError
-
-
-class FetchDeferred(FetchError):
-    """The source must wait for a later run (long Retry-After, run deadline reached)."""
+from generator.errors import FetchDeferred
 
 
 @dataclass

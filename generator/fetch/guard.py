@@ -9,13 +9,10 @@ from __future__ import annotations
 import ipaddress
 import socket
 
-from generator.errors import FetchError
+from generator.errors import AddressRefused, FetchError
 
 ALLOWED_SCHEMES = ("http", "https")
 
-
-class AddressRefused(FetchError):
-    """The host resolves only to addresses this source may not reach."""
 
 
 def is_public_address(ip: str) -> bool:

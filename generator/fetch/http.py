@@ -24,9 +24,9 @@ import urllib3.exceptions
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.response import BaseHTTPResponse
 
-from generator.errors import FetchError
+from generator.errors import ConnectionFailed, FetchDeferred, FetchError
 from generator.fetch.body import check_media_type, inflater_for, looks_binary
-from generator.fetch.gate import FetchDeferred, HostGate
+from generator.fetch.gate import HostGate
 from generator.fetch.guard import ALLOWED_SCHEMES, pick_address
 from generator.fetch.robots import RobotsBook
 from generator.fetch.sources import FetchSettings
@@ -42,9 +42,6 @@ CONNECTION_ERRORS = (OSError, http.client.HTTPException, urllib3.exceptions.HTTP
 # (URL, private origins) -> crawl delay; raises FetchError when the URL is refused.
 Permit = Callable[[str, frozenset[tuple[str, int]]], float | None]
 
-
-class ConnectionFailed(FetchError):
-    """The connection failed or broke; worth a retry."""
 
 
 @dataclass(frozen=True)

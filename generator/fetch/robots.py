@@ -13,8 +13,7 @@ from urllib.parse import urlsplit
 
 from protego import Protego
 
-from generator.errors import FetchError
-from generator.fetch.guard import AddressRefused
+from generator.errors import AddressRefused, FetchError
 
 # Size RFC 9309 asks crawlers to parse at least; anything after it is ignored.
 ROBOTS_MAX_BYTES = 500 * 1024

@@ -16,10 +16,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TextIO
 
-from generator.errors import FetchError
+from generator.errors import FetchDeferred, FetchError
 from generator.faults import ProblemLog
 from generator.fetch.feeds import discover_feed, parse_feed
-from generator.fetch.gate import FetchDeferred, HostGate
+from generator.fetch.gate import HostGate
 from generator.fetch.health import load_health, save_health, update_health
 from generator.fetch.http import Response, SafeClient, Target
 from generator.fetch.report import FetchReport, SourceReport

@@ -10,12 +10,11 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
-from ..errors import NoteError
+from ..errors import FieldError, NoteError
 from .note import Note, Override, Ref
 
 # A front matter fence: three dashes (or three dots to close, as YAML allows) on their own line.
@@ -33,14 +32,6 @@ TRUE_WORDS = frozenset({"yes", "true", "on"})
 BOOL_TAG = "tag:yaml.org,2002:bool"
 NULL_TAG = "tag:yaml.org,2002:null"
 
-
-@dataclass(frozen=True)
-class FieldError(Exception):
-    """A front matter value that does not fit its key; turned into a NoteError with a line."""
-
-    field: str
-    line: int
-    reason: str
 
 
 def split_front_matter(text: str) -> tuple[str | None, str, int]:

@@ -17,16 +17,13 @@ from email.message import EmailMessage
 from email.utils import formatdate, parseaddr
 from pathlib import Path
 
-from ..errors import ConfigError, NewsdigestError
+from ..errors import ConfigError, DeliveryError
 
 ENV_PREFIX = "NEWSDIGEST_SMTP_"
 SECURITIES = ("starttls", "tls", "none")
 DEFAULT_PORTS = {"starttls": 587, "tls": 465, "none": 25}
 LOOPBACK = frozenset({"127.0.0.1", "::1", "localhost"})
 
-
-class DeliveryError(NewsdigestError):
-    """The mail server could not be reached or refused us: nothing was sent."""
 
 
 @dataclass(frozen=True)

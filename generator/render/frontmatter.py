@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from ..errors import NewsdigestError
+from ..errors import FrontMatterError
 from .html import clean
 
 # A character beyond U+FFFF (emoji, rare CJK): the one kind libyaml and PyYAML write apart.
@@ -24,9 +24,6 @@ SCHEMA: Mapping[str, type | tuple[type, ...]] = {
     "newsdigest": dict,
 }
 
-
-class FrontMatterError(NewsdigestError):
-    """Front matter that would not read back as written."""
 
 
 def front_matter(meta: Mapping[str, Any]) -> str:
