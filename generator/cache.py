@@ -19,9 +19,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
-from .model import Analysis, Fact, Quote, Sentence
-from .related import Profile, RelatedState
-from .writer import Stamp
+from .model import Analysis, Fact, Profile, Quote, RelatedState, Sentence, Stamp
 
 CACHE_NAME = "newsdigest.sqlite"
 SCHEMA = "2"

@@ -29,9 +29,9 @@ from .lock import exclusive_run
 from .model import Analysis, Article, Problem
 from .notecmd import add_note_parser
 from .pipeline import generate, publish_pages, render_safely
+from .placement import make_entry
 from .publish.newslettercmd import add_newsletter_parser
 from .render.article import render_article
-from .render.context import make_entry
 from .sourcescmd import add_sources_parser
 from .store import Store
 from .writer import WriteReport

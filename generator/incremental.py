@@ -23,14 +23,13 @@ from .analyse import ANALYSER_VERSION, AnalysisSettings, analyse
 from .cache import Cache, RecordRow, code_digest, key_of
 from .config import Config
 from .errors import ArticleFailure, InputError, NewsdigestError
-from .model import Analysis, Article, Problem, Published, Sentence
-from .notes.overrides import overridden
-from .render.context import Entry, make_entry
+from .model import Analysis, Article, Entry, Problem, Published, Sentence
+from .placement import make_entry
 from .store import Store
 
 GENERATOR = Path(__file__).resolve().parent
 ANALYSER_CODE = (GENERATOR / "analyse", GENERATOR / "data")
-PLACEMENT_CODE = ("slugs.py", "render/context.py")  # page paths, days and sort keys
+PLACEMENT_CODE = ("slugs.py", "placement.py")  # page paths, days and sort keys
 
 
 def settings_key(settings: AnalysisSettings) -> str:
@@ -249,6 +248,6 @@ class Loader:
                            tags=light.tags)
         entry = make_entry(article, analysis, self.config.site.timezone)
         if light.editor is not None:
-            entry = overridden(entry, light.editor)
+            entry = entry.overridden(light.editor)
         return replace(entry, related=light.related, story_why=light.story_why,
                        story=light.story)

@@ -20,7 +20,7 @@ from .errors import InputError, NoteError
 from .model import Article
 from .notes.parse import parse_note
 from .notes.resolve import index_rows, resolve_article
-from .render.context import site_day
+from .placement import site_day
 from .slugs import article_page, slugify
 from .store import Store
 

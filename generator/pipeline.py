@@ -24,16 +24,16 @@ from .isolation import (
     load_quarantine,
     save_quarantine,
 )
-from .model import Problem
+from .model import Page, Problem, ProfileSource
 from .notes import apply_overrides, load_notes
-from .related import ProfileSource, profiles_of, update_related
+from .related import profiles_of, update_related
 from .render import GENERATED_FILES, GENERATED_FOLDERS, ArticleSource, plan_site
 from .render.status import STATUS_PAGE, render_status_page
 from .render.storypage import StoryView
 from .store import Store
 from .stories.listing import stories, story_related
 from .stories.run import update_paths as update_stories
-from .writer import Page, WriteReport, write_pages
+from .writer import WriteReport, write_pages
 
 T = TypeVar("T")
 

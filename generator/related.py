@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+
+from .model import Profile, ProfileSource, RelatedState
 
 MAX_RELATED = 5
 MIN_SCORE = 0.2
@@ -19,19 +20,6 @@ TITLE_STOP = frozenset(["the", "and", "for", "with", "from", "that", "this", "in
                         "after", "says", "said", "will"])
 
 
-# What a profile is made from: id, title, tags, sort key.
-ProfileSource = tuple[str, str, tuple[str, ...], str]
-
-
-@dataclass(frozen=True)
-class Profile:
-    """What relatedness compares for one article."""
-
-    id: str
-    tags: frozenset[str]
-    title_tokens: frozenset[str]
-    sort_key: str
-    source: ProfileSource | None = field(default=None, compare=False)  # to reuse it next run
 
 
 def profile(article_id: str, title: str, tags: Sequence[str], sort_key: str) -> Profile:
@@ -74,13 +62,6 @@ def related_of_sources(sources: Sequence[ProfileSource]) -> dict[str, tuple[str,
     """Return related_ids of the articles' profiles, computed afresh."""
     return related_ids([profile(*source) for source in sources])
 
-
-@dataclass(frozen=True)
-class RelatedState:
-    """The profiles related coverage was last computed from, and its results."""
-
-    profiles: Mapping[str, Profile]
-    related: Mapping[str, tuple[str, ...]]
 
 
 def update_related(profiles: Sequence[Profile], previous: RelatedState) -> RelatedState:

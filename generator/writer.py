@@ -11,14 +11,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import NamedTuple
 
 from . import atomic
-from .model import Problem
+from .model import LazyPage, Page, Problem, Stamp
 
 MANIFEST_NAME = ".newsdigest-manifest.json"
 # Rendered pages are written in batches of about this many bytes, so a cold run over a large
@@ -26,28 +25,7 @@ MANIFEST_NAME = ".newsdigest-manifest.json"
 BATCH_BYTES = 32 * 1024 * 1024
 
 
-@dataclass(frozen=True)
-class LazyPage:
-    """A page rendered only when needed: `key` digests everything its text is made from."""
 
-    key: str
-    render: Callable[[], str]
-
-
-class Stamp(NamedTuple):
-    """What the writer saw of a page it wrote or kept: its key and the file's stat.
-
-    A named tuple: one is loaded per page per run, and tuples are built several times faster
-    than frozen dataclasses.
-    """
-
-    key: str  # LazyPage.key, or the digest of a page given as text
-    size: int
-    mtime_ns: int
-    digest: str  # of the file's bytes (as the manifest records them)
-
-
-Page = str | LazyPage
 _NO_STAMPS: Mapping[str, Stamp] = MappingProxyType({})
 
 

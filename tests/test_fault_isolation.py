@@ -31,7 +31,7 @@ from generator.faults import ProblemLog, guarded, one_line
 from generator.fetching import run_fetch_command
 from generator.ingest import repeated
 from generator.model import Article, Problem, Published
-from generator.render.context import make_entry, site_day, sort_key
+from generator.placement import make_entry, site_day, sort_key
 from generator.store import Store
 
 TOWNS = ("Harwick", "Lowmere", "Stanbridge", "Eastholm", "Corrin", "Wexby", "Altmoor")

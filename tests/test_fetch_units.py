@@ -17,13 +17,14 @@ from generator.errors import ConfigError, FetchError
 from generator.fetch.body import check_media_type, inflater_for, looks_binary
 from generator.fetch.feeds import html_to_text, iso_datetime, parse_feed
 from generator.fetch.guard import is_public_address
-from generator.fetch.health import Health, render_sources_status, update_health
+from generator.fetch.health import update_health
 from generator.fetch.http import retry_after_seconds
 from generator.fetch.report import FetchReport, SourceReport
 from generator.fetch.robots import parse_robots
 from generator.fetch.sitemaps import parse_sitemap
 from generator.fetch.state import load_json, write_json_atomic
-from generator.model import Problem
+from generator.model import Health, Problem
+from generator.render.status import render_sources_status
 
 
 @pytest.mark.parametrize(("ip", "public"), [

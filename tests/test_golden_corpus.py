@@ -16,8 +16,8 @@ from generator.config import load_config
 from generator.extract import ExtractContext
 from generator.ingest import Inputs, boilerplate_by_folder, process
 from generator.inputs import read_input
+from generator.placement import make_entry
 from generator.render.article import render_article
-from generator.render.context import make_entry
 
 GOLDEN = REPO / "tests" / "golden" / "corpus"
 INPUTS = sorted(p for p in INBOX.iterdir() if p.is_file())

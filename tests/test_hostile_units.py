@@ -17,8 +17,8 @@ from mkdocs.utils.meta import get_data
 
 from generator import hooks
 from generator.model import Analysis, Article, Sentence
+from generator.placement import make_entry
 from generator.render.article import render_article
-from generator.render.context import make_entry
 from generator.render.frontmatter import front_matter
 from generator.render.html import INVISIBLE_CHARS, clean, esc
 from generator.slugs import article_page, name_page

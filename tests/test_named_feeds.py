@@ -12,9 +12,9 @@ from collections import Counter
 import feedparser
 import pytest
 
-from generator.model import Analysis, Article, Published, Sentence
+from generator.model import Analysis, Article, Entry, Published, Sentence
+from generator.placement import make_entry
 from generator.render import render_site
-from generator.render.context import Entry, make_entry
 from generator.render.html import page_url
 from generator.render.namedfeeds import feed_paths, names_with_feeds
 from generator.settings import SiteSettings

@@ -25,17 +25,17 @@ from bs4 import BeautifulSoup
 from generator.analyse import analyse
 from generator.config import Config, load_config
 from generator.ingest import analysis_settings
-from generator.model import Analysis, Article, Problem, Published, Sentence
+from generator.model import Analysis, Article, Entry, Problem, Published, Sentence
 from generator.notes import (
-    NOTES_GENERATED_FOLDER,
     NoteFiles,
     apply_overrides,
     attach_notes,
     load_notes,
 )
 from generator.notes.parse import parse_note
+from generator.placement import make_entry
 from generator.render import GENERATED_FILES, GENERATED_FOLDERS, render_site
-from generator.render.context import Entry, make_entry
+from generator.render.notes import NOTES_GENERATED_FOLDER
 from generator.settings import SiteSettings
 from generator.store import Store
 from generator.writer import MANIFEST_NAME, WriteReport, load_manifest, write_pages

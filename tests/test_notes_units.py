@@ -12,10 +12,10 @@ from generator.errors import InputError, NoteError
 from generator.model import Article, Published
 from generator.notecmd import add_note_parser
 from generator.notes.load import read_note
-from generator.notes.markup import body_html, rebase
 from generator.notes.note import BrokenNote, Note, Override
 from generator.notes.parse import parse_note, split_front_matter
 from generator.notes.resolve import index_rows, page_key, resolve_article
+from generator.render.notes import body_html, rebase
 from generator.slugs import article_page
 from generator.store import Store
 

@@ -10,9 +10,8 @@ import pytest
 
 from generator import related
 from generator.cache import Cache
+from generator.model import Profile, RelatedState
 from generator.related import (
-    Profile,
-    RelatedState,
     profile,
     profiles_of,
     related_ids,

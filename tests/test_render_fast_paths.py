@@ -16,15 +16,25 @@ import yaml
 from hostile.strings import OWN_STRINGS, fast_subset, shared_strings
 
 from generator import related
-from generator.model import Analysis, Article, Published, Sentence
-from generator.related import Profile, RelatedState, profile, related_ids, update_related
+from generator.model import (
+    Analysis,
+    Article,
+    EditorChanges,
+    Entry,
+    Profile,
+    Published,
+    RelatedState,
+    Sentence,
+)
+from generator.placement import make_entry
+from generator.related import profile, related_ids, update_related
 from generator.render.article import (
     CJK_CHARS_PER_MINUTE,
     WORDS_PER_MINUTE,
     reader_time,
     reading_minutes,
 )
-from generator.render.context import EditorChanges, Entry, key_hash, make_entry
+from generator.render.context import key_hash
 from generator.render.frontmatter import front_matter
 from generator.render.html import (
     CONTROL_CHARS,

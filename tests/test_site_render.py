@@ -11,14 +11,13 @@ from email.utils import parsedate_to_datetime
 import feedparser
 import pytest
 
-from generator.model import Analysis, Article, Published, Sentence
+from generator.model import Analysis, Article, EditorChanges, Entry, LazyPage, Published, Sentence
 from generator.notes import NoteSet
+from generator.placement import make_entry
 from generator.render import ArticleSource, plan_site, render_site, with_related
-from generator.render.context import EditorChanges, Entry, make_entry
 from generator.render.html import href
 from generator.render.listings import listing_plan, newest_first, render_named_listing
 from generator.settings import SiteSettings
-from generator.writer import LazyPage
 
 SITE = SiteSettings(title="Test Digest", timezone="Europe/London", items_per_page=2)
 # (id, title, iso time, source, tags) of fictional stories

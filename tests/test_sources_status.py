@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.fetch.health import Health
+from generator.model import Health
 from generator.render.status import render_status_page
 
 

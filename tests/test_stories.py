@@ -10,8 +10,8 @@ import pytest
 
 from generator.cli import main
 from generator.model import Analysis, Article, Published
+from generator.placement import make_entry
 from generator.render.article import render_article
-from generator.render.context import make_entry
 from generator.render.storypage import StoryView, story_pages
 from generator.stories import agglomerate, group, near
 from generator.stories.features import features

@@ -10,8 +10,7 @@ from generator.analyse.keyphrases import _candidates, rank_phrases
 from generator.analyse.sentences import split_sentences
 from generator.analyse.stopwords import has_function_edge
 from generator.analyse.tags import TagRules, publisher_tags
-from generator.model import Analysis, Article
-from generator.render.context import Entry
+from generator.model import Analysis, Article, Entry
 from generator.render.tagplan import site_tags, with_site_tags
 
 
@@ -111,7 +110,7 @@ def test_site_tags_leave_editors_tags_alone() -> None:
     """Tags an editor's note set are shown as written."""
     from collections import Counter  # noqa: PLC0415
 
-    from generator.render.context import EditorChanges  # noqa: PLC0415
+    from generator.model import EditorChanges  # noqa: PLC0415
 
     entry = _entry("a", ("cheap tea",), (), ("cheap tea",))
     edited = Entry(

@@ -105,7 +105,7 @@ def gold_articles() -> dict[str, Article]:
 
 def gold_tags(settings: AnalysisSettings) -> dict[str, dict[str, tuple[str, ...]]]:
     """Return per gold id the tags `show` lists and those the site shows (the 40 as a store)."""
-    from generator.render.context import make_entry  # noqa: PLC0415
+    from generator.placement import make_entry  # noqa: PLC0415
     from generator.render.tagplan import with_site_tags  # noqa: PLC0415
 
     entries = [
@@ -146,7 +146,7 @@ def demo_counts(root: Path) -> None:
     """Print the demo's (examples/inbox) tags on the site: how many, how many on one article."""
     from generator.config import load_config  # noqa: PLC0415 - only this table needs it
     from generator.ingest import process_all  # noqa: PLC0415
-    from generator.render.context import make_entry  # noqa: PLC0415
+    from generator.placement import make_entry  # noqa: PLC0415
 
     config = load_config(root)
     outcomes = process_all([str(root / "examples" / "inbox")], config, sys.stdin.buffer)

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from ..model import Problem
-from ..render.context import Entry
+from ..model import Entry, Problem
 from .note import Attached, Attachment, BrokenNote, Note, Ref, newest_first
 from .overrides import apply_changes, merge_overrides
 from .resolve import index_articles, resolve_article

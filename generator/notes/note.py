@@ -4,12 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from ..model import Problem
-
-if TYPE_CHECKING:  # render imports this package: only the type is needed here
-    from ..render.context import EditorChanges
+from ..model import EditorChanges, Problem
 
 
 @dataclass(frozen=True)

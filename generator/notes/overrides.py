@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import replace
 
-from ..model import Problem
-from ..render.context import EditorChanges, Entry
+from ..model import EditorChanges, Entry, Problem
 from .note import Note, Override
 
 FIELDS = ("title", "summary", "tags")
@@ -49,18 +47,9 @@ def _changes(fields: Mapping[str, Note], title: str | None) -> EditorChanges:
         notes=tuple(sorted({n.path for n in fields.values()})))
 
 
-def overridden(entry: Entry, changes: EditorChanges) -> Entry:
-    """Return the entry with the editor's title and tags in place and the changes recorded."""
-    article, analysis = entry.article, entry.analysis
-    if changes.title is not None:
-        article = replace(article, title=changes.title)
-    if changes.tags is not None:
-        analysis = replace(analysis, tags=changes.tags)
-    return replace(entry, article=article, analysis=analysis, editor=changes)
-
 
 def apply_changes(entries: Sequence[Entry], changes: Mapping[str, EditorChanges]
                   ) -> list[Entry]:
     """Return the entries with editors' overrides applied (page paths never change)."""
-    return [overridden(e, changes[e.article.id]) if e.article.id in changes else e
+    return [e.overridden(changes[e.article.id]) if e.article.id in changes else e
             for e in entries]

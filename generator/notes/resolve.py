@@ -9,7 +9,7 @@ from types import MappingProxyType
 from urllib.parse import urlsplit
 
 from ..ids import canonical_url
-from ..render.context import Entry
+from ..model import Entry
 from .parse import ARTICLE_ID, HTTP_URL
 
 # The articles/... part of a page path or page URL ("/site/articles/2026/03/x/" too).

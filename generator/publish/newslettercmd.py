@@ -24,9 +24,9 @@ from ..cache import Cache
 from ..config import Config
 from ..errors import ConfigError, InputError
 from ..incremental import Loader
+from ..model import Entry
 from ..notes import apply_overrides, load_notes
 from ..render import GENERATED_FILES, GENERATED_FOLDERS
-from ..render.context import Entry
 from ..render.newsletter import Delivery, Newsletter, message, render_newsletter
 from .mail import default_sender, recipient_key, send_each, smtp_settings
 

@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from functools import partial
 from operator import attrgetter
 
-from ..notes import NOTES_GENERATED_FOLDER, NoteSet
-from ..related import ProfileSource, related_of_sources
+from ..model import EntryLoader, LazyPage, Page, ProfileSource
+from ..notes import NoteSet
+from ..related import related_of_sources
 from ..settings import SiteSettings
 from ..slugs import name_page
-from ..writer import LazyPage, Page
 from .article import render_article
 from .context import Entry, key_hash
 from .feeds import FEED_FILES, FEED_ITEMS, render_feeds
@@ -44,6 +44,14 @@ from .namedfeeds import (
     render_opml,
     site_refs,
 )
+from .notes import (
+    NOTES_GENERATED_FOLDER,
+    article_notes,
+    day_notes,
+    home_notes,
+    notes_index_pages,
+    tag_notes,
+)
 from .stories import StoryItems
 from .storypage import StoryView, story_pages
 from .tagplan import with_site_tags
@@ -69,7 +77,7 @@ class ArticleSource:
     """Where lazily rendered article pages get their full entries and content keys."""
 
     keys: Mapping[str, str]  # article id -> digest of its record and analysis
-    full: Callable[[Entry], Entry]  # light entry (no text) -> full entry
+    full: EntryLoader  # light entry (no text) -> full entry: reads the store
     code: str  # digest of the renderer's code: a change re-renders every page
     related: RelatedFinder = related_of_sources  # e.g. an update kept in the cache
     stories: tuple[StoryView, ...] = ()  # stories of two or more articles get a page
@@ -175,7 +183,7 @@ def plan_site(entries: Sequence[Entry], site: SiteSettings,
     lazy = Lazy(articles, StoryItems(tags.pages),
                 story_digests(shown, articles, tags.pages) if articles else {})
     pages: dict[str, Page] = {
-        e.page: _article_page(e, tags.pages, by_id, notes.for_article(e.article.id, e.page),
+        e.page: _article_page(e, tags.pages, by_id, article_notes(notes, e.article.id, e.page),
                               lazy) for e in shown}
     pages.update(_day_pages(shown, site, notes, lazy))
     sources = named("source", newest)
@@ -184,7 +192,7 @@ def plan_site(entries: Sequence[Entry], site: SiteSettings,
     pages.update(_named_pages(sources, site, NoteSet(), lazy, source_refs))
     pages[OPML_FILE] = render_opml([*site_refs(site), *tag_refs.values(),
                                     *source_refs.values()], site)
-    pages.update(notes.index_pages({e.article.id: e.page for e in shown}, tags.pages))
+    pages.update(notes_index_pages(notes, {e.article.id: e.page for e in shown}, tags.pages))
     pages.update(story_pages(articles.stories if articles else (), by_id))
     return dict(sorted(pages.items()))
 
@@ -261,7 +269,7 @@ def _day_pages(entries: Sequence[Entry], site: SiteSettings, notes: NoteSet,
     for i, day in enumerate(days):
         older, newer = neighbours(days, i)
         path = digest_path(day)
-        note = notes.for_day(day, path)
+        note = day_notes(notes, day, path)
         produce = partial(_one, path, partial(render_digest, day, by_day[day], lazy.items,
                                               (older, newer), note))
         pages.update(lazy.pages(("digest", day, older, newer, note), by_day[day], [path],
@@ -270,7 +278,7 @@ def _day_pages(entries: Sequence[Entry], site: SiteSettings, notes: NoteSet,
     by_id = {e.article.id: e for e in entries}
     picks = [by_id[i] for i in dict.fromkeys(notes.picks()) if i in by_id]
     pages["index.md"] = render_home(site, days, by_day, lazy.items, picks=picks,
-                                    picks_notes=notes.for_home("index.md") if picks else "")
+                                    picks_notes=home_notes(notes, "index.md") if picks else "")
     months: dict[str, dict[str, int]] = defaultdict(dict)
     for day in days:
         months[day[:7]][day] = len(by_day[day])
@@ -318,7 +326,7 @@ def _named_pages(group: Named, site: SiteSettings, notes: NoteSet, lazy: Lazy,
     pages: dict[str, Page] = {}
     size = site.items_per_page
     for name in group.members:
-        note = notes.for_tag(name, group.pages[name]) if group.kind == "tag" else ""
+        note = tag_notes(notes, name, group.pages[name]) if group.kind == "tag" else ""
         ref = refs.get(name)
         follow = feed_links(group.pages[name], ref) if ref else ""
         top = "\n\n".join(part for part in (note, follow) if part)
