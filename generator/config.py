@@ -20,6 +20,8 @@ TOP_LEVEL_KEYS = frozenset({"site", "analysis", "tags", "sources", "fetch"})
 SITE_KEYS = frozenset({"title", "description", "url", "timezone", "language", "project_url",
                        "home_days", "items_per_page", "min_tag_articles"})
 POSITIVE_SITE_KEYS = frozenset({"home_days", "items_per_page", "min_tag_articles"})
+ANALYSIS_KEYS = frozenset({"summary_sentences", "max_tags", "max_facts"})
+TAG_KEYS = frozenset({"aliases", "block", "preferred"})
 
 
 @dataclass(frozen=True)
@@ -104,9 +106,8 @@ def _site_settings(data: object, file: str) -> SiteSettings:
 
 
 def _analysis_settings(analysis: object, tags: object, file: str) -> AnalysisSettings:
-    _check_keys(analysis, frozenset({"summary_sentences", "max_tags", "max_facts"}), file,
-                "analysis")
-    _check_keys(tags, frozenset({"aliases", "block", "preferred"}), file, "tags")
+    _check_keys(analysis, ANALYSIS_KEYS, file, "analysis")
+    _check_keys(tags, TAG_KEYS, file, "tags")
     assert isinstance(analysis, dict) and isinstance(tags, dict)
     defaults = AnalysisSettings()
     numbers = {key: getattr(defaults, key) for key in ("summary_sentences", "max_tags",

@@ -8,7 +8,7 @@ the source's own host:port) and `allow_hosts` (more "host:port" for allow_privat
 `fetch:` needs `contact` (project URL for the User-Agent) and may set `delay`, timeouts,
 deadlines, `max_bytes`, `max_redirects`, `retries`, `backoff`, `retry_after_cap`, `workers`.
 Every problem is a ConfigError naming the file, the key and what was expected, raised
-before any request is sent. CONFIG.md in this folder documents each key and its default.
+before any request is sent. generator/CONFIG.md documents each key and its default.
 """
 
 from __future__ import annotations
