@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -22,6 +23,8 @@ import nh3
 from markupsafe import Markup
 from mkdocs.plugins import event_priority
 
+from generator.notes.load import NOTES_FOLDER, read_note
+from generator.notes.note import BrokenNote
 from generator.render import GENERATED_FILES, GENERATED_FOLDERS
 from generator.render.html import clean
 
@@ -145,3 +148,16 @@ def on_page_content(html_text: str, page: Any, config: Any, files: Any) -> str:
     if page.title is not None and not isinstance(page.title, Markup):
         page.title = escaped(page.title)
     return sanitise(html_text)
+
+
+def on_files(files: Any, config: Any) -> Any:
+    """Leave unpublished notes out of the site: unreadable, or still the template's text.
+
+    The generator reports them (file and line); a reader never sees a half-written note.
+    """
+    for file in list(files):
+        uri = file.src_uri
+        if uri.startswith(f"{NOTES_FOLDER}/") and uri.endswith(".md") and isinstance(
+                read_note(Path(file.abs_src_path), uri), BrokenNote):
+            files.remove(file)
+    return files

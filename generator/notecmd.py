@@ -18,7 +18,7 @@ import yaml
 from .config import Config
 from .errors import InputError, NoteError
 from .model import Article
-from .notes.parse import parse_note
+from .notes.parse import TEMPLATE_BODY, parse_note
 from .notes.resolve import index_rows, resolve_article
 from .placement import site_day
 from .slugs import article_page, slugify
@@ -38,8 +38,6 @@ HINTS = """\
 # tags: [a tag]              # also show this note on these tag pages
 # days: [2026-03-10]         # and on these daily digests
 """
-BODY = ("Write the note here, in Markdown. It appears as an \"Editor's note\" on the "
-        "article's page and in the notes index.\n")
 
 
 def find_article(store: Store, reference: str, timezone: str) -> Article:
@@ -62,7 +60,7 @@ def note_text(article: Article, author: str | None, day: str) -> str:
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
     if not author:
         front += "author:  # your name\n"
-    text = f"---\n{front}{HINTS}---\n\n{BODY}"
+    text = f"---\n{front}{HINTS}---\n\n{TEMPLATE_BODY}"
     note = parse_note(text, "notes/new.md")
     if [r.value for r in note.articles] != [article.id] or note.date != day:
         raise NoteError(f"{article.id}: the new note does not read back as written")

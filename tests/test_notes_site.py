@@ -276,8 +276,6 @@ def soup_of(pages: dict[str, str], pattern: str) -> BeautifulSoup:
      "Editor's note: About our ferry coverage"),
     (GOLDEN_PAGES["digest-note.md"], ".nd-editor-note > p:not(.admonition-title)",
      "A quiet day: one reporter was ill."),
-    (GOLDEN_PAGES["notes-index.md"], ".nd-notes .nd-note-missing",
-     "Names nothing: articles[0] 0000000009ff"),
 ])
 def test_notes_show_where_they_belong(pattern: str, selector: str, expected: str) -> None:
     found = soup_of(golden_site(), pattern).select(selector)
@@ -362,12 +360,12 @@ def test_failing_inputs_keep_editor_files_and_report(tmp_path: Path) -> None:
         assert expected in lines
     assert editor_checksums(docs) == before
     index = (docs / "editors" / "index.md").read_text(encoding="utf-8")
-    for name in ("bad-yaml.md", "bad-key.md", "bad-type.md"):
-        assert f"docs/notes/{name}" in index
+    for name in ("bad-yaml", "bad-key", "bad-type"):  # reported above, not on the public site
+        assert name not in index
     assert result.returncode in (0, 1)
 
 
-def test_removed_article_note_kept_reported_and_listed(tmp_path: Path) -> None:
+def test_removed_article_note_kept_and_reported_not_listed(tmp_path: Path) -> None:
     project = make_project(tmp_path, 12)
     docs = project / "docs"
     generate_with_notes(load_config(project))
@@ -378,11 +376,32 @@ def test_removed_article_note_kept_reported_and_listed(tmp_path: Path) -> None:
     warnings = [p.line() for p in problems if "title.md" in p.origin]
     assert warnings and warnings[0].startswith(
         "warning: docs/notes/title.md:3: articles[0]: no stored article matches '000000000002'")
-    index = (docs / "editors" / "index.md").read_text(encoding="utf-8")
-    unattached = BeautifulSoup(index.split("## Unattached notes")[1], "html.parser")
-    hrefs = [a["href"] for a in unattached.select(".nd-note-entry > strong > a")]
-    assert {"../notes/typo/", "../notes/title/"} <= set(hrefs)
-    assert hrefs.index("../notes/title/") < hrefs.index("../notes/typo/")  # newest first
+    index = BeautifulSoup((docs / "editors" / "index.md").read_text(encoding="utf-8"),
+                          "html.parser")
+    hrefs = [a["href"] for a in index.select(".nd-note-entry > strong > a")]
+    assert hrefs and not {"../notes/typo/", "../notes/title/"} & set(hrefs)
+    assert not index.select(".nd-note-missing, .nd-note-broken")
+    assert "Unattached" not in index.get_text()
+
+
+@pytest.mark.parametrize("body,line", [
+    ("Write the note here, in Markdown. It appears as an \"Editor's note\".\n", 5),
+    ("A real first line.\n\nWrite the note here, in Markdown.\n", 7),
+])
+def test_template_note_is_a_warning_and_not_published(tmp_path: Path, body: str,
+                                                       line: int) -> None:
+    project = make_project(tmp_path, 12)
+    docs = project / "docs"
+    (docs / "notes" / "draft.md").write_text(
+        f"---\ntitle: Draft about the ferry\narticles: [000000000003]\n---\n{body}",
+        encoding="utf-8")
+    _, problems = generate_with_notes(load_config(project))
+    lines = [p.line() for p in problems if "draft.md" in p.origin]
+    assert lines == [f"warning: docs/notes/draft.md:{line}: still has the template's text "
+                     "('Write the note here, in Markdown.'): not published until it is replaced"]
+    generated = [p.read_text(encoding="utf-8") for p in docs.rglob("*.md")
+                 if p.parts[len(docs.parts)] != "notes"]
+    assert generated and not [t for t in generated if "Draft about the ferry" in t]
 
 
 def test_hand_edit_of_generated_page_kept_and_reported(tmp_path: Path) -> None:

@@ -6,14 +6,16 @@ import argparse
 from pathlib import Path
 
 import pytest
+from mkdocs.structure.files import File, Files
 
+from generator import hooks
 from generator.config import load_config
 from generator.errors import InputError, NoteError
 from generator.model import Article, Published
 from generator.notecmd import add_note_parser
 from generator.notes.load import read_note
 from generator.notes.note import BrokenNote, Note, Override
-from generator.notes.parse import parse_note, split_front_matter
+from generator.notes.parse import TEMPLATE_BODY, parse_note, placeholder_line, split_front_matter
 from generator.notes.resolve import index_rows, page_key, resolve_article
 from generator.render.notes import body_html, rebase
 from generator.slugs import article_page
@@ -191,3 +193,42 @@ def test_note_command_unknown_article(project: Path) -> None:
     with pytest.raises(InputError, match="no stored article"):
         note_cli(project, "ffffffffffff")
     assert not (project / "docs" / "notes").exists()
+
+
+def test_new_note_is_unpublished_until_its_placeholder_is_replaced(
+        project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    note_cli(project, "0123456789ab", "--author", "Ana", "--date", "2026-03-12")
+    path = Path(capsys.readouterr().out.strip())
+    text = path.read_text(encoding="utf-8")
+    placeholder = text.split("\n").index(TEMPLATE_BODY.rstrip("\n")) + 1
+    draft = read_note(path, "notes/new.md")
+    assert isinstance(draft, BrokenNote)
+    assert (draft.line, draft.level) == (placeholder, "warning")
+    assert "template's text" in draft.reason
+    path.write_text(text.replace(TEMPLATE_BODY, "The night boats return on Friday.\n"),
+                    encoding="utf-8")
+    assert isinstance(read_note(path, "notes/new.md"), Note)
+
+
+@pytest.mark.parametrize(("body", "line"), [
+    ("Write the note here, in Markdown.\n", 4),
+    ("Checked.\n\n  Write the note here, in Markdown. And more.\n", 6),
+    ("Write the note here in Markdown.\n", None),  # reworded: the editor wrote it
+    ("A finished note about the pier.\n", None),
+])
+def test_placeholder_line(body: str, line: int | None) -> None:
+    note = parse_note(f"---\ntitle: T\n---\n{body}", "notes/t.md")
+    assert placeholder_line(note) == line
+
+
+def test_unpublished_notes_are_left_out_of_the_build(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    (docs / "notes").mkdir(parents=True)
+    (docs / "notes" / "done.md").write_text("---\ntitle: Done\n---\nThe pier reopens.\n")
+    (docs / "notes" / "draft.md").write_text(f"---\ntitle: Draft\n---\n{TEMPLATE_BODY}")
+    (docs / "notes" / "bad.md").write_text("---\npin: maybe\n---\nBody\n")
+    (docs / "about.md").write_text(f"# About\n\n{TEMPLATE_BODY}")  # not a note: kept
+    files = Files([File(p.relative_to(docs).as_posix(), str(docs), str(tmp_path / "site"),
+                        use_directory_urls=True) for p in sorted(docs.rglob("*.md"))])
+    kept = hooks.on_files(files, config=None)
+    assert sorted(f.src_uri for f in kept) == ["about.md", "notes/done.md"]

@@ -76,7 +76,7 @@ def attach(notes: Sequence[Note], broken: Sequence[BrokenNote], entries: Sequenc
     _listings(notes, shown, found, missing)
     titles.update({i: c.title for i, c in changes.items() if c.title is not None})
     problems += [p for n in notes for p in _note_problems(n, found[n.path], missing[n.path])]
-    problems += [Problem(origin(b.path, b.line), b.reason) for b in broken]
+    problems += [Problem(origin(b.path, b.line), b.reason, b.level) for b in broken]
     picks = tuple(i for i in _flagged(notes, found, "pin") if i not in hidden)
     return Attached({k: tuple(v) for k, v in found.items()},
                     {k: tuple(v) for k, v in missing.items()},

@@ -1,7 +1,8 @@
 """Read the editors' files (I/O, read-only): note files under docs/notes/ and other pages.
 
-Nothing here opens a file for writing. A note that cannot be read becomes a `BrokenNote`
-with its line and reason, so the rest of the site still generates.
+Nothing here opens a file for writing. A note that cannot be read, or that still holds the
+template's placeholder text, becomes a `BrokenNote` with its line and reason: it is reported
+and not published, and the rest of the site still generates.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import yaml
 
 from ..errors import NoteError
 from .note import BrokenNote, Note
-from .parse import parse_note, split_front_matter
+from .parse import PLACEHOLDER, parse_note, placeholder_line, split_front_matter
 
 NOTES_FOLDER = "notes"
 # "LINE: reason", as parse_note words its errors.
@@ -37,7 +38,7 @@ class NoteFiles:
 def read_note(path: Path, rel: str) -> Note | BrokenNote:
     """Return the note in one file, or a BrokenNote saying which line is wrong and why."""
     try:
-        return parse_note(path.read_text(encoding="utf-8"), rel)
+        note = parse_note(path.read_text(encoding="utf-8"), rel)
     except UnicodeDecodeError as error:
         return BrokenNote(rel, 1, f"not UTF-8 text ({error.reason})")
     except OSError as error:
@@ -46,6 +47,11 @@ def read_note(path: Path, rel: str) -> Note | BrokenNote:
         match = LINE_PREFIX.match(str(error))
         line, reason = (int(match.group(1)), match.group(2)) if match else (1, str(error))
         return BrokenNote(rel, line, reason)
+    placeholder = placeholder_line(note)
+    if placeholder is not None:
+        return BrokenNote(rel, placeholder, f"still has the template's text ({PLACEHOLDER!r}): not "
+                          "published until it is replaced", "warning")
+    return note
 
 
 def editor_files(docs: Path, generated: Iterable[str]) -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Literal
 
 from ..model import EditorChanges, Problem
 
@@ -62,11 +63,14 @@ class Note:
 
 @dataclass(frozen=True)
 class BrokenNote:
-    """A note file that could not be read; listed on the notes index, never dropped."""
+    """A note file that is not published: unreadable (an error) or still the template's
+    placeholder (a warning). Reported by the commands with its line, never dropped or
+    shown on the public site."""
 
     path: str
     line: int
     reason: str
+    level: Literal["error", "warning"] = "error"
 
 
 @dataclass(frozen=True)

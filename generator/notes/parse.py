@@ -45,6 +45,20 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
     raise NoteError("1: front matter opened with --- is never closed (add a --- line)")
 
 
+# The body `newsdigest note` writes into a new note: a note still holding it is unfinished.
+PLACEHOLDER = "Write the note here, in Markdown."
+TEMPLATE_BODY = (f"{PLACEHOLDER} It appears as an \"Editor's note\" on the article's page "
+                 "and in the notes index.\n")
+
+
+def placeholder_line(note: Note) -> int | None:
+    """Return the file line of the template's placeholder text in the note's body, if any."""
+    for offset, line in enumerate(note.body.split("\n")):
+        if PLACEHOLDER in line:
+            return note.body_line + offset
+    return None
+
+
 def parse_note(text: str, path: str) -> Note:
     """Return the Note in `text`; raise NoteError('LINE: reason') when it is malformed."""
     front, body, body_line = split_front_matter(text.removeprefix("\ufeff"))

@@ -200,16 +200,13 @@ def _flags(note: Note, attached: Attached) -> str:
 def note_item(
     note: Note, attached: Attached, article_pages: Mapping[str, str], tag_pages: Mapping[str, str]
 ) -> str:
-    """Return one note's entry: title, author, date, targets, actions, broken references."""
+    """Return one note's entry: title, author, date, what it is shown on, what it does."""
     here = INDEX_PAGE
     who = esc(note.author) if note.author else "the editors"
     when = f" · {esc(note.date)}" if note.date else " · undated"
     targets = ", ".join(
         _target(a, here, article_pages, tag_pages, attached.titles)
         for a in attached.attachments.get(note.path, ())
-    )
-    missing = "; ".join(
-        f"{esc(r.field)} {esc(r.value)}" for r in attached.unresolved.get(note.path, ())
     )
     flags = _flags(note, attached)
     return (
@@ -218,7 +215,6 @@ def note_item(
         + f"</strong><br><small>By {who}{when}</small>"
         + (f'<br><span class="nd-note-on">On: {targets}</span>' if targets else "")
         + (f'<br><span class="nd-note-does">{flags}</span>' if flags else "")
-        + (f'<br><span class="nd-note-missing">Names nothing: {missing}</span>' if missing else "")
         + "</li>"
     )
 
@@ -229,9 +225,12 @@ def render_notes_index(
     article_pages: Mapping[str, str],
     tag_pages: Mapping[str, str],
 ) -> str:
-    """Return the Markdown of the notes index page."""
+    """Return the Markdown of the notes index page: the notes shown on the site.
+
+    Problems (notes that name nothing, cannot be read or are unfinished) are the editors'
+    business: the commands and the run summary report them, the public index does not.
+    """
     notes = newest_first(files.notes)
-    unattached = [n for n in notes if not attached.attachments.get(n.path)]
     listed = [n for n in notes if attached.attachments.get(n.path)]
     blocks = [
         front_matter(
@@ -246,19 +245,6 @@ def render_notes_index(
         INTRO,
         _list(listed, attached, article_pages, tag_pages, "No notes yet."),
     ]
-    if unattached:
-        blocks += [
-            "## Unattached notes",
-            "<p>These notes name no article, tag or day the site has. Check the "
-            "names in their front matter.</p>",
-            _list(unattached, attached, article_pages, tag_pages, ""),
-        ]
-    if files.broken:
-        items = "".join(
-            f"<li><code>docs/{esc(b.path)}</code>, line {b.line}: {esc(b.reason)}</li>"
-            for b in sorted(files.broken, key=lambda b: b.path)
-        )
-        blocks += ["## Notes that could not be read", f'<ul class="nd-note-broken">{items}</ul>']
     if files.pages:
         blocks += ["## Editors' pages", _pages(files.pages)]
     return "\n\n".join(blocks) + "\n"
