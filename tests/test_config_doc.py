@@ -21,6 +21,7 @@ from generator.config import (
 )
 from generator.errors import ConfigError
 from generator.fetch.sources import SETTING_KEYS, SOURCE_KEYS
+from generator.render import GENERATED_FILES, GENERATED_FOLDERS
 
 REFERENCE = Path(__file__).resolve().parents[1] / "generator" / "CONFIG.md"
 # A section heading of the reference: "## `site:` (a mapping)".
@@ -77,3 +78,12 @@ def test_an_undocumented_key_is_refused(tmp_path: Path, section: str) -> None:
     (tmp_path / "newsdigest.yml").write_text(f"{section}:\n  no_such_key: 1\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=rf"{section}\.no_such_key: unknown key"):
         load_config(tmp_path)
+
+
+def test_readme_names_every_generated_folder_and_file() -> None:
+    """Editors learn from the README which parts of docs/ are not theirs: render's one list."""
+    readme = (REFERENCE.parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Editors' notes", 1)[1].split("### Write a note", 1)[0]
+    named = set(re.findall(r"`([^`]+)`", section))
+    listed = {f"{folder}/" for folder in GENERATED_FOLDERS} | set(GENERATED_FILES)
+    assert sorted(listed - named) == []
