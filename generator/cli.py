@@ -32,7 +32,6 @@ from .pipeline import generate, publish_pages, render_safely
 from .publish.newslettercmd import add_newsletter_parser
 from .render.article import render_article
 from .render.context import make_entry
-from .siteaddress import SITE_URL_ENV
 from .sourcescmd import add_sources_parser
 from .store import Store
 from .writer import WriteReport
@@ -176,22 +175,6 @@ def _exclusive(config: Config) -> Iterator[None]:
         yield
 
 
-@contextlib.contextmanager
-def address_for_mkdocs(url: str | None) -> Iterator[None]:
-    """Hand the site address to the MkDocs a command runs (mkdocs.yml reads it with !ENV),
-    restoring the environment afterwards."""
-    before = os.environ.get(SITE_URL_ENV)
-    if url:
-        os.environ[SITE_URL_ENV] = url
-    try:
-        yield
-    finally:
-        if before is None:
-            os.environ.pop(SITE_URL_ENV, None)
-        else:
-            os.environ[SITE_URL_ENV] = before
-
-
 def cmd_stories(args: argparse.Namespace, config: Config) -> int:
     """List the stories of the store, placing articles added since the last run."""
     from .stories.listing import stories, story_json  # noqa: PLC0415 - see the module docstring
@@ -287,12 +270,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if getattr(args, "source", None) and args.command != "fetch" \
                 and config.source_named(args.source) is None:
             raise ConfigError(f"--source {args.source}: no such source in newsdigest.yml")
-        with address_for_mkdocs(config.site.url):
-            if args.command in UNLOCKED_COMMANDS:
-                status: int = args.run(args, config)
-            else:
-                with _exclusive(config):
-                    status = args.run(args, config)
+        if args.command in UNLOCKED_COMMANDS:
+            status: int = args.run(args, config)
+        else:
+            with _exclusive(config):
+                status = args.run(args, config)
     except ConfigError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE

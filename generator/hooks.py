@@ -14,7 +14,9 @@ Registered in mkdocs.yml as `hooks: [generator/hooks.py]`.
 from __future__ import annotations
 
 import html
+import os
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -23,6 +25,7 @@ from markupsafe import Markup
 from mkdocs.plugins import event_priority
 
 from generator.render.html import clean
+from generator.siteaddress import project_address
 
 # Meta keys the theme prints as text: escaped before any template sees them.
 TEXT_META_KEYS = ("title", "description", "subtitle")
@@ -129,6 +132,15 @@ def safe_meta(meta: Mapping[str, Any], generated: bool) -> dict[str, Any]:
     if "tags" in out:
         out["tags"] = safe_tags(out["tags"])
     return out
+
+
+def on_config(config: Any) -> Any:
+    """Take the site's address from newsdigest.yml (site.url) when mkdocs.yml sets none."""
+    if not config.site_url:
+        root = Path(config.config_file_path).parent
+        url = project_address(root, os.environ)
+        config.site_url = url.rstrip("/") + "/" if url else None
+    return config
 
 
 @event_priority(100)  # before every plugin, so none sees raw metadata

@@ -1,11 +1,12 @@
-"""One site address: `site.url` in newsdigest.yml, handed to MkDocs, checked at start.
+"""One site address: `site.url` in newsdigest.yml, used by MkDocs too, checked at start.
 
-The address is written once, in newsdigest.yml. mkdocs.yml reads it from the environment
-(`site_url: !ENV [NEWSDIGEST_SITE_URL, null]`), which newsdigest sets for the MkDocs it runs,
-so canonical links, Open Graph tags, the sitemap and the feeds cannot point at two places.
-A fork that has not set one gets the GitHub Pages address the publishing workflow reads
-from actions/configure-pages (NEWSDIGEST_PAGES_URL). When two places still disagree, the
-run stops with exit status 2 and a message naming both.
+The address is written once, in newsdigest.yml. mkdocs.yml sets no site_url: the hook
+(generator/hooks.py, on_config) takes it from here, so canonical links, Open Graph tags, the
+sitemap and the feeds cannot point at two places, whether the site is built by newsdigest or
+by `mkdocs build`. A fork that has not set one gets the GitHub Pages address the publishing
+workflow reads from actions/configure-pages (NEWSDIGEST_PAGES_URL). mkdocs.yml may still
+name it (a literal, or `!ENV [NEWSDIGEST_SITE_URL, ...]`); when that, or the environment,
+disagrees with site.url, every command stops with exit status 2 and a message naming both.
 """
 
 from __future__ import annotations
@@ -18,11 +19,11 @@ import yaml
 
 from .errors import ConfigError
 
-# Read by mkdocs.yml's `!ENV` tag; set by newsdigest for the MkDocs it runs.
+# The variable an `!ENV` site_url in mkdocs.yml may read (newsdigest never sets it).
 SITE_URL_ENV = "NEWSDIGEST_SITE_URL"
 # The Pages address the publishing workflow found (configure-pages' base_url output).
 PAGES_URL_ENV = "NEWSDIGEST_PAGES_URL"
-ENV_LINE = f"site_url: !ENV [{SITE_URL_ENV}, null]"
+FIX = "write the address once, as site.url in {config}, and no site_url in {mkdocs}"
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,18 @@ def same(one: str | None, other: str | None) -> bool:
     return norm(one) == norm(other)
 
 
+def mkdocs_value(said: MkdocsAddress | None, env: Mapping[str, str]) -> tuple[str | None, str]:
+    """Return the address MkDocs would read from mkdocs.yml, and where it comes from."""
+    if said is None:
+        return None, ""
+    if said.literal is not None:
+        return said.literal, "site_url"
+    for name in said.env:  # !ENV takes the first variable that is set
+        if env.get(name):
+            return env[name], f"site_url (from ${name})"
+    return said.default, "site_url (its !ENV default)"
+
+
 def check_address(
     url: str | None,
     config_file: str,
@@ -79,34 +92,13 @@ def check_address(
     said: MkdocsAddress | None,
     env: Mapping[str, str],
 ) -> None:
-    """Raise ConfigError naming both places when mkdocs.yml (or the environment it reads)
-    gives another address than newsdigest.yml's site.url."""
-    shown = url or "(not set)"
-    fix = (
-        f"set the address once, as site.url in {config_file}, and write `{ENV_LINE}` "
-        f"in {mkdocs_file}"
-    )
-    if said is not None and said.literal is not None and not same(said.literal, url):
+    """Raise ConfigError naming both places when mkdocs.yml gives another address than
+    newsdigest.yml's site.url (no site_url in mkdocs.yml always agrees: the hook fills it)."""
+    value, where = mkdocs_value(said, env)
+    if value is not None and not same(value, url):
         raise ConfigError(
-            f"{mkdocs_file}: site_url is {said.literal} but {config_file}: "
-            f"site.url is {shown}; {fix}"
-        )
-    if said is not None and said.env:
-        if said.env[0] != SITE_URL_ENV:
-            raise ConfigError(
-                f"{mkdocs_file}: site_url reads ${said.env[0]}, which newsdigest "
-                f"does not set; {fix}"
-            )
-        if said.default is not None and not same(said.default, url):
-            raise ConfigError(
-                f"{mkdocs_file}: site_url defaults to {said.default} but "
-                f"{config_file}: site.url is {shown}; {fix}"
-            )
-    outside = env.get(SITE_URL_ENV)
-    if outside and not same(outside, url):
-        raise ConfigError(
-            f"environment: {SITE_URL_ENV} is {outside} but {config_file}: "
-            f"site.url is {shown}; unset {SITE_URL_ENV} and {fix}"
+            f"{mkdocs_file}: {where} is {value} but {config_file}: site.url is "
+            f"{url or '(not set)'}; " + FIX.format(config=config_file, mkdocs=mkdocs_file)
         )
 
 
@@ -132,3 +124,16 @@ def checked_address(
             raise ConfigError(f"{mkdocs}: cannot read ({error})") from error
     check_address(url, config_file, str(mkdocs), said, env)
     return url
+
+
+def project_address(root: Path, env: Mapping[str, str]) -> str | None:
+    """Return the address newsdigest.yml under `root` gives (or the Pages address), for
+    MkDocs; the command that started the build has validated the file already."""
+    path = root / "newsdigest.yml"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None
+    except (OSError, yaml.YAMLError):
+        data = None
+    site = data.get("site") if isinstance(data, dict) else None
+    url = site.get("url") if isinstance(site, dict) else None
+    return site_address(url if isinstance(url, str) else None, env)

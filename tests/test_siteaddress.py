@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -45,11 +47,16 @@ def test_mkdocs_address(text: str, expected: MkdocsAddress | None) -> None:
 @pytest.mark.parametrize(
     "url,said,env",
     [
-        (SITE, None, {}),
-        (SITE, MkdocsAddress(env=(SITE_URL_ENV,)), {}),
+        (SITE, None, {}),  # no site_url in mkdocs.yml: the hook fills in site.url
+        (None, None, {}),
         (SITE, MkdocsAddress(literal=SITE.rstrip("/")), {}),  # a trailing slash is no difference
-        (SITE, MkdocsAddress(env=(SITE_URL_ENV,), default=SITE), {SITE_URL_ENV: SITE}),
-        (None, MkdocsAddress(env=(SITE_URL_ENV,)), {}),
+        (SITE, MkdocsAddress(env=(SITE_URL_ENV,)), {}),  # unset, no default: the hook fills it
+        (SITE, MkdocsAddress(env=(SITE_URL_ENV,), default=SITE), {}),
+        (
+            SITE,
+            MkdocsAddress(env=(SITE_URL_ENV,), default="https://old.example/"),
+            {SITE_URL_ENV: SITE},
+        ),  # the variable wins over the default
     ],
 )
 def test_agreeing_addresses_pass(
@@ -61,20 +68,19 @@ def test_agreeing_addresses_pass(
 @pytest.mark.parametrize(
     "url,said,env,named",
     [
-        (SITE, MkdocsAddress(literal="https://old.example/"), {}, "mkdocs.yml: site_url"),
-        (None, MkdocsAddress(literal="https://old.example/"), {}, "mkdocs.yml: site_url"),
-        (SITE, MkdocsAddress(env=("SITE",)), {}, "$SITE"),
+        (SITE, MkdocsAddress(literal="https://old.example/"), {}, "mkdocs.yml: site_url is"),
+        (None, MkdocsAddress(literal="https://old.example/"), {}, "site.url is (not set)"),
         (
             SITE,
             MkdocsAddress(env=(SITE_URL_ENV,), default="https://old.example/"),
             {},
-            "defaults to",
+            "its !ENV default",
         ),
         (
             SITE,
-            MkdocsAddress(env=(SITE_URL_ENV,)),
+            MkdocsAddress(env=("OTHER", SITE_URL_ENV)),
             {SITE_URL_ENV: "https://old.example/"},
-            f"environment: {SITE_URL_ENV}",
+            f"from ${SITE_URL_ENV}",
         ),
     ],
 )
@@ -84,7 +90,8 @@ def test_disagreeing_addresses_name_both_places(
     with pytest.raises(ConfigError) as raised:
         check_address(url, "newsdigest.yml", "mkdocs.yml", said, env)
     message = str(raised.value)
-    assert named in message and "newsdigest.yml" in message
+    assert named in message and "newsdigest.yml" in message and "mkdocs.yml" in message
+    assert "https://old.example/" in message
 
 
 def test_pages_url_fills_an_unset_address(tmp_path: Path) -> None:
@@ -98,19 +105,14 @@ def test_pages_url_fills_an_unset_address(tmp_path: Path) -> None:
 
 
 def test_the_repository_sets_its_address_once() -> None:
-    said = mkdocs_address((REPO / "mkdocs.yml").read_text("utf-8"))
-    assert said == MkdocsAddress(env=(SITE_URL_ENV,))
+    assert mkdocs_address((REPO / "mkdocs.yml").read_text("utf-8")) is None
     assert load_config(REPO, {}).site.url
 
 
 def test_mismatched_address_stops_the_run_with_exit_2(tmp_path: Path) -> None:
     project = new_project(tmp_path / "p")
     mkdocs = project / "mkdocs.yml"
-    mkdocs.write_text(
-        mkdocs.read_text("utf-8").replace(
-            "site_url: !ENV [NEWSDIGEST_SITE_URL, null]", "site_url: https://elsewhere.example/"
-        )
-    )
+    mkdocs.write_text(mkdocs.read_text("utf-8") + "site_url: https://elsewhere.example/\n")
     result = run_cli("generate", project=project)
     assert result.returncode == 2
     error = result.stderr.decode()
@@ -119,7 +121,7 @@ def test_mismatched_address_stops_the_run_with_exit_2(tmp_path: Path) -> None:
     assert len(error.strip().splitlines()) == 1
 
 
-def test_build_hands_the_address_to_mkdocs(tmp_path: Path) -> None:
+def test_build_uses_the_pages_address_when_none_is_set(tmp_path: Path) -> None:
     project = new_project(tmp_path / "p", with_config=False)
     pages = "https://gullbay.github.io/digest/"
     (project / "newsdigest.yml").write_text("site:\n  title: Gull Bay\n")
@@ -129,3 +131,20 @@ def test_build_hands_the_address_to_mkdocs(tmp_path: Path) -> None:
     assert f'<link rel="canonical" href="{pages}">' in home
     assert f"<loc>{pages}</loc>" in (project / "site" / "sitemap.xml").read_text("utf-8")
     assert pages in (project / "site" / "feed.json").read_text("utf-8")
+
+
+def test_plain_mkdocs_build_uses_site_url(tmp_path: Path) -> None:
+    """The hook gives MkDocs newsdigest.yml's address, however the build is started."""
+    project = new_project(tmp_path / "p", with_config=False)
+    (project / "newsdigest.yml").write_text(f"site:\n  url: {SITE}\n")
+    assert run_cli("generate", project=project).returncode == 0
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml")],
+        capture_output=True,
+        check=False,
+        cwd=project,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr.decode()
+    home = (project / "site" / "index.html").read_text("utf-8")
+    assert f'<link rel="canonical" href="{SITE}">' in home

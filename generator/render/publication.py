@@ -30,6 +30,8 @@ EVIDENCE_CHARS = 90
 # at most LEDE_WORDS words and LEDE_BYTES bytes of UTF-8 (about 300 CJK characters).
 LEDE_WORDS = 120
 LEDE_BYTES = 900
+# Evidence is article text: kept out of the search index like the text itself.
+EVIDENCE_OPEN = '<p class="nd-evidence-text" data-search-exclude>'
 # Runs of white space: the text fragment matches rendered text, where they collapse to one.
 SPACES = re.compile(r"\s+")
 
@@ -142,11 +144,11 @@ def evidence_html(
             f"{esc(article.source or 'the source')} ↗</a>"
         )
     if publication.mode == NONE:  # the facts and where to check them, no article text
-        return '<p class="nd-evidence-text">' + " · ".join(links) + "</p>" if links else ""
+        return EVIDENCE_OPEN + " · ".join(links) + "</p>" if links else ""
     text = evidence if publication.mode == FULL else shortened(evidence)
     source = f" — {esc(article.source)}" if article.source else ""
     return (
-        f'<p class="nd-evidence-text"><q lang="{esc(article.language)}">{esc(text)}</q>'
+        f'{EVIDENCE_OPEN}<q lang="{esc(article.language)}">{esc(text)}</q>'
         f"{source}" + (" · " + " · ".join(links) if links else "") + "</p>"
     )
 
