@@ -132,6 +132,8 @@ def test_excerpt_links_evidence_to_the_publishers_sentence() -> None:
     assert facts and all(f.select_one("details summary") for f in facts)
     sources = [a["href"] for a in page.select("a.nd-evidence-source")]
     assert sources and all(h.startswith(URL + "#:~:text=") for h in sources)
+    outside = page.select('a[href^="https:"]')
+    assert outside and all("noopener" in a.get("rel", []) for a in outside)
     # every in-page anchor still reaches a sentence the page shows
     ids = {tag["id"] for tag in page.select("[id]")}
     assert all(a["href"][1:] in ids for a in page.select('a[href^="#"]'))

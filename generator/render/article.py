@@ -16,6 +16,7 @@ from .publication import (
     FULL,
     NONE,
     Publication,
+    anchor,
     continue_line,
     evidence_html,
     original_line,
@@ -94,7 +95,7 @@ class Shown:
         """Return escaped text linked to the sentence's place, or alone when it has none."""
         target = (self.publication.sentence_href(sentence, self.paragraphs)
                   if sentence is not None else None)
-        return f'<a href="{esc(target)}">{esc(text)}</a>' if target else esc(text)
+        return anchor(target, esc(text)) if target else esc(text)
 
 
 def summary_block(entry: Entry, shown: Shown | None = None) -> str:
@@ -153,7 +154,7 @@ def _quote_link(quote: Quote, sentences: Sequence[Sentence], shown: Shown | None
     if target is None:
         return ""
     label = "in the text ↓" if target.startswith("#") else "at the source ↗"
-    return f'<a class="nd-evidence" href="{esc(target)}">{label}</a>'
+    return anchor(target, label, "nd-evidence")
 
 
 def published_part(article: Article, sentences: Sequence[Sentence], shown: Shown) -> str:

@@ -55,6 +55,13 @@ class Publication:
         return fragment_url(self.url, sentence.text) if self.url else None
 
 
+def anchor(target: str, inner_html: str, css: str = "") -> str:
+    """Return a link to `target` (escaped here); one to another site gets its rel."""
+    rel = "" if target.startswith("#") else ' rel="nofollow noopener noreferrer"'
+    klass = f' class="{css}"' if css else ""
+    return f'<a{klass} href="{esc(target)}"{rel}>{inner_html}</a>'
+
+
 def publication_of(article: Article, mode: str) -> Publication:
     """Return the article's publication: its mode and its safe original URL."""
     return Publication(mode=mode, url=safe_http_url(article.url))
