@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import types
 import zoneinfo
 from collections.abc import Mapping
@@ -13,12 +14,19 @@ import yaml
 
 from .analyse import AnalysisSettings
 from .errors import ConfigError
-from .fetch.sources import FetchSettings, SourceConfig, parse_fetch_settings, parse_sources
+from .fetch.sources import (
+    FetchSettings,
+    SourceConfig,
+    parse_fetch_settings,
+    parse_sources,
+    publish_value,
+)
 from .settings import Paths, SiteSettings
+from .siteaddress import checked_address
 
 TOP_LEVEL_KEYS = frozenset({"site", "analysis", "tags", "sources", "fetch"})
 SITE_KEYS = frozenset({"title", "description", "url", "timezone", "language", "project_url",
-                       "home_days", "items_per_page", "min_tag_articles"})
+                       "home_days", "items_per_page", "min_tag_articles", "publish"})
 POSITIVE_SITE_KEYS = frozenset({"home_days", "items_per_page", "min_tag_articles"})
 ANALYSIS_KEYS = frozenset({"summary_sentences", "max_tags", "max_facts"})
 TAG_KEYS = frozenset({"aliases", "block", "preferred"})
@@ -45,20 +53,31 @@ class Config:
         return next((s for s in self.sources if s.name == name), None)
 
 
-def load_config(root: Path) -> Config:
-    """Read and validate newsdigest.yml under `root` (defaults when the file is absent)."""
+def load_config(root: Path, env: Mapping[str, str] | None = None) -> Config:
+    """Read and validate newsdigest.yml under `root` (defaults when the file is absent);
+    `env` (the process environment by default) may supply the Pages address."""
     paths = Paths(root)
     raw = _read_yaml(paths.config) if paths.config.exists() else {}
     file = str(paths.config)
     _check_keys(raw, TOP_LEVEL_KEYS, file, "")
     site = _site_settings(raw.get("site") or {}, file)
+    url = checked_address(site.url, root, file, os.environ if env is None else env)
+    site = replace(site, url=url)
+    sources = parse_sources(raw.get("sources") or [], file)
     return Config(
         paths=paths,
-        site=site,
+        site=with_publish_modes(site, sources),
         analysis=_analysis_settings(raw.get("analysis") or {}, raw.get("tags") or {}, file),
-        sources=parse_sources(raw.get("sources") or [], file),
+        sources=sources,
         fetch=parse_fetch_settings(raw["fetch"], file) if raw.get("fetch") else None,
     )
+
+
+def with_publish_modes(site: SiteSettings, sources: tuple[SourceConfig, ...]) -> SiteSettings:
+    """Return the site settings with each source's publication mode resolved: the source's
+    own, else the site's, else the source kind's default."""
+    modes = tuple((s.name, s.publish or site.publish or s.publish_default()) for s in sources)
+    return replace(site, publish_by_source=modes)
 
 
 def _read_yaml(path: Path) -> dict[str, Any]:
@@ -96,6 +115,7 @@ def _site_settings(data: object, file: str) -> SiteSettings:
         if key in POSITIVE_SITE_KEYS and data[key] < 1:
             raise ConfigError(f"{file}: site.{key}: expected a whole number of at least 1")
         values[key] = data[key]
+    publish_value(values.get("publish"), file, "site.publish")
     settings = SiteSettings(**values)
     try:
         zoneinfo.ZoneInfo(settings.timezone)

@@ -14,6 +14,7 @@ Registered in mkdocs.yml as `hooks: [generator/hooks.py]`.
 from __future__ import annotations
 
 import html
+import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,7 @@ from generator.notes.load import NOTES_FOLDER, read_note
 from generator.notes.note import BrokenNote
 from generator.render import GENERATED_FILES, GENERATED_FOLDERS
 from generator.render.html import clean
+from generator.siteaddress import project_address
 
 # Meta keys the theme prints as text: escaped before any template sees them.
 TEXT_META_KEYS = ("title", "description", "subtitle")
@@ -133,6 +135,15 @@ def safe_meta(meta: Mapping[str, Any], generated: bool) -> dict[str, Any]:
     if "tags" in out:
         out["tags"] = safe_tags(out["tags"])
     return out
+
+
+def on_config(config: Any) -> Any:
+    """Take the site's address from newsdigest.yml (site.url) when mkdocs.yml sets none."""
+    if not config.site_url:
+        root = Path(config.config_file_path).parent
+        url = project_address(root, os.environ)
+        config.site_url = url.rstrip("/") + "/" if url else None
+    return config
 
 
 @event_priority(100)  # before every plugin, so none sees raw metadata

@@ -6,6 +6,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 CONFIG_NAME = "newsdigest.yml"
+# How much of an article the site shows: all of its text, the summary with its evidence
+# sentences and first paragraph, or the headline, summary and facts only (issue 21).
+PUBLISH_MODES = ("full", "excerpt", "none")
 
 
 @dataclass(frozen=True)
@@ -23,6 +26,21 @@ class SiteSettings:
     # A tag gets its own page once this many articles carry it; rarer tags show as plain
     # text. Most tags of a large archive are used once, so 2 or more keeps the site small.
     min_tag_articles: int = 1
+    # Site-wide publication mode (PUBLISH_MODES); None: each source's default (publish_mode).
+    publish: str | None = None
+    # (source name, mode) for every configured source, resolved by generator.config.
+    publish_by_source: tuple[tuple[str, str], ...] = ()
+
+    def publish_mode(self, source: str | None) -> str:
+        """Return how much of an article from `source` is published.
+
+        A configured source has its mode resolved already; articles of any other source
+        (files added by hand) follow site.publish, else "full": the editor chose them.
+        """
+        for name, mode in self.publish_by_source:
+            if name == source:
+                return mode
+        return self.publish or "full"
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,10 @@ def run(env: dict[str, str], *args: str) -> None:
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A project with our hostile articles plus the demo inbox, when it is importable."""
-    root = make_project(tmp_path_factory.mktemp("determinism") / "project")
+    # The site's address comes from newsdigest.yml (the sitemap needs one).
+    root = make_project(tmp_path_factory.mktemp("determinism") / "project", config={
+        "site": {"title": "Hostile <b>Digest</b> & co", "timezone": "UTC",
+                 "url": "https://digest.harbour-hills.example/"}})
     add_articles(root, list(OWN_STRINGS[:40]))
     run(ENVIRONMENTS[0], "-m", "generator", "--project", str(root), "add",
         str(REPO / "examples" / "inbox"))

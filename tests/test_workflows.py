@@ -107,7 +107,7 @@ def test_top_level_permissions_grant_nothing(name: str) -> None:
 @pytest.mark.parametrize("job,expected", [
     ("plan", {"contents": "read"}),
     ("fetch", {"contents": "read"}),
-    ("generate", {"contents": "write"}),
+    ("generate", {"contents": "write", "pages": "read"}),  # pages: the Pages address
     ("deploy", {"pages": "write", "id-token": "write"}),
     ("newsletter", {"contents": "read"}),
 ])

@@ -49,6 +49,8 @@ export PUBLISH_TRACE=$TMP/trace PUBLISH_WORK=$TMP/work PUBLISH_PUSH_ATTEMPTS=3 P
 export NEWSDIGEST=${NEWSDIGEST:-"$PY -m generator"}  # the command publish.sh runs
 export GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1  # no user settings leak in
 GIT_ID=(-c user.name="dry-run editor" -c user.email=editor@example.invalid)
+# What actions/configure-pages reports as base_url for a fork that sets no site.url.
+PAGES_URL=https://dry-run.github.io/newsdigest/
 
 make_origin() {
   if [[ $MODE == head ]] && ! git -C "$REPO" rev-parse --verify --quiet HEAD >/dev/null; then
@@ -204,6 +206,8 @@ config["sources"] = [
     {"name": "Saltmarsh Harbour Herald", "feed": f"{base}/harbour/feed.xml",
      "allow_private": True, "timezone": "Europe/London"},
 ]
+# A fork that has not set its address: the workflow fills in the Pages address.
+(config.get("site") or {}).pop("url", None)
 config["fetch"] = {**(config.get("fetch") or {}),
                    "contact": "https://github.com/newsdigest/newsdigest",
                    "delay": 0.05, "retries": 0, "connect_timeout": 5.0, "read_timeout": 5.0}
@@ -268,6 +272,7 @@ job_generate() {
   race
   (
     cd "$work"
+    export NEWSDIGEST_PAGES_URL=$PAGES_URL  # steps.pages.outputs.base_url
     tools/publish.sh merge "$TMP/fetched"
     export "$(tools/publish.sh epoch)"
     tools/publish.sh generate
@@ -288,7 +293,7 @@ job_newsletter() {
   (cd "$work" && env -u NEWSDIGEST_SMTP_HOST PUBLISH_TRACE=/dev/null tools/publish.sh newsletter) \
     | tee "$TMP/newsletter-off.log"
   start_mail_server
-  (cd "$work" && NEWSDIGEST_SMTP_HOST=127.0.0.1 NEWSDIGEST_SMTP_PORT=$MAIL_PORT \
+  (cd "$work" && NEWSDIGEST_PAGES_URL=$PAGES_URL NEWSDIGEST_SMTP_HOST=127.0.0.1 NEWSDIGEST_SMTP_PORT=$MAIL_PORT \
     NEWSDIGEST_SMTP_SECURITY=none NEWSDIGEST_SMTP_FROM="Dry run <news@digest.example>" \
     NEWSDIGEST_SMTP_TO="ann@readers.example, bob@readers.example" NEWSLETTER_DAY=latest \
     tools/publish.sh newsletter) | tee "$TMP/newsletter-on.log"
@@ -301,6 +306,10 @@ check() {
   [[ -f $work/site/index.html ]] || { echo "FAIL: no site/index.html"; problems=1; }
   grep -rqs "Orchard cooperative opens shared cider press" "$work/site" \
     || { echo "FAIL: a fetched article is missing from the site"; problems=1; }
+  grep -qF "<link rel=\"canonical\" href=\"$PAGES_URL\">" "$work/site/index.html" \
+    || { echo "FAIL: the site does not use the Pages address $PAGES_URL"; problems=1; }
+  grep -qF "\"feed_url\": \"${PAGES_URL}feed.json\"" "$work/site/feed.json" \
+    || { echo "FAIL: the feeds do not use the Pages address $PAGES_URL"; problems=1; }
   grep -q "| Saltmarsh Harbour Herald |" "$TMP/summary.md" \
     || { echo "FAIL: the summary has no row for a source"; problems=1; }
   local expect=
@@ -348,7 +357,7 @@ main() {
   job_newsletter
   step "checks"
   check
-  echo "dry run passed: commit $(git -C "$TMP/origin.git" rev-parse --short "$BRANCH") on $BRANCH, site built"
+  echo "dry run passed: commit $(git -C "$TMP/origin.git" rev-parse --short "$BRANCH") on $BRANCH, site built for $PAGES_URL"
 }
 
 main

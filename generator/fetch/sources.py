@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from generator import __version__
 from generator.errors import ConfigError
+from generator.settings import PUBLISH_MODES
 
 SourceKind = Literal["feed", "urls", "sitemap", "home", "local"]
 SOURCE_KINDS: tuple[SourceKind, ...] = ("feed", "urls", "sitemap", "home")
@@ -34,7 +35,7 @@ SHARD = re.compile(r"^\s*(\d+)\s*/\s*(\d+)\s*$")
 
 SOURCE_KEYS = frozenset({
     "name", *SOURCE_KINDS, "timezone", "language", "max_items", "include", "exclude", "tags",
-    "full_page", "allow_private", "allow_hosts", "local",
+    "full_page", "allow_private", "allow_hosts", "local", "publish",
 })
 
 
@@ -54,6 +55,12 @@ class SourceConfig:
     full_page: bool = True
     allow_private: bool = False
     allow_hosts: tuple[str, ...] = ()  # extra "host:port" origins allowed to be private
+    publish: str | None = None  # full | excerpt | none; None: the site's, else the default
+
+    def publish_default(self) -> str:
+        """Return the mode when neither the source nor the site sets one: fetched pages are
+        someone else's work, so only an excerpt; local files are the editor's choice."""
+        return "full" if self.kind == "local" else "excerpt"
 
     def private_origins(self) -> frozenset[tuple[str, int]]:
         """Return the (host, port) origins that may resolve to non-public addresses."""
@@ -210,7 +217,15 @@ def _source(entry: object, file: str, key: str) -> SourceConfig:
         full_page=_bool(entry.get("full_page", True), file, f"{key}.full_page"),
         allow_private=_bool(entry.get("allow_private", False), file, f"{key}.allow_private"),
         allow_hosts=hosts,
+        publish=publish_value(entry.get("publish"), file, f"{key}.publish"),
     )
+
+
+def publish_value(value: object, file: str, key: str) -> str | None:
+    """Return a `publish` value (None when absent) after checking it is a known mode."""
+    if value is None or value in PUBLISH_MODES:
+        return None if value is None else str(value)
+    raise _fail(file, key, f"one of {', '.join(PUBLISH_MODES)}, got {value!r}")
 
 
 def parse_sources(data: object, file: str) -> tuple[SourceConfig, ...]:

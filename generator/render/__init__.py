@@ -83,13 +83,14 @@ class ArticleSource:
     stories: tuple[StoryView, ...] = ()  # stories of two or more articles get a page
 
 
-def article_key(entry: Entry, stories: Mapping[str, str], code: str, notes_html: str) -> str:
+def article_key(entry: Entry, stories: Mapping[str, str], code: str, notes_html: str,
+                mode: str = "full") -> str:
     """Return a digest of everything an article page is rendered from: its own story digest
-    (see story_digests), its related stories' digests (their links show title and source)
-    and the notes shown on it."""
+    (see story_digests), its related stories' digests (their links show title and source),
+    the notes shown on it and its publication mode."""
     related = "".join([stories[i] for i in entry.related])
     return _digest((code, stories[entry.article.id], related, notes_html, entry.story_why,
-                    entry.story))
+                    entry.story, mode))
 
 
 def story_digests(entries: Sequence[Entry], source: ArticleSource,
@@ -117,18 +118,19 @@ def _digest(parts: tuple[object, ...]) -> str:
 
 
 def _article_page(entry: Entry, tag_pages: Mapping[str, str], by_id: Mapping[str, Entry],
-                  notes_html: str, lazy: Lazy) -> Page:
+                  notes_html: str, lazy: Lazy, *, mode: str) -> Page:
     """Return an article page: its text, or a lazy page when entries are light."""
     source = lazy.articles
     if source is None:
-        return render_article(entry, tag_pages, by_id, notes_html)
-    key = article_key(entry, lazy.stories, source.code, notes_html)
-    return LazyPage(key, partial(_render_full, entry, source, tag_pages, by_id, notes_html))
+        return render_article(entry, tag_pages, by_id, notes_html, mode=mode)
+    key = article_key(entry, lazy.stories, source.code, notes_html, mode)
+    return LazyPage(key, partial(_render_full, entry, source, tag_pages, by_id, notes_html,
+                                 mode=mode))
 
 
 def _render_full(entry: Entry, source: ArticleSource, tag_pages: Mapping[str, str],
-                 by_id: Mapping[str, Entry], notes_html: str) -> str:
-    return render_article(source.full(entry), tag_pages, by_id, notes_html)
+                 by_id: Mapping[str, Entry], notes_html: str, *, mode: str) -> str:
+    return render_article(source.full(entry), tag_pages, by_id, notes_html, mode=mode)
 
 
 RelatedFinder = Callable[[Sequence[ProfileSource]], Mapping[str, tuple[str, ...]]]
@@ -184,7 +186,7 @@ def plan_site(entries: Sequence[Entry], site: SiteSettings,
                 story_digests(shown, articles, tags.pages) if articles else {})
     pages: dict[str, Page] = {
         e.page: _article_page(e, tags.pages, by_id, article_notes(notes, e.article.id, e.page),
-                              lazy) for e in shown}
+                              lazy, mode=site.publish_mode(e.article.source)) for e in shown}
     pages.update(_day_pages(shown, site, notes, lazy))
     sources = named("source", newest)
     tag_refs, source_refs = feed_refs(tags, site), feed_refs(sources, site)

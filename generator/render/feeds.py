@@ -16,10 +16,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from email.utils import format_datetime
+from urllib.parse import urlsplit, urlunsplit
 
 from ..settings import SiteSettings
 from .context import Entry
-from .html import clean, esc, page_url
+from .html import clean, esc, page_url, safe_http_url
 
 FEED_ITEMS = 50  # articles in the latest-articles feeds
 FEED_DAYS = 30  # days in the digest feeds
@@ -46,6 +47,9 @@ class FeedItem:
     tags: tuple[str, ...]
     published: str | None  # ISO 8601 with offset, or None when the zone is unknown
     language: str | None = None  # the item's own language (an article's), when it has one
+    source: str | None = None  # the publisher (an article's source)
+    authors: tuple[str, ...] = ()
+    original: str | None = None  # the publisher's page of the article (safe http(s) URL)
 
 
 @dataclass(frozen=True)
@@ -80,7 +84,8 @@ def article_item(entry: Entry) -> FeedItem:
     return FeedItem(id=entry.article.id, title=entry.title, page=entry.page,
                     summary=summary or entry.title, tags=entry.tags,
                     published=published.iso if published else None,
-                    language=entry.article.language or None)
+                    language=entry.article.language or None, source=entry.article.source,
+                    authors=entry.article.authors, original=safe_http_url(entry.article.url))
 
 
 def digest_item(day: str, page: str, entries: Sequence[Entry]) -> FeedItem:
@@ -127,8 +132,20 @@ def rss(feed: Feed, site: SiteSettings) -> str:
             _text(node, "pubDate", format_datetime(datetime.fromisoformat(item.published)))
         if item.language:
             _text(node, f"{{{DC}}}language", item.language)
+        _credits(node, item)
     ET.indent(root)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, "unicode") + "\n"
+
+
+def _credits(node: ET.Element, item: FeedItem) -> None:
+    """Add who wrote and who published an RSS item: dc:creator per author, and <source>,
+    which RSS gives a URL: the publisher's site (its feed is not known here)."""
+    for author in item.authors:
+        _text(node, f"{{{DC}}}creator", author)
+    if item.source and item.original:
+        parts = urlsplit(item.original)
+        home = urlunsplit((parts.scheme, parts.netloc, "/", "", ""))
+        ET.SubElement(node, "source", {"url": home}).text = clean(item.source)
 
 
 def _text(parent: ET.Element, tag: str, text: str) -> None:
@@ -147,6 +164,12 @@ def json_feed(feed: Feed, site: SiteSettings) -> str:
             data["date_published"] = item.published
         if item.language:
             data["language"] = clean(item.language)
+        if item.authors:
+            data["authors"] = [{"name": clean(a)} for a in item.authors]
+        if item.original:
+            data["external_url"] = item.original  # the publisher's page: the original
+        if item.source:  # JSON Feed has no publisher field: an extension (underscore) says it
+            data["_newsdigest"] = {"source": clean(item.source)}
         items.append(data)
     document: dict[str, object] = {
         "version": "https://jsonfeed.org/version/1.1", "title": feed.title,

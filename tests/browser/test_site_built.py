@@ -76,7 +76,9 @@ def test_article_head_has_language_social_meta_and_feeds(demo_project: Path) -> 
         title = soup.select_one("h1").get_text()
         assert soup.select_one('meta[property="og:title"]')["content"] == title
         assert soup.select_one('link[rel="canonical"]')["href"].startswith("https://")
-        assert len(soup.select('link[rel="alternate"]')) == 4
+        assert len(soup.select('link[rel~="alternate"]')) == 4
+        # exactly rel="alternate" would make Material fetch sitemap.xml per feed (issue 21)
+        assert not soup.select('link[rel="alternate"]')
 
 
 def test_search_index_leaves_out_article_text(demo_project: Path) -> None:
