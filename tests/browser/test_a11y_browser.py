@@ -135,3 +135,62 @@ def test_axe_finds_nothing_serious_in_our_markup(
         " chrome:\n  " + "\n  ".join(material)
     )
     assert ours == [], "\n".join(ours)
+
+
+# What the focused element (or, for the palette's hidden radio, its label) looks like.
+FOCUS_JS = """() => {
+  let node = document.activeElement;
+  if (node.classList.contains("md-option")) { node = node.nextElementSibling; }
+  const style = getComputedStyle(node), box = node.getBoundingClientRect();
+  return {tag: node.tagName, text: (node.textContent || "").trim().slice(0, 30),
+          outline: style.outlineStyle, width: parseFloat(style.outlineWidth),
+          visibility: style.visibility, x: box.x, y: box.y, w: box.width, h: box.height,
+          vw: innerWidth, vh: innerHeight};
+}"""
+
+
+@pytest.mark.parametrize("size", list(VIEWPORTS))
+def test_tab_focus_is_always_visible(page: Any, site_url: str, size: str) -> None:
+    page.set_viewport_size(VIEWPORTS[size])
+    page.goto(site_url)
+    for press in range(1, 13):
+        page.keyboard.press("Tab")
+        focus = page.evaluate(FOCUS_JS)
+        where = f"Tab {press} on {size}: {focus}"
+        assert focus["outline"] != "none" and focus["width"] >= 2, where
+        assert focus["visibility"] == "visible" and focus["w"] > 0 and focus["h"] > 0, where
+        assert focus["x"] + focus["w"] > 0 and focus["x"] < focus["vw"], where  # on screen
+        assert focus["y"] + focus["h"] > 0 and focus["y"] < focus["vh"], where
+
+
+def test_times_read_relative_with_the_exact_time_on_hover(
+    page: Any, site_url: str, demo_project: Path
+) -> None:
+    path = PAGE_TYPES["article-en"](demo_project / "site")
+    built = (demo_project / "site" / path / "index.html").read_text("utf-8")
+    page.goto(site_url + path)
+    when = page.locator("p.nd-meta time.nd-when")
+    exact = when.get_attribute("title")
+    assert exact and re.fullmatch(r"\d{1,2} \w{3} \d{4}, \d\d:\d\d UTC[+-]\d\d:\d\d", exact)
+    assert re.fullmatch(
+        r"\d+ (yr|mo|wk|day|hr|min)\.? ago|yesterday|last \w+", when.inner_text()
+    ), when.inner_text()
+    assert f'title="{exact}" class="nd-when">{exact}</time>' in built  # the HTML stays exact
+
+
+def test_traditional_chinese_article_is_zh_hant(
+    page: Any, site_url: str, demo_project: Path
+) -> None:
+    page.goto(site_url + PAGE_TYPES["article-zh"](demo_project / "site"))
+    assert page.locator("html").get_attribute("lang") == "zh-Hant"
+    assert page.locator("h1.nd-title").get_attribute("lang") == "zh-Hant"
+    assert page.locator("h2#summary").inner_text() == "摘要"
+    assert page.locator(".nd-facts .admonition-title").inner_text() == "事實摘要"
+
+
+def test_home_says_when_it_was_last_updated(page: Any, site_url: str) -> None:
+    page.goto(site_url)
+    updated = page.locator("p.nd-updated time")
+    assert updated.get_attribute("datetime")
+    # the demo's articles are from March 2026, far older than two hourly fetches
+    assert page.locator("p.nd-stale").is_visible()
