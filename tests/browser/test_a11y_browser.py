@@ -109,16 +109,15 @@ def test_axe_finds_nothing_serious_in_our_markup(
     page: Any, site_url: str, demo_project: Path, axe_source: str, kind: str
 ) -> None:
     path = PAGE_TYPES[kind](demo_project / "site")
+    # Material remembers the first palette it chose: forget it before every load, so the
+    # emulated prefers-color-scheme decides, as on a reader's first visit.
+    page.context.add_init_script("localStorage.clear()")
     ours, material = [], []
     for scheme in SCHEMES:
         page.emulate_media(color_scheme=scheme)
         for size, viewport in VIEWPORTS.items():
             page.set_viewport_size(viewport)
             page.goto(site_url + path)
-            # Material remembers the first palette it chose: forget it, so the emulated
-            # prefers-color-scheme decides, as for a reader's first visit.
-            page.evaluate("localStorage.clear()")
-            page.reload()
             expected = "slate" if scheme == "dark" else "default"
             assert page.locator("body").get_attribute("data-md-color-scheme") == expected
             mine, theirs = findings(run_axe(page, axe_source), f"{kind}/{scheme}/{size}")
