@@ -42,7 +42,7 @@ lint: install
 	$(BIN)/lint-imports --no-cache
 
 ## test: set up and run the whole suite (lint, types, unit, site build, browser)
-test: install browser-deps lint
+test: install browser-deps axe lint
 	$(BIN)/pytest -q
 
 clean:
@@ -85,15 +85,32 @@ publish-dry-run: install
 	tools/publish_dry_run.sh
 
 ## --- site and browser tests (issue 4) ---------------------------------------------------
-.PHONY: test-browser screenshots
+.PHONY: test-browser screenshots axe
+# axe-core (issue 21): the accessibility rules the browser tests inject into every page type.
+# One file, no dependencies; pinned. tests/browser/test_a11y_browser.py reads AXE_JS.
+AXE_VERSION := 4.11.0
+AXE_DIR := build/axe
+AXE_STAMP := $(AXE_DIR)/.installed-$(AXE_VERSION)
+
+$(AXE_STAMP):
+	rm -rf $(AXE_DIR)
+	npm install --prefix $(AXE_DIR) --no-save --ignore-scripts --no-audit --no-fund \
+	  --loglevel=error axe-core@$(AXE_VERSION)
+	touch $@
+
+## axe: install axe-core from npm into build/axe (needs node and npm)
+axe: $(AXE_STAMP)
+
 ## test-browser: build the demo into a temp project and drive it in headless Chromium
-test-browser: install browser-deps
+test-browser: install browser-deps axe
 	$(BIN)/pytest -q tests/browser
 
 ## screenshots: save build/screenshots/{home,home-phone,home-dark,article,search,search-cjk,newsletter}.png
+## and build/screenshots/pages/{page}-{light,dark}-{desktop,phone}.png for every page type
 ## (CJK glyphs need a CJK font, e.g. Debian's fonts-noto-cjk, on the machine taking them)
-screenshots: install browser-deps
-	$(BIN)/pytest -q -m browser tests/browser/test_site_browser.py tests/browser/test_newsletter_browser.py
+screenshots: install browser-deps axe
+	$(BIN)/pytest -q -m browser tests/browser/test_site_browser.py tests/browser/test_newsletter_browser.py \
+	  tests/browser/test_a11y_browser.py
 
 # ---- hostile input (issue 8): every shared naughty string through a real build + Chromium ----
 .PHONY: test-hostile

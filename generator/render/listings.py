@@ -11,6 +11,7 @@ from typing import TypeVar
 from ..settings import SiteSettings
 from .article import GENERATED_NOTICE, MONTHS
 from .context import Entry
+from .freshness import updated_line
 from .frontmatter import front_matter
 from .html import esc, link
 from .stories import StoryItems
@@ -97,8 +98,9 @@ def pager(path: str, older: tuple[str, str] | None, newer: tuple[str, str] | Non
 
 
 def count_label(count: int, noun: str = "story") -> str:
-    """Return "1 story" / "3 stories" style counts."""
-    plural = noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
+    """Return "1 story" / "3 stories" / "5 days" style counts."""
+    consonant_y = noun.endswith("y") and noun[-2:-1] not in ("a", "e", "i", "o", "u")
+    plural = noun[:-1] + "ies" if consonant_y else noun + "s"
     return f"{count} {noun if count == 1 else plural}"
 
 
@@ -151,7 +153,7 @@ def render_home(site: SiteSettings, days: Sequence[str], by_day: Mapping[str, Se
     previous = "".join(f"<li>{link(here, digest_path(d), day_label(d))} "
                        f"<small>{count_label(len(by_day[d]))}</small></li>"
                        for d in days[1:site.home_days])
-    blocks = [*head,
+    blocks = [*head, updated_line(e for d in days for e in by_day[d]),
               f'<h2 class="nd-latest">{link(here, digest_path(latest), day_label(latest))}'
               f' <small>{count_label(len(by_day[latest]))}</small></h2>',
               grouped_stories(here, by_day[latest], stories, heading="h3"),

@@ -95,7 +95,10 @@ def admonition(note: Note, page: str, extra: Sequence[str] = ()) -> str:
 def edited_marker(fields: Sequence[str], original_title: str | None) -> str:
     """Return the line saying an editor replaced some of the article's automatic fields."""
     names = {"title": "title", "summary": "summary", "tags": "tags"}
-    listed = ", ".join(names[f] for f in fields)
+    shown = [names[f] for f in fields]
+    listed = " and ".join(shown) if len(shown) < 3 else ", ".join(shown[:-1]) + " and " + shown[-1]
+    # "the tags ... were", "the title ... was": the verb agrees with the nouns, not their count
+    plural = len(shown) > 1 or shown == ["tags"]
     original = (
         f' Original title: <span class="nd-original-title">{esc(original_title)}</span>.'
         if original_title
@@ -103,7 +106,7 @@ def edited_marker(fields: Sequence[str], original_title: str | None) -> str:
     )
     return (
         f'<p class="nd-edited"><strong>Edited by an editor:</strong> the {listed} shown '
-        f"on this page {'was' if len(fields) == 1 else 'were'} written by an editor."
+        f"on this page {'were' if plural else 'was'} written by an editor."
         f"{original}</p>"
     )
 

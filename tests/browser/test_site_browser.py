@@ -48,8 +48,10 @@ def test_click_through_to_an_article(page: Any, site_url: str, demo_project: Pat
     page.goto(site_url)
     links = page.locator("article a.nd-story-title")
     hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
+    # an article with a fact box and a summary sentence listed (not only marked in the text)
     with_facts = next(i for i, h in enumerate(hrefs)
-                      if soup_of(demo_project, h).select_one(".nd-facts"))
+                      if soup_of(demo_project, h).select_one(".nd-facts")
+                      and soup_of(demo_project, h).select_one("ol.nd-summary a"))
     links.nth(with_facts).click()
     page.wait_for_load_state()
     assert page.locator("ol.nd-summary li").count() >= 1
