@@ -112,9 +112,8 @@ def body_block(article: Article, sentences: Sequence[Sentence]) -> str:
     for number, paragraph in enumerate(article.text.split("\n\n")):
         out.append(_paragraph(number, paragraph, offset, by_paragraph.get(number, [])))
         offset += len(paragraph) + 2
-    # The full text stays out of the search index (data-search-exclude) so the index grows
-    # by title, summary, facts and tags per article, not by whole articles.
-    return (f'<div class="nd-text" lang="{esc(article.language)}" data-search-exclude>'
+    # Indexed for search with the rest of the page (Pagefind splits its index by word).
+    return (f'<div class="nd-text" lang="{esc(article.language)}">'
             + "".join(out) + "</div>")
 
 
@@ -145,9 +144,9 @@ def related_block(entry: Entry, entries_by_id: Mapping[str, Entry]) -> str:
     why = ""
     if entry.story_why:
         whole = f" ({link(entry.page, entry.story, 'the whole story')})" if entry.story else ""
-        why = ('<p class="nd-story-why" data-search-exclude>Grouped as one story because: '
+        why = ('<p class="nd-story-why" data-pagefind-ignore>Grouped as one story because: '
                + esc("; ".join(entry.story_why)) + whole + "</p>")
-    return ('<ul class="nd-related" data-search-exclude>' + "".join(items) + "</ul>" + why
+    return ('<ul class="nd-related" data-pagefind-ignore>' + "".join(items) + "</ul>" + why
             if items else "")
 
 
