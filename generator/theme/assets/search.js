@@ -38,7 +38,10 @@
     const lang = (document.documentElement.getAttribute("lang") || "unknown").toLowerCase();
     const own = primaryOf(languages, lang);
     for (const other of Object.keys(languages).sort()) {
-      if (other !== own) await pagefind.mergeIndex(new URL(".", bundle).href, { language: other });
+      if (other !== own) {
+        await pagefind.mergeIndex(new URL(".", bundle).href,
+          { language: other, baseUrl: new URL("..", bundle).pathname });
+      }
     }
     return pagefind;
   }
