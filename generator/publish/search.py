@@ -14,6 +14,7 @@ furniture named in IGNORED below. Each page is indexed in its `<html lang>` lang
 from __future__ import annotations
 
 import asyncio
+import json
 import shutil
 from pathlib import Path
 
@@ -21,6 +22,8 @@ from pagefind.index import IndexConfig, PagefindIndex
 
 # The folder of site/ that holds the index and Pagefind's search script (pagefind.js).
 BUNDLE = "pagefind"
+# The bundle's table of contents: its languages come in hash-map order, different per run.
+ENTRY = "pagefind-entry.json"
 # Furniture inside indexed pages: the fact box's and quote list's "in the text" links (the
 # same words on every page) and heading permalinks.
 IGNORED = (".nd-evidence", ".headerlink")
@@ -31,13 +34,23 @@ class SearchIndexError(RuntimeError):
 
 
 def index_site(site: Path) -> int:
-    """Replace site/pagefind/ with a fresh index of the built site; return the pages indexed."""
+    """Replace site/pagefind/ with a fresh index of the built site; return the HTML files read."""
     bundle = site / BUNDLE
     shutil.rmtree(bundle, ignore_errors=True)
     try:
-        return asyncio.run(_index(site, bundle))
+        pages = asyncio.run(_index(site, bundle))
+        sort_entry(bundle / ENTRY)
     except (OSError, RuntimeError, ValueError) as error:
         raise SearchIndexError(f"{site}: pagefind failed: {error}") from error
+    return pages
+
+
+def sort_entry(path: Path) -> None:
+    """Rewrite the bundle's entry file with its languages in name order (same site, same bytes)."""
+    entry = json.loads(path.read_text(encoding="utf-8"))
+    entry["languages"] = dict(sorted(entry["languages"].items()))
+    path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")),
+                    encoding="utf-8")
 
 
 async def _index(site: Path, bundle: Path) -> int:
