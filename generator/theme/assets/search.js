@@ -96,7 +96,14 @@
       meta.textContent = root.dataset.ndPlaceholder || meta.textContent;
       return;
     }
-    const pagefind = await load();
+    let pagefind;
+    try {
+      pagefind = await load();
+    } catch (error) {  // no index: a site previewed with `serve` (only `build` writes one)
+      engine = null;
+      meta.textContent = root.dataset.ndMissing;
+      return;
+    }
     const found = await pagefind.search(query);
     if (ticket !== latest || !found) return;
     const shown = await Promise.all(found.results.slice(0, MAX_RESULTS).map((r) => r.data()));
@@ -108,7 +115,6 @@
   function open() {
     toggle.checked = true;
     input.focus();
-    load();
   }
 
   function close() {
@@ -134,7 +140,7 @@
   }
 
   root.dataset.ndPlaceholder = meta.textContent.trim();
-  input.addEventListener("focus", () => { toggle.checked = true; load(); });
+  input.addEventListener("focus", () => { toggle.checked = true; load().catch(() => {}); });
   input.addEventListener("input", () => {
     clearTimeout(timer);
     timer = setTimeout(() => run(input.value), DEBOUNCE_MS);
