@@ -16,6 +16,7 @@
   const MAX_RESULTS = 10;
   const DEBOUNCE_MS = 150;
   let engine = null;
+  let merging = null;
   let latest = 0;
   let timer = 0;
 
@@ -26,13 +27,24 @@
     return Object.keys(languages).sort((a, b) => languages[b].page_count - languages[a].page_count)[0];
   }
 
-  /* Load Pagefind once, with every language's index: a Chinese name is found from an
-     English page too. Pagefind skips merging a path equal to its own, so the other
-     languages are merged under the bundle's absolute URL, the same files. */
+  /* Load Pagefind once, with the index of the page's own language. */
   async function start() {
     const pagefind = await import(bundle.href);
     await pagefind.options({ excerptLength: 24 });
     await pagefind.init();
+    return pagefind;
+  }
+
+  function load() {
+    if (!engine) engine = start();
+    return engine;
+  }
+
+  /* Merge every other language's index, so that a Chinese name is found from an English
+     page too. Started after the first results are shown, which it would otherwise delay.
+     Pagefind skips merging a path equal to its own, so the other languages are merged under
+     the bundle's absolute URL: the same files. */
+  async function mergeOthers(pagefind) {
     const entry = await (await fetch(new URL("pagefind-entry.json", bundle))).json();
     const languages = entry.languages || {};
     const lang = (document.documentElement.getAttribute("lang") || "unknown").toLowerCase();
@@ -43,12 +55,15 @@
           { language: other, baseUrl: new URL("..", bundle).pathname });
       }
     }
-    return pagefind;
   }
 
-  function load() {
-    if (!engine) engine = start();
-    return engine;
+  async function show(pagefind, query, ticket) {
+    const found = await pagefind.search(query);
+    if (ticket !== latest || !found) return;
+    const shown = await Promise.all(found.results.slice(0, MAX_RESULTS).map((r) => r.data()));
+    if (ticket !== latest) return;
+    list.replaceChildren(...shown.map(item));
+    meta.textContent = counted(found.results.length);
   }
 
   /* Copy Pagefind's excerpt as text, keeping only its <mark> highlights. */
@@ -104,12 +119,15 @@
       meta.textContent = root.dataset.ndMissing;
       return;
     }
-    const found = await pagefind.search(query);
-    if (ticket !== latest || !found) return;
-    const shown = await Promise.all(found.results.slice(0, MAX_RESULTS).map((r) => r.data()));
-    if (ticket !== latest) return;
-    list.replaceChildren(...shown.map(item));
-    meta.textContent = counted(found.results.length);
+    if (merging) {
+      await merging;
+      await show(pagefind, query, ticket);
+      return;
+    }
+    await show(pagefind, query, ticket);
+    merging = mergeOthers(pagefind);
+    await merging;
+    if (ticket === latest) await show(pagefind, query, ticket);  // with every language
   }
 
   function open() {
