@@ -14,13 +14,23 @@ PAGE = """<!doctype html><html lang="{lang}"><head><title>{title}</title></head>
 <nav>Menu Tags Archive</nav>{body}</body></html>"""
 # A fictional site: two indexed pages in two languages, a listing without data-pagefind-body.
 SITE = {
-    "articles/quay/index.html": PAGE.format(lang="en", title="Quay", body=(
-        '<div data-pagefind-body><h1>Tollbridge quay reopens</h1><p>The quay at Tollbridge '
-        'reopened on Monday, said harbourmaster Edda Varn.</p><p class="nd-evidence">in the '
-        'text</p><ul data-pagefind-ignore><li>Related: Ferrow lock</li></ul></div>')),
-    "articles/dock/index.html": PAGE.format(lang="zh", title="碼頭", body=(
-        "<div data-pagefind-body><h1>北灣碼頭重新開放</h1>"
-        "<p>港務長范愛達週一表示，北灣碼頭已重新開放。</p></div>")),
+    "articles/quay/index.html": PAGE.format(
+        lang="en",
+        title="Quay",
+        body=(
+            "<div data-pagefind-body><h1>Tollbridge quay reopens</h1><p>The quay at Tollbridge "
+            'reopened on Monday, said harbourmaster Edda Varn.</p><p class="nd-evidence">in the '
+            "text</p><ul data-pagefind-ignore><li>Related: Ferrow lock</li></ul></div>"
+        ),
+    ),
+    "articles/dock/index.html": PAGE.format(
+        lang="zh",
+        title="碼頭",
+        body=(
+            "<div data-pagefind-body><h1>北灣碼頭重新開放</h1>"
+            "<p>港務長范愛達週一表示，北灣碼頭已重新開放。</p></div>"
+        ),
+    ),
     "tags/quay/index.html": PAGE.format(lang="en", title="Tag", body="<h1>Tag: quay</h1>"),
 }
 
@@ -37,8 +47,11 @@ def build_site(root: Path) -> Path:
 def bundle_files(site: Path) -> dict[str, bytes]:
     """Return every file of the site's search bundle with its bytes."""
     bundle = site / BUNDLE
-    return {p.relative_to(bundle).as_posix(): p.read_bytes()
-            for p in sorted(bundle.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(bundle).as_posix(): p.read_bytes()
+        for p in sorted(bundle.rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_index_holds_only_marked_pages_one_index_per_language(tmp_path: Path) -> None:
@@ -62,16 +75,23 @@ def test_same_site_gives_the_same_bundle_bytes(tmp_path: Path) -> None:
     assert bundle_files(first) == bundle_files(second)
 
 
-@pytest.mark.parametrize("languages,expected", [
-    ({"zh": 1, "en": 2, "ja": 3}, ["en", "ja", "zh"]),
-    ({"en": 1}, ["en"]),
-    ({"zh-hant": 1, "zh": 2}, ["zh", "zh-hant"]),
-])
-def test_entry_languages_are_sorted_by_name(tmp_path: Path, languages: dict[str, int],
-                                            expected: list[str]) -> None:
+@pytest.mark.parametrize(
+    "languages,expected",
+    [
+        ({"zh": 1, "en": 2, "ja": 3}, ["en", "ja", "zh"]),
+        ({"en": 1}, ["en"]),
+        ({"zh-hant": 1, "zh": 2}, ["zh", "zh-hant"]),
+    ],
+)
+def test_entry_languages_are_sorted_by_name(
+    tmp_path: Path, languages: dict[str, int], expected: list[str]
+) -> None:
     path = tmp_path / ENTRY
-    entry = {"version": "1", "languages": {k: {"page_count": v} for k, v in languages.items()},
-             "include_characters": ["＿"]}
+    entry = {
+        "version": "1",
+        "languages": {k: {"page_count": v} for k, v in languages.items()},
+        "include_characters": ["＿"],
+    }
     path.write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
     sort_entry(path)
     again = json.loads(path.read_text("utf-8"))
@@ -80,10 +100,16 @@ def test_entry_languages_are_sorted_by_name(tmp_path: Path, languages: dict[str,
     assert again["include_characters"] == ["＿"]
 
 
-@pytest.mark.parametrize("fragment,expected", [
-    ('<ul data-pagefind-ignore=""><li>a</li></ul>', '<ul data-pagefind-ignore=""><li>a</li></ul>'),
-    ('<div data-pagefind-body="">b</div>', "<div>b</div>"),  # only the theme marks the body
-    ('<p data-pagefind-meta="title">c</p>', "<p>c</p>"),
-])
+@pytest.mark.parametrize(
+    "fragment,expected",
+    [
+        (
+            '<ul data-pagefind-ignore=""><li>a</li></ul>',
+            '<ul data-pagefind-ignore=""><li>a</li></ul>',
+        ),
+        ('<div data-pagefind-body="">b</div>', "<div>b</div>"),  # only the theme marks the body
+        ('<p data-pagefind-meta="title">c</p>', "<p>c</p>"),
+    ],
+)
 def test_sanitiser_keeps_only_the_ignore_mark(fragment: str, expected: str) -> None:
     assert hooks.sanitise(fragment) == expected

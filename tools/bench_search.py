@@ -58,8 +58,10 @@ MATERIAL_PLUGINS = """plugins:
       separator: '[\\s\\u200b\\-_,:;!?=\\[\\]()"/。、，：；！？「」『』（）・]+'
 """
 # The files a search fetches: Pagefind's bundle and our script; Material's worker and index.
-SEARCH_PATH = {"pagefind": re.compile(r"^/(pagefind/|assets/search\.js)"),
-               "material": re.compile(r"^/(search/|assets/javascripts/(workers|lunr)/)")}
+SEARCH_PATH = {
+    "pagefind": re.compile(r"^/(pagefind/|assets/search\.js)"),
+    "material": re.compile(r"^/(search/|assets/javascripts/(workers|lunr)/)"),
+}
 
 
 def child_cpu(command: Sequence[str], cwd: Path) -> float:
@@ -75,25 +77,40 @@ def child_cpu(command: Sequence[str], cwd: Path) -> float:
 def mkdocs_cpu(config: Path, site: Path) -> float:
     """Build the project's docs/ into `site` with `config`; return its CPU seconds."""
     shutil.rmtree(site, ignore_errors=True)
-    return child_cpu([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f",
-                      str(config), "-d", str(site)], config.parent)
+    return child_cpu(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-q",
+            "-f",
+            str(config),
+            "-d",
+            str(site),
+        ],
+        config.parent,
+    )
 
 
 def pagefind_cpu(site: Path) -> float:
     """Index a built site as `newsdigest build` does; return the CPU seconds."""
-    code = ("import sys; from pathlib import Path; from generator.publish.search import "
-            "index_site; index_site(Path(sys.argv[1]))")
+    code = (
+        "import sys; from pathlib import Path; from generator.publish.search import "
+        "index_site; index_site(Path(sys.argv[1]))"
+    )
     return child_cpu([sys.executable, "-c", code, str(site)], REPO)
 
 
 def material_config(project: Path) -> Path:
     """Write the project's mkdocs.yml with Material's search plugin and its own search box."""
     text = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    text, plugins = re.subn(r"^plugins:.*$", lambda _: MATERIAL_PLUGINS.rstrip(), text,
-                            flags=re.M)
+    text, plugins = re.subn(r"^plugins:.*$", lambda _: MATERIAL_PLUGINS.rstrip(), text, flags=re.M)
     text, script = re.subn(r"^extra_javascript:\n  - assets/search\.js\n", "", text, flags=re.M)
-    text, theme = re.subn(r"custom_dir: generator/theme$", "custom_dir: generator/theme-material",
-                          text, flags=re.M)
+    text, theme = re.subn(
+        r"custom_dir: generator/theme$", "custom_dir: generator/theme-material", text, flags=re.M
+    )
     if (plugins, script, theme) != (1, 1, 1):
         raise SystemExit("mkdocs.yml changed shape: update tools/bench_search.py")
     theme_dir = project / "generator" / "theme-material"
@@ -175,8 +192,7 @@ def first_result(browser: Any, site: Path, url: str, query: str, kind: str) -> d
     context.route("**/*", guard)
     page = context.new_page()
     page.on("requestfinished", lambda request: fetched.append(request.url))
-    page.context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate",
-                                            {"rate": THROTTLE})
+    page.context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": THROTTLE})
     start = time.perf_counter()
     page.goto(url, wait_until="load")
     box = page.locator("input.md-search__input")
@@ -193,16 +209,22 @@ def first_result(browser: Any, site: Path, url: str, query: str, kind: str) -> d
     context.close()
     if outside:
         raise SystemExit(f"requests outside 127.0.0.1: {outside}")
-    return {"query": query, "no_result": 0, "from_navigation_s": done - start,
-            "from_typing_s": done - typed, **byte_counts(site, urls, SEARCH_PATH[kind])}
+    return {
+        "query": query,
+        "no_result": 0,
+        "from_navigation_s": done - start,
+        "from_typing_s": done - typed,
+        **byte_counts(site, urls, SEARCH_PATH[kind]),
+    }
 
 
 def browse(sites: dict[str, Path]) -> dict[str, list[dict[str, Any]]]:
     """Time every query on every site, each in a fresh browser context."""
     out: dict[str, list[dict[str, Any]]] = {}
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM,
-                                             args=["--headless", "--no-sandbox"])
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=["--headless", "--no-sandbox"]
+        )
         for kind, site in sites.items():
             with served(site) as url:
                 out[kind] = []
@@ -241,26 +263,38 @@ def bench_size(size: int, seed: int) -> dict[str, Any]:
     ours, theirs = project / "site", project / "site-material"
     plain = timed("mkdocs (no search)", lambda: mkdocs_cpu(project / "mkdocs.yml", ours))
     pagefind = timed("pagefind", lambda: pagefind_cpu(ours))
-    material = timed("mkdocs + Material search",
-                     lambda: mkdocs_cpu(material_config(project), theirs))
+    material = timed(
+        "mkdocs + Material search", lambda: mkdocs_cpu(material_config(project), theirs)
+    )
     index = theirs / "search" / "search_index.json"
     runs = timed("browser", lambda: browse({"pagefind": ours, "material": theirs}))
     return {
         "size": size,
-        "pagefind": {"index_cpu_s": pagefind, "index_bytes": folder_bytes(ours / "pagefind"),
-                     **summary(runs["pagefind"]), "runs": runs["pagefind"]},
-        "material": {"index_cpu_s": material - plain, "index_bytes": index.stat().st_size,
-                     **summary(runs["material"]), "runs": runs["material"]},
+        "pagefind": {
+            "index_cpu_s": pagefind,
+            "index_bytes": folder_bytes(ours / "pagefind"),
+            **summary(runs["pagefind"]),
+            "runs": runs["pagefind"],
+        },
+        "material": {
+            "index_cpu_s": material - plain,
+            "index_bytes": index.stat().st_size,
+            **summary(runs["material"]),
+            "runs": runs["material"],
+        },
         "mkdocs_cpu_s": plain,
     }
 
 
 COLUMNS = (  # (key, heading, format)
-    ("index_cpu_s", "index CPU s", "{:.1f}"), ("index_bytes", "index MB", "{:.2f}"),
-    ("search_gz", "search KB gz", "{:.0f}"), ("all_gz", "page+search KB gz", "{:.0f}"),
+    ("index_cpu_s", "index CPU s", "{:.1f}"),
+    ("index_bytes", "index MB", "{:.2f}"),
+    ("search_gz", "search KB gz", "{:.0f}"),
+    ("all_gz", "page+search KB gz", "{:.0f}"),
     ("search_raw", "search KB raw", "{:.0f}"),
     ("from_typing_s", "1st result s (typed)", "{:.2f}"),
-    ("from_navigation_s", "1st result s (nav)", "{:.2f}"), ("no_result", "no result", "{:.0f}"),
+    ("from_navigation_s", "1st result s (nav)", "{:.2f}"),
+    ("no_result", "no result", "{:.0f}"),
 )
 FIGURES = ("from_navigation_s", "from_typing_s", "all_raw", "all_gz", "search_raw", "search_gz")
 SCALE = {"index_bytes": 1e6, "search_gz": 1e3, "all_gz": 1e3, "search_raw": 1e3}
@@ -272,8 +306,10 @@ def table(rows: Sequence[dict[str, Any]]) -> str:
     lines = [head]
     for row in rows:
         for kind in ("pagefind", "material"):
-            cells = [fmt.format(row[kind][key] / SCALE.get(key, 1)).rjust(len(heading))
-                     for key, heading, fmt in COLUMNS]
+            cells = [
+                fmt.format(row[kind][key] / SCALE.get(key, 1)).rjust(len(heading))
+                for key, heading, fmt in COLUMNS
+            ]
             lines.append(f"{row['size']:>6} {kind:>9} " + " ".join(cells))
     return "\n".join(lines)
 
@@ -294,12 +330,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"search bench N={size}", file=sys.stderr, flush=True)
         rows.append(bench_size(size, args.seed))
     load = os.getloadavg()
-    print(f"search: Pagefind vs Material, {THROTTLE}x CPU throttling, medians of "
-          f"{len(QUERIES)} queries; load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
+    print(
+        f"search: Pagefind vs Material, {THROTTLE}x CPU throttling, medians of "
+        f"{len(QUERIES)} queries; load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}"
+    )
     print(table(rows))
     args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(json.dumps({"load": load, "rows": rows}, indent=1, ensure_ascii=False),
-                         encoding="utf-8")
+    args.json.write_text(
+        json.dumps({"load": load, "rows": rows}, indent=1, ensure_ascii=False), encoding="utf-8"
+    )
     return 0
 
 

@@ -49,8 +49,7 @@ def sort_entry(path: Path) -> None:
     """Rewrite the bundle's entry file with its languages in name order (same site, same bytes)."""
     entry = json.loads(path.read_text(encoding="utf-8"))
     entry["languages"] = dict(sorted(entry["languages"].items()))
-    path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")),
-                    encoding="utf-8")
+    path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 async def _index(site: Path, bundle: Path) -> int:

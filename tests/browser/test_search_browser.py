@@ -47,24 +47,29 @@ def article_with(project: Path, word: str) -> tuple[str, BeautifulSoup]:
     return found[0]
 
 
-@pytest.mark.parametrize("query,word", [
-    ("Sunnyside", "Sunnyside"),  # a word of the article text only: no title, summary, fact
-    ("bathtub", "bathtubs"),  # a singular finds the plural of the text (stemming)
-    ("vending machine", "vending machines"),  # two words, the last one plural in the text
-])
-def test_search_finds_words_of_the_article_text(page: Any, site_url: str, demo_project: Path,
-                                                query: str, word: str) -> None:
+@pytest.mark.parametrize(
+    "query,word",
+    [
+        ("Sunnyside", "Sunnyside"),  # a word of the article text only: no title, summary, fact
+        ("bathtub", "bathtubs"),  # a singular finds the plural of the text (stemming)
+        ("vending machine", "vending machines"),  # two words, the last one plural in the text
+    ],
+)
+def test_search_finds_words_of_the_article_text(
+    page: Any, site_url: str, demo_project: Path, query: str, word: str
+) -> None:
     path, soup = article_with(demo_project, word)
-    shown_outside_text = " ".join(e.get_text() for e in soup.select(
-        "h1, .nd-summary, .nd-facts, .nd-quotes, .nd-tags"))
+    shown_outside_text = " ".join(
+        e.get_text() for e in soup.select("h1, .nd-summary, .nd-facts, .nd-quotes, .nd-tags")
+    )
     assert query not in shown_outside_text.casefold()
     finds(page, site_url, query, path)
 
 
 @pytest.mark.parametrize("from_article", [False, True])
-def test_search_finds_a_chinese_name_from_an_english_page(page: Any, site_url: str,
-                                                          demo_project: Path,
-                                                          from_article: bool) -> None:
+def test_search_finds_a_chinese_name_from_an_english_page(
+    page: Any, site_url: str, demo_project: Path, from_article: bool
+) -> None:
     # Pagefind keeps an index per page language; the search merges them all.
     english, soup = article_with(demo_project, "vending machines")
     assert soup.html["lang"] == "en"
@@ -88,13 +93,13 @@ def test_search_leaves_out_the_fact_box_links_and_listings(page: Any, site_url: 
     hrefs = [a.get_attribute("href") for a in page.locator(RESULT_LINKS).all()]
     excerpts = page.locator(".md-search-result__item p").all_inner_texts()
     assert not any("↓" in e for e in excerpts), excerpts
-    assert not any(h.startswith(("/tags/", "/digest/", "/archive/", "/sources/")) or h == "/"
-                   for h in hrefs), hrefs
+    assert not any(
+        h.startswith(("/tags/", "/digest/", "/archive/", "/sources/")) or h == "/" for h in hrefs
+    ), hrefs
 
 
 @pytest.mark.parametrize("key", ["/", "s"])
-def test_keyboard_opens_moves_through_and_closes_search(page: Any, site_url: str,
-                                                        key: str) -> None:
+def test_keyboard_opens_moves_through_and_closes_search(page: Any, site_url: str, key: str) -> None:
     page.goto(site_url)
     toggle = page.locator("#__search")
     assert not toggle.is_checked()
