@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator import hooks
-from generator.publish.search import BUNDLE, ENTRY, index_site, sort_entry
+from generator.publish.search import BUNDLE, ENTRY, UNUSED, index_site, sort_entry
 
 PAGE = """<!doctype html><html lang="{lang}"><head><title>{title}</title></head><body>
 <nav>Menu Tags Archive</nav>{body}</body></html>"""
@@ -65,6 +65,8 @@ def test_index_holds_only_marked_pages_one_index_per_language(tmp_path: Path) ->
     assert {k: v["page_count"] for k, v in entry["languages"].items()} == {"en": 1, "zh": 1}
     assert not stale.exists()
     assert (site / BUNDLE / "pagefind.js").is_file()
+    assert (site / BUNDLE / "pagefind-worker.js").is_file()
+    assert not any((site / BUNDLE / name).exists() for name in UNUSED)
 
 
 def test_same_site_gives_the_same_bundle_bytes(tmp_path: Path) -> None:

@@ -24,6 +24,16 @@ from pagefind.index import IndexConfig, PagefindIndex
 BUNDLE = "pagefind"
 # The bundle's table of contents: its languages come in hash-map order, different per run.
 ENTRY = "pagefind-entry.json"
+# Pagefind's ready-made search UIs (418 KB a site), unused: the theme's search.js is ours.
+UNUSED = (
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-highlight.js",
+)
 # Furniture inside indexed pages: the fact box's and quote list's "in the text" links (the
 # same words on every page) and heading permalinks.
 IGNORED = (".nd-evidence", ".headerlink")
@@ -40,6 +50,8 @@ def index_site(site: Path) -> int:
     try:
         pages = asyncio.run(_index(site, bundle))
         sort_entry(bundle / ENTRY)
+        for name in UNUSED:
+            (bundle / name).unlink(missing_ok=True)
     except (OSError, RuntimeError, ValueError) as error:
         raise SearchIndexError(f"{site}: pagefind failed: {error}") from error
     return pages
