@@ -107,7 +107,8 @@ def test_keyboard_opens_moves_through_and_closes_search(page: Any, site_url: str
     assert toggle.is_checked()
     assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
     page.keyboard.type("ferry")
-    page.locator(RESULT_LINKS).first.wait_for(timeout=15_000)
+    ready = '[data-nd-indexes="all"][data-nd-shown="ferry"]'  # every language's results
+    page.locator(ready).wait_for(state="attached", timeout=15_000)
     assert page.locator(BOX).input_value() == "ferry"  # the opening key was not typed
     page.keyboard.press("ArrowDown")
     first = page.locator(RESULT_LINKS).first.get_attribute("href")

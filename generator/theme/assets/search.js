@@ -62,8 +62,12 @@
     if (ticket !== latest || !found) return;
     const shown = await Promise.all(found.results.slice(0, MAX_RESULTS).map((r) => r.data()));
     if (ticket !== latest) return;
+    const focused = links().indexOf(document.activeElement);
     list.replaceChildren(...shown.map(item));
     meta.textContent = counted(found.results.length);
+    root.dataset.ndShown = query;
+    const again = links();  // results shown again: the reader's place among them is kept
+    if (focused >= 0 && again.length) again[Math.min(focused, again.length - 1)].focus();
   }
 
   /* Copy Pagefind's excerpt as text, keeping only its <mark> highlights. */
@@ -128,6 +132,7 @@
     merging = mergeOthers(pagefind);
     await merging;
     if (ticket === latest) await show(pagefind, query, ticket);  // with every language
+    root.dataset.ndIndexes = "all";  // every language's index is in (tests wait for it)
   }
 
   function open() {
