@@ -135,7 +135,9 @@ eval-extract: install
 
 # ---- performance (issue 9): synthetic archives, stage speeds, incremental runs ---------------
 ## bench: time N = 100 and 1,000 synthetic articles (BENCH_LARGE=1 adds 10,000, ~30 min on
-## 2 cores); prints one table and writes build/bench.json
+## 2 cores); prints one table and writes build/bench.json; then search side by side (Pagefind
+## vs Material's, 4x CPU throttling in Chromium; build/bench_search.json)
 bench: install
 	$(BIN)/python tools/bench.py
 	$(BIN)/python tools/bench_stories.py --sizes 1000$$([ "$$BENCH_LARGE" = 1 ] && echo ,10000)
+	$(BIN)/python tools/bench_search.py

@@ -135,6 +135,7 @@ def cmd_generate(args: argparse.Namespace, config: Config) -> int:
 def cmd_build(args: argparse.Namespace, config: Config) -> int:
     """Generate, then build the site into site/, leaving out articles that break the build."""
     from .isolation import build_isolated  # noqa: PLC0415 - see the module docstring
+    from .publish.search import index_site  # noqa: PLC0415
     problems: list[Problem] = []
     reports: list[WriteReport] = []
 
@@ -147,6 +148,7 @@ def cmd_build(args: argparse.Namespace, config: Config) -> int:
         reports.append(publish_pages(config, pages))
 
     left_out = build_isolated(config.paths, render, publish)
+    index_site(config.paths.site)  # Pagefind's search index of the built site (issue 21)
     written = reports[-1]
     said = {p.origin for p in problems}
     report([*problems, *written.problems, *(p for p in left_out if p.origin not in said)],

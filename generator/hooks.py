@@ -48,11 +48,11 @@ ALLOWED_TAGS = frozenset({
     "u", "ul",
 })
 # Attributes kept, per element ("*" = every element). No on*, no style, no other data-*:
-# data-search-exclude keeps article text out of the search index, data-note names the
-# editor's note a block came from.
+# data-pagefind-ignore keeps a block (related coverage) out of the search index
+# (generator/publish/search.py), data-note names the editor's note a block came from.
 ALLOWED_ATTRIBUTES: Mapping[str, frozenset[str]] = {
     "*": frozenset({"id", "class", "lang", "title", "dir", "aria-label", "aria-current",
-                    "data-search-exclude", "data-note"}),
+                    "data-pagefind-ignore", "data-note"}),
     "a": frozenset({"href", "rel"}),
     "img": frozenset({"src", "alt", "width", "height"}),
     "time": frozenset({"datetime"}),

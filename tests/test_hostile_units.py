@@ -163,8 +163,8 @@ def test_sanitiser_keeps_everything_an_article_page_emits() -> None:
     markdown = render_article(entry, {"tag": "tags/tag-0123456789.md"}, {})
     blocks = [b for b in markdown.split("\n\n") if b.startswith("<")]
     for block in blocks:
-        assert hooks.sanitise(block) == block.replace("data-search-exclude>",
-                                                      'data-search-exclude="">'), block
+        assert hooks.sanitise(block) == block.replace("data-pagefind-ignore>",
+                                                      'data-pagefind-ignore="">'), block
 
 
 def test_eight_thousand_brackets_render_and_build_fast(tmp_path: Path) -> None:

@@ -233,9 +233,8 @@ def body_block(article: Article, sentences: Sequence[Sentence], lang: str = "",
     for number, paragraph in enumerate(article.text.split("\n\n")):
         out.append(_paragraph(number, paragraph, offset, by_paragraph.get(number, []), marked))
         offset += len(paragraph) + 2
-    # The full text stays out of the search index (data-search-exclude) so the index grows
-    # by title, summary, facts and tags per article, not by whole articles.
-    return (f'<div class="nd-text" lang="{esc(lang or article.language)}" data-search-exclude>'
+    # Indexed for search with the rest of the page (Pagefind splits its index by word).
+    return (f'<div class="nd-text" lang="{esc(lang or article.language)}">'
             + "".join(out) + "</div>")
 
 
@@ -272,9 +271,9 @@ def related_block(entry: Entry, entries_by_id: Mapping[str, Entry],
         words = labels or labels_for("en")
         whole = (f" ({link(entry.page, entry.story, words['whole_story'])})"
                  if entry.story else "")
-        why = ('<p class="nd-story-why" data-search-exclude>' + esc(words["grouped"])
+        why = ('<p class="nd-story-why" data-pagefind-ignore>' + esc(words["grouped"])
                + esc("; ".join(entry.story_why)) + whole + "</p>")
-    return ('<ul class="nd-related" data-search-exclude>' + "".join(items) + "</ul>" + why
+    return ('<ul class="nd-related" data-pagefind-ignore>' + "".join(items) + "</ul>" + why
             if items else "")
 
 

@@ -81,20 +81,27 @@ def test_article_head_has_language_social_meta_and_feeds(demo_project: Path) -> 
         assert not soup.select('link[rel="alternate"]')
 
 
-def test_search_index_leaves_out_article_text(demo_project: Path) -> None:
+LISTINGS = ("tags/", "digest/", "archive/", "sources/")
+
+
+def test_search_indexes_articles_and_stories_not_listings(demo_project: Path) -> None:
     site = demo_project / "site"
-    index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
-    locations = [d["location"] for d in index["docs"]]
-    assert any(loc.startswith("articles/") for loc in locations)
-    assert not any(loc.startswith(("tags/", "digest/", "archive/", "sources/"))
-                   for loc in locations)
-    last_paragraphs = []
-    for page in (site / "articles").rglob("index.html"):
-        paragraphs = BeautifulSoup(page.read_text("utf-8"), "lxml").select(".nd-text p")
-        if len(paragraphs) > 4:
-            last_paragraphs.append(paragraphs[-1].get_text()[:40])
-    text = json.dumps(index, ensure_ascii=False).replace("\u200b", "")
-    assert last_paragraphs and not any(p in text for p in last_paragraphs)
+    indexed: dict[str, int] = {}
+    for page in html_pages(site):
+        soup = BeautifulSoup(page.read_text("utf-8"), "lxml")
+        bodies = soup.select("[data-pagefind-body]")
+        where = page.relative_to(site).as_posix()
+        if where.startswith(("articles/", "stories/")) and where != "stories/index.html":
+            assert len(bodies) == 1 and bodies[0].select_one(".nd-text, h1"), where
+        if where.startswith(LISTINGS) or where == "index.html":
+            assert bodies == [], where
+        if bodies:
+            language = soup.html["lang"].lower()
+            indexed[language] = indexed.get(language, 0) + 1
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
+    # One index per page language, holding exactly the pages marked for indexing.
+    assert {k: v["page_count"] for k, v in entry["languages"].items()} == indexed
+    assert {"en", "zh", "ja"} <= set(indexed)
 
 
 @pytest.mark.parametrize("name,kind", [("feed.json", "articles/"), ("digests.json", "digest/")])
