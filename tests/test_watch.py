@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 import feedparser
 import pytest
@@ -18,7 +19,7 @@ from generator.render.storypage import StoryView
 from generator.render.watchpages import watch_site, watch_titles
 from generator.settings import SiteSettings
 from generator.watch.match import folded, matcher, quiet_rules, term_pattern
-from generator.watch.rules import WatchRule, parse_watch
+from generator.watch.rules import RULE_KEYS, WatchRule, parse_watch
 from generator.writer import Page
 
 SITE = SiteSettings(title="Test Digest", timezone="UTC", url="https://digest.example/")
@@ -364,3 +365,9 @@ def test_a_rule_that_never_matched_is_warned() -> None:
         "warning: newsdigest.yml: watch 'Ports': has matched no article in the 14 days up to "
         "2026-03-06 (last match: none); check its terms or remove it"
     ]
+
+
+def test_every_rule_key_is_documented_in_the_readme() -> None:
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### Watch rules") :].split("\n### ", 1)[0]
+    assert all(f" {key}:" in section for key in RULE_KEYS)
