@@ -10,7 +10,7 @@ from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 
 from ..settings import SiteSettings
-from ..watch.match import Watched, stories_of, watched
+from ..watch.match import Watched, haystack, stories_of, watched
 from ..watch.rules import WatchRule
 from ..writer import Page
 from .article import reader_time
@@ -145,10 +145,11 @@ def watch_site(
     if not rules:
         return {}, [], ""
     stories = stories_of(newest, titles)
+    texts = {e.article.id: haystack(e) for e in newest}
     pages: dict[str, Page] = {}
     refs, matched = [], {}
     for rule in rules:
-        found = matched[rule.name] = watched(rule, stories)
+        found = matched[rule.name] = watched(rule, stories, texts)
         ref = watch_ref(rule, site)
         refs.append(ref)
         shown = found[:FEED_ITEMS]

@@ -53,8 +53,8 @@ class Matcher:
     tags: frozenset[str]
     sources: frozenset[str]
 
-    def matches(self, entry: Entry) -> bool:
-        """Return whether the article matches the rule."""
+    def matches(self, entry: Entry, shown: str | None = None) -> bool:
+        """Return whether the article matches the rule (`shown`: its haystack, if made)."""
         article = entry.article
         if article.source and folded(article.source) in self.sources:
             return True
@@ -62,8 +62,12 @@ class Matcher:
             return True
         if self.terms is None:
             return False
-        shown = "\n".join((article.title, *entry.summary_texts(), *entry.tags))
-        return self.terms.search(folded(shown)) is not None
+        return self.terms.search(haystack(entry) if shown is None else shown) is not None
+
+
+def haystack(entry: Entry) -> str:
+    """Return what terms are looked for in: title, summary and tags, folded."""
+    return folded("\n".join((entry.article.title, *entry.summary_texts(), *entry.tags)))
 
 
 def matcher(rule: WatchRule) -> Matcher:
@@ -107,10 +111,13 @@ def stories_of(newest: Sequence[Entry], titles: Mapping[str, tuple[str, str]]) -
     return out
 
 
-def watched(rule: WatchRule, stories: Sequence[Watched]) -> list[Watched]:
-    """Return the stories the rule matches (any member matching), in the order given."""
+def watched(rule: WatchRule, stories: Sequence[Watched], shown: Mapping[str, str]) -> list[Watched]:
+    """Return the stories the rule matches (any member matching), in the order given.
+
+    `shown` maps article ids to their haystacks, made once for all rules.
+    """
     m = matcher(rule)
-    return [s for s in stories if any(m.matches(e) for e in s.members)]
+    return [s for s in stories if any(m.matches(e, shown[e.article.id]) for e in s.members)]
 
 
 def quiet_rules(rules: Sequence[WatchRule], entries: Sequence[Entry]) -> list[Problem]:
@@ -123,10 +130,11 @@ def quiet_rules(rules: Sequence[WatchRule], entries: Sequence[Entry]) -> list[Pr
     if not rules or not days:
         return []
     newest = date.fromisoformat(max(days))
+    dated = [(e, e.day, haystack(e)) for e in entries if e.day]
     problems = []
     for rule in rules:
         m = matcher(rule)
-        last = max((e.day for e in entries if e.day and m.matches(e)), default=None)
+        last = max((day for e, day, shown in dated if m.matches(e, shown)), default=None)
         quiet = (newest - date.fromisoformat(last)).days if last else None
         if quiet is None or quiet >= rule.quiet_days:
             problems.append(
