@@ -16,7 +16,7 @@ from ..writer import Page
 from .article import reader_time
 from .context import Entry
 from .feeds import FEED_ITEMS, Feed, FeedItem, article_item, json_feed, rss
-from .html import esc, link
+from .html import esc, href, link
 from .listings import count_label, page
 from .namedfeeds import FeedRef, feed_links, feed_paths
 
@@ -35,10 +35,20 @@ def watch_ref(rule: WatchRule, site: SiteSettings) -> FeedRef:
     return FeedRef(f"{site.title}: watch {rule.name}", rss_path, json_path, rule.page)
 
 
+def title_entry(story: Watched) -> Entry:
+    """Return the article whose title the story carries (its first), else its newest."""
+    return next((e for e in story.members if e.article.id == story.id), story.lead)
+
+
+def story_link(here: str, story: Watched) -> str:
+    """Return a link to the story's page, marked with its title's language."""
+    lang = esc(title_entry(story).article.language)
+    return f'<a lang="{lang}" href="{esc(href(here, story.page))}">{esc(story.title)}</a>'
+
+
 def story_item(story: Watched) -> FeedItem:
     """Return a matched story as a feed item: its title's article speaks for it."""
-    first = next((e for e in story.members if e.article.id == story.id), story.lead)
-    base = article_item(first)
+    base = article_item(title_entry(story))
     newest = article_item(story.lead).published
     return FeedItem(
         id=story.id,
@@ -74,7 +84,7 @@ def _story_line(here: str, story: Watched) -> str:
     meta = " · ".join([*sources, reader_time(lead.article)])
     summary = " ".join(lead.summary_texts()[:1])
     return (
-        f'<li class="nd-story">{link(here, story.page, story.title)}'
+        f'<li class="nd-story">{story_link(here, story)}'
         f'<span class="nd-story-meta">{esc(meta)}</span>'
         + (
             f'<span class="nd-story-summary" lang="{esc(lead.article.language)}">'
@@ -114,7 +124,7 @@ def watched_block(rules: Sequence[WatchRule], matched: Mapping[str, Sequence[Wat
     items = []
     for rule in ranked[:HOME_RULES]:
         stories = matched[rule.name]
-        newest = f": {link(here, stories[0].page, stories[0].title)}" if stories else ""
+        newest = f": {story_link(here, stories[0])}" if stories else ""
         items.append(
             f"<li>{link(here, rule.page, rule.name)} "
             f"<small>{esc(count_label(len(stories)))}</small>{newest}</li>"
