@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import feedparser
 import pytest
+from hostile.strings import OWN_STRINGS
+from mkdocs.utils.meta import get_data
 
 from generator.errors import ConfigError
 from generator.model import Analysis, Article, Published, Sentence
 from generator.render import render_site
 from generator.render.context import Entry, make_entry
+from generator.render.html import clean
 from generator.render.storyfeeds import MAX_STORY_FEEDS, stories_with_feeds, story_feeds
 from generator.render.storypage import StoryView
 from generator.render.watchpages import watch_site, watch_titles
@@ -371,3 +375,19 @@ def test_every_rule_key_is_documented_in_the_readme() -> None:
     readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
     section = readme[readme.index("### Watch rules") :].split("\n### ", 1)[0]
     assert all(f" {key}:" in section for key in RULE_KEYS)
+
+
+RAW_TAGS = re.compile(r"<(script|img|svg|iframe|object|meta|form|textarea|title)\b", re.I)
+
+
+@pytest.mark.parametrize("payload", OWN_STRINGS)
+def test_hostile_rule_names_and_titles_stay_text(payload: str) -> None:
+    row: Row = ("f6" * 6, f"Night ferry {payload}", "2026-03-07", f"Wire {payload}", (), "en")
+    rule = {"name": f"Ferry {payload}", "words": ["ferry"], "slug": "hostile"}
+    pages = watch_pages([*ROWS, row], rule)
+    body, meta = get_data(pages["watch/hostile.md"])  # MkDocs's own front-matter reader
+    assert meta["title"] == clean(f"Watch: Ferry {payload}")
+    assert not RAW_TAGS.search(body), body
+    assert not feedparser.parse(pages["watch/hostile.xml"].encode()).bozo
+    items = json.loads(pages["watch/hostile.json"])["items"]
+    assert items[0]["id"] == "f6" * 6
