@@ -23,8 +23,9 @@ from .fetch.sources import (
 )
 from .settings import Paths, SiteSettings
 from .siteaddress import checked_address
+from .watch.rules import WatchRule, parse_watch
 
-TOP_LEVEL_KEYS = frozenset({"site", "analysis", "tags", "sources", "fetch"})
+TOP_LEVEL_KEYS = frozenset({"site", "analysis", "tags", "sources", "fetch", "watch"})
 SITE_KEYS = frozenset({"title", "description", "url", "timezone", "language", "project_url",
                        "home_days", "items_per_page", "min_tag_articles", "publish"})
 POSITIVE_SITE_KEYS = frozenset({"home_days", "items_per_page", "min_tag_articles"})
@@ -41,6 +42,7 @@ class Config:
     analysis: AnalysisSettings = field(default_factory=AnalysisSettings)
     sources: tuple[SourceConfig, ...] = ()
     fetch: FetchSettings | None = None
+    watch: tuple[WatchRule, ...] = ()  # watch rules: a page and feeds each (watch/rules.py)
 
     def analysis_for(self, source: str | None) -> AnalysisSettings:
         """Return the analysis settings of an article from `source` (never its own tag)."""
@@ -70,6 +72,7 @@ def load_config(root: Path, env: Mapping[str, str] | None = None) -> Config:
         analysis=_analysis_settings(raw.get("analysis") or {}, raw.get("tags") or {}, file),
         sources=sources,
         fetch=parse_fetch_settings(raw["fetch"], file) if raw.get("fetch") else None,
+        watch=parse_watch(raw["watch"], file) if raw.get("watch") is not None else (),
     )
 
 

@@ -33,6 +33,7 @@ from .render.storypage import StoryView
 from .store import Store
 from .stories.listing import stories, story_related
 from .stories.run import update_paths as update_stories
+from .watch.match import quiet_rules
 from .writer import WriteReport, write_pages
 
 T = TypeVar("T")
@@ -69,9 +70,12 @@ def _plan_pages(config: Config, cache: Cache, excluded: frozenset[str]
                   for s in found if len(s.articles) > 1)
     articles = ArticleSource(catalog.keys, loader.full, code_digest((GENERATOR,)), find_related,
                              views)
-    pages = plan_site(apply_overrides(entries, notes), config.site, notes, articles)
+    shown = apply_overrides(entries, notes)
+    pages = plan_site(shown, config.site, notes, articles, watch=config.watch)
     pages[STATUS_PAGE] = render_status_page(load_health(config.paths.state))
-    return pages, [*catalog.problems, *notes.problems]
+    hidden = notes.hidden()
+    quiet = quiet_rules(config.watch, [e for e in shown if e.article.id not in hidden])
+    return pages, [*catalog.problems, *notes.problems, *quiet]
 
 
 def render_pages(config: Config, excluded: frozenset[str] = frozenset()

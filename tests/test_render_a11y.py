@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
+from generator.notes.markup import edited_marker
 
 from generator.model import Analysis, Article, Published, Sentence
-from generator.notes.markup import edited_marker
 from generator.render.article import render_article
 from generator.render.context import Entry, make_entry
 from generator.render.freshness import last_fetch, updated_line

@@ -348,7 +348,8 @@ def project_times(size: int, entries: Sequence[Entry], repeat: int, seed: int,
     out["generate_unchanged_out"] = warm[-1]["stdout"]
     docs = project / "docs"
     out["docs_files"] = sum(1 for p in docs.rglob("*.md"))
-    out["feed_files"] = sum(1 for p in docs.rglob("*") if p.suffix in (".xml", ".json", ".opml"))
+    out["feed_kinds"] = feed_kinds(docs)
+    out["feed_files"] = sum(out["feed_kinds"].values())
     add_story(project, size, size, seed)  # article number N: not yet stored
     before = mtimes(docs)
     incremental = cli(project, "generate")
@@ -369,6 +370,17 @@ def project_times(size: int, entries: Sequence[Entry], repeat: int, seed: int,
                    search_index_mb=index.stat().st_size / 1e6 if index.exists() else 0.0,
                    site_pages=sum(1 for _ in (project / "site").rglob("index.html")))
     return out
+
+
+def feed_kinds(docs: Path) -> dict[str, int]:
+    """Return the feed files (RSS, JSON Feed, OPML) per folder of docs/ ("site" for the root's
+    own): tags, sources, stories and watch rules each get theirs, and all must stay bounded."""
+    kinds: dict[str, int] = {}
+    for path in docs.rglob("*"):
+        if path.suffix in (".xml", ".json", ".opml") and not path.name.startswith("."):
+            folder = path.relative_to(docs).parts[0] if path.parent != docs else "site"
+            kinds[folder] = kinds.get(folder, 0) + 1
+    return dict(sorted(kinds.items()))
 
 
 def add_story(project: Path, number: int, size: int, seed: int) -> None:
@@ -469,6 +481,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"real pages (eval-dev, {row['real_pages']}): trafilatura alone "
                   f"{row['real_trafilatura_ms']:.1f} ms/page, extract + analyse + render "
                   f"{row['real_own_ms']:.1f} ms/page, ratio {row['real_overhead_ratio']:.2f}")
+    for row in rows:
+        kinds = ", ".join(f"{k} {n:,}" for k, n in row["feed_kinds"].items())
+        print(f"feed files at N={row['size']:,}: {row['feed_files']:,} ({kinds})")
     for row in adds:
         print(f"add of {row['size']:,} inputs: {row['add_s']:.0f} s, peak RSS "
               f"{row['add_rss_mb']:.0f} MB ({row['add_out']})")

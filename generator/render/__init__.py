@@ -14,6 +14,7 @@ from ..notes import NoteSet
 from ..related import related_of_sources
 from ..settings import SiteSettings
 from ..slugs import name_page
+from ..watch.rules import WatchRule
 from .article import render_article
 from .context import Entry, key_hash
 from .feeds import FEED_FILES, FEED_ITEMS, render_feeds
@@ -53,11 +54,13 @@ from .notes import (
     tag_notes,
 )
 from .stories import StoryItems
+from .storyfeeds import story_feeds
 from .storypage import StoryView, story_pages
 from .tagplan import with_site_tags
+from .watchpages import WATCH_FOLDER, watch_site, watch_titles
 
 GENERATED_FOLDERS = ("articles", "stories", "digest", "tags", "sources", "archive",
-                     NOTES_GENERATED_FOLDER)
+                     NOTES_GENERATED_FOLDER, WATCH_FOLDER)
 GENERATED_FILES = ("index.md", *FEED_FILES, OPML_FILE)
 _ARTICLE_ID = attrgetter("article.id")
 
@@ -164,15 +167,17 @@ def named(kind: str, entries: Sequence[Entry]) -> Named:
 
 
 def render_site(entries: Sequence[Entry], site: SiteSettings,
-                notes: NoteSet = NoteSet()) -> dict[str, str]:  # noqa: B008 (frozen, empty)
+                notes: NoteSet = NoteSet(),  # noqa: B008 (frozen, empty)
+                watch: Sequence[WatchRule] = ()) -> dict[str, str]:
     """Return every generated page as docs-relative path -> text (Markdown, feeds)."""
     return {path: page if isinstance(page, str) else page.render()
-            for path, page in plan_site(entries, site, notes).items()}
+            for path, page in plan_site(entries, site, notes, watch=watch).items()}
 
 
 def plan_site(entries: Sequence[Entry], site: SiteSettings,
               notes: NoteSet = NoteSet(),  # noqa: B008 (frozen, empty)
-              articles: ArticleSource | None = None) -> dict[str, Page]:
+              articles: ArticleSource | None = None,
+              watch: Sequence[WatchRule] = ()) -> dict[str, Page]:
     """Return every generated page; with `articles`, article pages are lazy (light entries)."""
     hidden = notes.hidden()
     shown = [e for e in sorted(entries, key=lambda e: e.article.id) if e.article.id not in hidden]
@@ -187,15 +192,23 @@ def plan_site(entries: Sequence[Entry], site: SiteSettings,
     pages: dict[str, Page] = {
         e.page: _article_page(e, tags.pages, by_id, article_notes(notes, e.article.id, e.page),
                               lazy, mode=site.publish_mode(e.article.source)) for e in shown}
-    pages.update(_day_pages(shown, site, notes, lazy))
+    stories = articles.stories if articles else ()
+    watch_pages, watch_refs, watched = watch_site(
+        watch, newest, watch_titles([(s.page, s.ids, s.title) for s in stories], by_id), site,
+        lazy.pages)
+    pages.update(watch_pages)
+    pages.update(_day_pages(shown, site, notes, lazy, watched))
     sources = named("source", newest)
     tag_refs, source_refs = feed_refs(tags, site), feed_refs(sources, site)
     pages.update(_named_pages(tags, site, notes, lazy, tag_refs))
     pages.update(_named_pages(sources, site, NoteSet(), lazy, source_refs))
+    story_files, story_refs = story_feeds(stories, by_id, site, lazy.pages)
+    pages.update(story_files)
     pages[OPML_FILE] = render_opml([*site_refs(site), *tag_refs.values(),
-                                    *source_refs.values()], site)
+                                    *source_refs.values(), *watch_refs,
+                                    *story_refs.values()], site)
     pages.update(notes_index_pages(notes, {e.article.id: e.page for e in shown}, tags.pages))
-    pages.update(story_pages(articles.stories if articles else (), by_id))
+    pages.update(story_pages(stories, by_id, {p: feed_links(p, r) for p, r in story_refs.items()}))
     return dict(sorted(pages.items()))
 
 
@@ -260,7 +273,7 @@ class Lazy:
 
 
 def _day_pages(entries: Sequence[Entry], site: SiteSettings, notes: NoteSet,
-               lazy: Lazy) -> dict[str, Page]:
+               lazy: Lazy, watched: str = "") -> dict[str, Page]:
     """Return the home page, daily and weekly digests, the archive and the feeds."""
     by_day: dict[str, list[Entry]] = defaultdict(list)
     for e in entries:
@@ -280,7 +293,8 @@ def _day_pages(entries: Sequence[Entry], site: SiteSettings, notes: NoteSet,
     by_id = {e.article.id: e for e in entries}
     picks = [by_id[i] for i in dict.fromkeys(notes.picks()) if i in by_id]
     pages["index.md"] = render_home(site, days, by_day, lazy.items, picks=picks,
-                                    picks_notes=home_notes(notes, "index.md") if picks else "")
+                                    picks_notes=home_notes(notes, "index.md") if picks else "",
+                                    watched=watched)
     months: dict[str, dict[str, int]] = defaultdict(dict)
     for day in days:
         months[day[:7]][day] = len(by_day[day])

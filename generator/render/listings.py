@@ -138,7 +138,7 @@ def render_week(week: str, days: Sequence[str], by_day: Mapping[str, Sequence[En
 
 def render_home(site: SiteSettings, days: Sequence[str], by_day: Mapping[str, Sequence[Entry]],
                 stories: StoryItems, *, picks: Sequence[Entry] = (),
-                picks_notes: str = "") -> str:
+                picks_notes: str = "", watched: str = "") -> str:
     """Return the home page: editors' picks, the latest day's digest, links to previous days."""
     here, site_title, description = "index.md", site.title, site.description
     head = [f'<h1 class="nd-home-title">{esc(site_title)}</h1>',
@@ -160,7 +160,8 @@ def render_home(site: SiteSettings, days: Sequence[str], by_day: Mapping[str, Se
               '<h2>Previous days</h2><ul class="nd-days">' + previous + "</ul>"
               if previous else "",
               f'<p class="nd-more">{link(here, week_path(week_of(latest)), "This week")} · '
-              f"{link(here, 'archive/index.md', 'Full archive')}</p>"]
+              f"{link(here, 'archive/index.md', 'Full archive')}</p>",
+              watched]  # watch rules' block (render/watchpages.py), when rules are set
     return page(site_title, "home", blocks, description)
 
 

@@ -48,7 +48,7 @@ def _timeline(story: StoryView, page: str, shown: Sequence[Entry]) -> str:
     return '<ol class="nd-timeline">' + "".join(items) + "</ol>"
 
 
-def render_story(story: StoryView, by_id: Mapping[str, Entry]) -> str:
+def render_story(story: StoryView, by_id: Mapping[str, Entry], follow: str = "") -> str:
     """Return the Markdown of one story page."""
     shown = [by_id[i] for i in story.ids if i in by_id]
     sources = sorted({e.article.source for e in shown if e.article.source})
@@ -66,6 +66,7 @@ def render_story(story: StoryView, by_id: Mapping[str, Entry]) -> str:
         GENERATED_NOTICE,
         f'<h1 class="nd-title">{esc(story.title)}</h1>',
         f'<p class="nd-story-meta">{esc(count)}</p>',
+        follow,  # links to the story's feeds (render/storyfeeds.py), when it has them
         "## Why these are one story",
         f'<ul class="nd-story-why">{why}</ul>',
         "## Timeline",
@@ -74,8 +75,15 @@ def render_story(story: StoryView, by_id: Mapping[str, Entry]) -> str:
     return "\n\n".join(b for b in blocks if b) + "\n"
 
 
-def story_pages(stories: Sequence[StoryView], by_id: Mapping[str, Entry]) -> dict[str, str]:
-    """Return a page for every story of two or more shown articles."""
+def story_pages(
+    stories: Sequence[StoryView],
+    by_id: Mapping[str, Entry],
+    follows: Mapping[str, str] | None = None,
+) -> dict[str, str]:
+    """Return a page for every story of two or more shown articles (with its feeds' links)."""
+    follows = follows or {}
     return {
-        s.page: render_story(s, by_id) for s in stories if sum(1 for i in s.ids if i in by_id) > 1
+        s.page: render_story(s, by_id, follows.get(s.page, ""))
+        for s in stories
+        if sum(1 for i in s.ids if i in by_id) > 1
     }
