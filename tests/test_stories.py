@@ -301,3 +301,74 @@ def test_a_pair_leading_with_different_names_weighs_less(
     plain = sum(x * w.get(t, 0.0) for t, x in v.items())
     expected = plain * group.DISTINCT_FACTOR if distinct else plain
     assert group._pair(v, w, (group._lead_name(v), group._lead_name(w))) == pytest.approx(expected)
+
+
+# Two quakes of one kind: the same words ("magnitude", "rescuers", "collapsed"), other places,
+# other tolls, other agencies. The Lorvik update comes a day later under a new headline.
+LORVIK = (
+    "Magnitude 6.1 earthquake kills 23 in Lorvik",
+    "A magnitude 6.1 earthquake killed 23 people in the hill town of Lorvik on Tuesday, "
+    "the Tessaly Disaster Agency said. Rescuers pulled survivors from collapsed houses in "
+    "the Amsel quarter, and Governor Rhea Voss declared three days of mourning.",
+)
+LORVIK_UPDATE = (
+    "Death toll rises to 31 as Lorvik buries its dead",
+    "The death toll from Tuesday's earthquake in Lorvik rose to 31, the Tessaly Disaster "
+    "Agency said on Wednesday. Governor Rhea Voss visited the Amsel quarter, where "
+    "rescuers had searched collapsed houses through the night.",
+)
+BRENA = (
+    "Earthquake of magnitude 5.8 kills seven in Santa Brena",
+    "A magnitude 5.8 earthquake killed seven people in the port of Santa Brena on Tuesday, "
+    "the Oriel Civil Protection Service said. Rescuers searched collapsed houses near the "
+    "Calloway docks, and Mayor Teo Marsh asked residents to sleep outdoors.",
+)
+QUAKES = {"l1": (LORVIK, 10.0), "l2": (LORVIK_UPDATE, 11.0), "s1": (BRENA, 10.0)}
+QUAKES |= {"a1": (QUAKE_A, 10.0), "b2": (QUAKE_B, 11.0), "c3": (QUAKE_OTHER, 11.0)}
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "together"),
+    [
+        ("l1", "l2", True),  # the same quake: a new headline, a later toll, the next day
+        ("a1", "b2", True),  # the same quake told by two outlets
+        ("l1", "s1", False),  # two quakes: other place, other toll, other agency
+        ("l2", "s1", False),
+        ("a1", "c3", False),
+        ("l1", "a1", False),
+    ],
+)
+def test_same_kind_events_stay_apart_and_an_update_joins(
+    one: str, other: str, together: bool
+) -> None:
+    items = [
+        group.Item(key, features(title, text).terms, day)
+        for key, ((title, text), day) in sorted(QUAKES.items())
+    ]
+    found = group.add_items(group.Grouping(), items).story_of
+    assert (found[one] == found[other]) is together
+
+
+@pytest.mark.parametrize("placed_first", ["l1", "s1"])
+def test_an_update_placed_alone_joins_its_story_and_not_the_other_quake(placed_first: str) -> None:
+    batch = [group.Item(k, features(*QUAKES[k][0]).terms, QUAKES[k][1]) for k in ("l1", "s1")]
+    first = group.add_items(group.Grouping(), batch)
+    update_item = group.Item("l2", features(*LORVIK_UPDATE).terms, 11.0)
+    second = group.add_items(first, [update_item])
+    assert second.story_of["l2"] == second.story_of["l1"] != second.story_of["s1"]
+    assert second.story_of[placed_first] == first.story_of[placed_first]
+
+
+@pytest.mark.parametrize(
+    ("rare", "common", "least_ratio"),
+    [
+        (1, 100, 4.0),  # a name in one article of 1,000 against a topic word in a tenth
+        (5, 200, 3.0),
+        (50, 50, 1.0),
+    ],
+)
+def test_rare_terms_weigh_far_more_than_topic_words(
+    rare: int, common: int, least_ratio: float
+) -> None:
+    v = group.vector([("n:rare", 1), ("n:common", 1)], {"n:rare": rare, "n:common": common}, 1000)
+    assert v["n:rare"] / v["n:common"] >= least_ratio
