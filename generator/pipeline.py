@@ -66,7 +66,8 @@ def _plan_pages(config: Config, cache: Cache, excluded: frozenset[str]
         shown = frozenset(s[0] for s in sources)  # the story's other sources come first
         return story_related(state.related, found, shown)
 
-    views = tuple(StoryView(s.id, s.title, tuple(a.id for a in s.articles), s.why)
+    views = tuple(StoryView(s.id, s.title, tuple(a.id for a in s.articles), s.why,
+                            tuple((a.id, a.copy_of) for a in s.articles if a.copy_of))
                   for s in found if len(s.articles) > 1)
     articles = ArticleSource(catalog.keys, loader.full, code_digest((GENERATOR,)), find_related,
                              views)

@@ -45,7 +45,7 @@ from .namedfeeds import (
     site_refs,
 )
 from .stories import StoryItems
-from .storypage import StoryView, story_pages
+from .storypage import StoryView, render_story, shown_stories, story_pages
 from .tagplan import with_site_tags
 
 GENERATED_FOLDERS = ("articles", "stories", "digest", "tags", "sources", "archive",
@@ -172,7 +172,9 @@ def plan_site(entries: Sequence[Entry], site: SiteSettings,
     by_id = {e.article.id: e for e in shown}
     newest = sorted(shown, key=newest_first)  # listings' member lists come out newest first
     tags = with_pages_for(named("tag", newest), site.min_tag_articles, noted_tags(notes))
-    lazy = Lazy(articles, StoryItems(tags.pages),
+    views = shown_stories(articles.stories if articles else (), by_id)
+    story_of = {i: s for s in views for i in s.ids if i in by_id}
+    lazy = Lazy(articles, StoryItems(tags.pages, story_of, by_id),
                 story_digests(shown, articles, tags.pages) if articles else {})
     pages: dict[str, Page] = {
         e.page: _article_page(e, tags.pages, by_id, notes.for_article(e.article.id, e.page),
@@ -185,7 +187,7 @@ def plan_site(entries: Sequence[Entry], site: SiteSettings,
     pages[OPML_FILE] = render_opml([*site_refs(site), *tag_refs.values(),
                                     *source_refs.values()], site)
     pages.update(notes.index_pages({e.article.id: e.page for e in shown}, tags.pages))
-    pages.update(story_pages(articles.stories if articles else (), by_id))
+    pages.update(_story_pages(articles.stories if articles else (), by_id, lazy))
     return dict(sorted(pages.items()))
 
 
@@ -264,7 +266,8 @@ def _day_pages(entries: Sequence[Entry], site: SiteSettings, notes: NoteSet,
         note = notes.for_day(day, path)
         produce = partial(_one, path, partial(render_digest, day, by_day[day], lazy.items,
                                               (older, newer), note))
-        pages.update(lazy.pages(("digest", day, older, newer, note), by_day[day], [path],
+        parts = ("digest", day, older, newer, note, lazy.items.story_key(by_day[day]))
+        pages.update(lazy.pages(parts, by_day[day], [path],
                                 produce))
     pages.update(_week_pages(days, by_day, lazy))
     by_id = {e.article.id: e for e in entries}
@@ -303,9 +306,28 @@ def _week_pages(days: Sequence[str], by_day: Mapping[str, Sequence[Entry]],
         stories = [e for day in weeks[week] for e in by_day[day]]
         produce = partial(_one, path, partial(render_week, week, weeks[week], by_day,
                                               lazy.items, (older, newer)))
-        pages.update(lazy.pages(("week", week, weeks[week], older, newer), stories, [path],
+        parts = ("week", week, weeks[week], older, newer, lazy.items.story_key(stories))
+        pages.update(lazy.pages(parts, stories, [path],
                                 produce))
     return pages
+
+
+def _story_pages(stories: Sequence[StoryView], by_id: Mapping[str, Entry],
+                 lazy: Lazy) -> dict[str, Page]:
+    """Return the story pages, lazily when entries are light (a story page needs their facts)."""
+    source = lazy.articles
+    if source is None:
+        return dict(story_pages(stories, by_id))
+    pages: dict[str, Page] = {}
+    for story in shown_stories(stories, by_id):
+        members = tuple(lazy.stories[i] for i in story.ids if i in by_id)
+        pages[story.page] = LazyPage(_digest((source.code, "story", story, members)),
+                                     partial(_full_story, story, by_id, source))
+    return pages
+
+
+def _full_story(story: StoryView, by_id: Mapping[str, Entry], source: ArticleSource) -> str:
+    return render_story(story, {i: source.full(by_id[i]) for i in story.ids if i in by_id})
 
 
 def _one(path: str, render: Callable[[], str]) -> dict[str, str]:
