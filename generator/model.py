@@ -146,3 +146,14 @@ class Problem:
         """Return the one-line report for stderr."""
         return f"{self.level}: {self.origin}: {self.reason}"
 
+
+
+@dataclass(frozen=True)
+class StoryDecision:
+    """What an editor's note decides about stories (ids resolved), applied after grouping."""
+
+    note: str  # docs path of the note, named in the story's why
+    merge: tuple[str, ...] = ()  # article ids whose stories become one story
+    split: tuple[str, ...] = ()  # article ids that each leave their story
+    title: str | None = None  # the new headline of `target`'s story
+    target: str | None = None  # the article whose story `title` renames

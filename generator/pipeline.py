@@ -26,13 +26,16 @@ from .isolation import (
     save_quarantine,
 )
 from .model import Problem
-from .notes import apply_overrides, load_notes
+from .notes import apply_overrides, load_notes, read_notes
+from .notes.resolve import index_articles
+from .notes.storynotes import story_decisions
 from .related import ProfileSource, profiles_of, update_related
 from .render import GENERATED_FILES, GENERATED_FOLDERS, ArticleSource, plan_site
 from .render.status import STATUS_PAGE, render_status_page
 from .render.storypage import StoryView
 from .store import Store
-from .stories.listing import stories, story_related
+from .stories.decide import decide
+from .stories.listing import Story, stories, story_related
 from .stories.run import update_paths as update_stories
 from .writer import Page, WriteReport, write_pages
 
@@ -58,7 +61,10 @@ def _plan_pages(config: Config, cache: Cache, excluded: frozenset[str]
     notes = load_notes(config.paths.docs, GENERATED_FOLDERS + GENERATED_FILES, entries)
     previous = cache.related_state()
     # Places articles new since the last run; quarantined ones are left out of every story.
-    found = stories(update_stories(config.paths), excluded)
+    # Editors' notes then merge, split or rename stories (never stored: they decide each run).
+    decisions, story_problems = story_decisions(notes.files.notes, index_articles(entries))
+    state = update_stories(config.paths)
+    found = decide(state, stories(state, excluded), decisions)
 
     def find_related(sources: Sequence[ProfileSource]) -> Mapping[str, tuple[str, ...]]:
         state = update_related(profiles_of(sources, previous), previous)
@@ -73,7 +79,20 @@ def _plan_pages(config: Config, cache: Cache, excluded: frozenset[str]
                              views)
     pages = plan_site(apply_overrides(entries, notes), config.site, notes, articles)
     pages[STATUS_PAGE] = render_status_page(load_health(config.paths.state))
-    return pages, [*catalog.problems, *notes.problems]
+    return pages, [*catalog.problems, *notes.problems, *story_problems]
+
+
+def listed_stories(config: Config) -> tuple[list[Story], list[Problem]]:
+    """Return the stories as `newsdigest stories` lists them: placed, then as editors'
+    notes decide (the store is read through the cache only when a note decides something)."""
+    state = update_stories(config.paths)
+    notes = read_notes(config.paths.docs, GENERATED_FOLDERS + GENERATED_FILES).notes
+    if not any(n.story for n in notes):
+        return stories(state), []
+    with Cache(config.paths.cache) as cache:
+        catalog = Loader(config, cache).catalog()
+    decisions, problems = story_decisions(notes, index_articles(catalog.entries))
+    return decide(state, stories(state), decisions), list(problems)
 
 
 def render_pages(config: Config, excluded: frozenset[str] = frozenset()
