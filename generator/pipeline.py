@@ -34,7 +34,7 @@ from .render import GENERATED_FILES, GENERATED_FOLDERS, ArticleSource, plan_site
 from .render.status import STATUS_PAGE, render_status_page
 from .render.storypage import StoryView
 from .store import Store
-from .stories.decide import decide
+from .stories.decide import as_shown, decide
 from .stories.listing import Story, stories, story_related
 from .stories.run import update_paths as update_stories
 from .writer import Page, WriteReport, write_pages
@@ -64,7 +64,9 @@ def _plan_pages(config: Config, cache: Cache, excluded: frozenset[str]
     # Editors' notes then merge, split or rename stories (never stored: they decide each run).
     decisions, story_problems = story_decisions(notes.files.notes, index_articles(entries))
     state = update_stories(config.paths)
-    found = decide(state, stories(state, excluded), decisions)
+    # Hidden articles are left out too: a story is never headed by an article taken off the site.
+    found = as_shown(decide(state, stories(state, excluded | notes.hidden()), decisions),
+                     notes.attached.titles)
 
     def find_related(sources: Sequence[ProfileSource]) -> Mapping[str, tuple[str, ...]]:
         state = update_related(profiles_of(sources, previous), previous)

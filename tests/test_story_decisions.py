@@ -13,7 +13,7 @@ from generator.model import Article, Published, StoryDecision
 from generator.notes.parse import parse_note
 from generator.notes.resolve import index_rows
 from generator.notes.storynotes import story_decisions
-from generator.stories.decide import decide, split_id
+from generator.stories.decide import as_shown, decide, split_id
 from generator.stories.listing import Story, stories
 from generator.stories.run import place
 from generator.stories.state import StoryFile
@@ -211,3 +211,29 @@ def test_a_decision_survives_later_adds_and_generate_names_bad_references(tmp_pa
     errors = result.stderr.decode()
     assert "docs/notes/split.md:6: story.split[1]: no stored article matches" in errors
     assert "docs/notes/split.md:10: story.merge[1]: no stored article matches" in errors
+
+
+@pytest.mark.parametrize(
+    ("decisions", "titles", "expected"),
+    [
+        ((), {}, GALE_A[0]),  # no override: the first article's own headline
+        ((), {"aaaaaaaaaaa1": "Crane down at Marrowby"}, "Crane down at Marrowby"),
+        ((StoryDecision("notes/t.md", title="Editors' headline", target="aaaaaaaaaaa1"),),
+         {"aaaaaaaaaaa1": "Crane down at Marrowby"}, "Editors' headline"),
+    ],
+)
+def test_story_is_headed_as_the_site_shows_it(
+    state: StoryFile, decisions: tuple[StoryDecision, ...], titles: dict[str, str],
+    expected: str,
+) -> None:
+    found = as_shown(decide(state, stories(state), decisions), titles)
+    gale = next(s for s in found if len(s.articles) == 2)
+    assert gale.articles[0].id == "aaaaaaaaaaa1"
+    assert gale.title == expected
+
+
+def test_a_hidden_article_never_heads_its_story(state: StoryFile) -> None:
+    (gale,) = [s for s in stories(state, frozenset({"aaaaaaaaaaa1"})) if s.id != "x"
+               and any(a.id == "bbbbbbbbbbb2" for a in s.articles)]
+    assert gale.title == GALE_B[0]
+    assert all(a.id != "aaaaaaaaaaa1" for a in gale.articles)

@@ -108,3 +108,10 @@ def _rewhy(
     if len(story.articles) == 1 and not editor:
         return story
     return replace(story, why=(*editor, *grounds))
+
+
+def as_shown(found: Sequence[Story], titles: Mapping[str, str]) -> list[Story]:
+    """Return the stories headed as the site shows their first article (an editor's override
+    of its title included); a headline an editor gave the story itself is kept."""
+    return [replace(s, title=titles.get(s.articles[0].id, s.title))
+            if s.title == s.articles[0].title else s for s in found]
