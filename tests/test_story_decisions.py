@@ -211,6 +211,8 @@ def test_a_decision_survives_later_adds_and_generate_names_bad_references(tmp_pa
     errors = result.stderr.decode()
     assert "docs/notes/split.md:6: story.split[1]: no stored article matches" in errors
     assert "docs/notes/split.md:10: story.merge[1]: no stored article matches" in errors
+    index = (project / "docs" / "editors" / "index.md").read_text(encoding="utf-8")
+    assert "Two events" in index and "Unattached notes" not in index  # it acts on stories
 
 
 @pytest.mark.parametrize(

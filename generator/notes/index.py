@@ -66,8 +66,9 @@ def render_notes_index(files: NoteFiles, attached: Attached, article_pages: Mapp
                        tag_pages: Mapping[str, str]) -> str:
     """Return the Markdown of the notes index page."""
     notes = newest_first(files.notes)
-    unattached = [n for n in notes if not attached.attachments.get(n.path)]
-    listed = [n for n in notes if attached.attachments.get(n.path)]
+    # A note deciding stories acts on the site even when it attaches to no page.
+    unattached = [n for n in notes if not attached.attachments.get(n.path) and n.story is None]
+    listed = [n for n in notes if attached.attachments.get(n.path) or n.story is not None]
     blocks = [front_matter({"title": "Editors' notes", "search": {"exclude": True},
                             "newsdigest": {"kind": "notes"}}),
               GENERATED_NOTICE, "# Editors' notes", INTRO,
