@@ -14,7 +14,7 @@ from generator.render.storypage import StoryView, render_story
 from generator.stories.compare import Report, disagreements, own_facts, unit_of, value_of
 
 FLOOD_EARLY = (
-    "At least 30 cottages in Brackwater were flooded on Monday night after the River "
+    "Wardens said 30 cottages in Brackwater were flooded on Monday night after the River "
     "Lune burst its banks."
 )
 FLOOD_LATE = (
@@ -87,6 +87,22 @@ def test_unit_of_drops_number_and_scale(figure_text: str, unit: str) -> None:
             figure("£52", "The Brackwater flood fund paid £52 after the River Lune burst."),
             None,
         ),
+        # a bound is no contradiction: "at least 30" and "52"
+        (
+            figure("30 cottages", FLOOD_EARLY.replace("Wardens said", "At least")),
+            figure("parish now saying 52 cottages", FLOOD_LATE),
+            None,
+        ),
+        # the same noun counted in another place of a sentence sharing its words
+        (
+            figure("30 cottages", FLOOD_EARLY),
+            figure(
+                "52 cottages",
+                "Brackwater after the River Lune burst its banks on Monday "
+                "night had 52 cottages for sale.",
+            ),
+            None,
+        ),
         # the same event dated differently
         (
             Fact(
@@ -112,6 +128,34 @@ def test_disagreements_only_when_plainly_the_same_thing(
 ) -> None:
     found = disagreements([report("a", "", early), report("b", "", late)])
     assert [d.about for d in found] == ([about] if about else [])
+
+
+def test_no_disagreement_when_a_report_counts_the_noun_twice() -> None:
+    early = figure("30 cottages", FLOOD_EARLY)
+    late = figure("parish now saying 52 cottages", FLOOD_LATE)
+    twice = report("b", "Another 12 cottages lost power.", late)
+    assert disagreements([report("a", "", early), twice]) == ()
+
+
+@pytest.mark.parametrize(
+    ("fact", "other_text", "own"),
+    [
+        (Fact("person", "Edda Morrow, Warden", "x", 0), "Warden Edda Morrow spoke.", False),
+        (Fact("person", "Edda Morrow, Warden", "x", 0), "The warden spoke.", True),
+        (figure("reached a $334 million agreement", "x"), "It is a $334 million deal.", False),
+        (
+            Fact("quote", "Edda Morrow: “We bail and we wait …”", "x", 0),
+            'She said: "We bail and we wait for the pumps."',
+            False,
+        ),
+        (Fact("quote", "Edda Morrow: “We bail and we wait …”", "x", 0), "No quote.", True),
+    ],
+)
+def test_a_fact_is_shared_when_another_report_says_its_core(
+    fact: Fact, other_text: str, own: bool
+) -> None:
+    mine = Report("a", "", (fact,))
+    assert own_facts(mine, [Report("b", other_text, ())]) == ((fact,) if own else ())
 
 
 def test_no_disagreement_when_a_report_states_both_values() -> None:

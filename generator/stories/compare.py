@@ -27,7 +27,18 @@ CONTEXT_WORD = re.compile(r"[^\W\d_]{4,}")
 _SCALE = "about around almost nearly least more than over under some million billion thousand"
 SCALE_WORDS = frozenset(f"{_SCALE} hundred trillion bn m k".split())
 CURRENCY = frozenset("$€£¥")  # signs written before a figure's number
+# A sum: currency sign, number and scale ("$334 million", "£6.5m", "43 percent").
+SUM = re.compile(
+    r"[$€£¥]?\d[\d,.]*\s?(?P<scale>million|billion|trillion|bn|m|k|percent|per cent|%)?\b",
+    re.IGNORECASE,
+)
 MIN_SHARED_CONTEXT = 3  # context words two figures' sentences must share to be compared
+MIN_SHARED_NEAR = 2  # context words the places right around two figures must share
+NEAR_BEFORE, NEAR_AFTER = 4, 5  # words before a figure's value and after it, as its place
+HEDGE_WORDS = 3  # words before a figure searched for a hedge
+# Words that make a figure a bound or an estimate: "at least 40" and "65" do not contradict.
+_HEDGES = "about around almost nearly least more over under some roughly approximately"
+HEDGES = frozenset(f"{_HEDGES} estimated up than within".split())
 COMPARED_KINDS = ("figure", "date", "person", "organization", "place", "quote")
 
 
@@ -72,12 +83,27 @@ def value_of(fact: Fact) -> str:
     return fact.text
 
 
+def said(fact: Fact) -> str:
+    """Return the part of a fact another report must say to share it: a name without its
+    role ("Terry White, Prosecutor"), a quote's words, a sum without what it buys."""
+    if fact.kind in ("person", "organization", "place"):
+        return fact.text.split(", ", 1)[0]
+    if fact.kind == "quote":
+        words = fact.text.partition("“")[2].rstrip("”").removesuffix("…").strip()
+        return words or fact.text
+    if fact.kind == "figure":
+        core = SUM.match(value_of(fact))
+        if core and core.group("scale"):
+            return core.group(0)
+    return value_of(fact)
+
+
 def _stated(fact: Fact, other: Report) -> bool:
     """Return True when another report states the fact's value (in a fact or in its text)."""
     value = folded(value_of(fact))
     if any(folded(value_of(f)) == value for f in other.facts if f.kind == fact.kind):
         return True
-    return fact.kind != "date" and value in folded(other.text)
+    return fact.kind != "date" and folded(said(fact)) in folded(other.text)
 
 
 def own_facts(report: Report, others: Sequence[Report]) -> tuple[Fact, ...]:
@@ -105,7 +131,47 @@ def _context(fact: Fact) -> frozenset[str]:
     return frozenset(w for w in CONTEXT_WORD.findall(fact.evidence.casefold()) if w not in own)
 
 
-def _same_thing(a: Fact, b: Fact) -> str | None:
+def _window(fact: Fact) -> tuple[list[str], frozenset[str]]:
+    """Return the words just before a figure's value (as written) and the context words
+    around it (NEAR_BEFORE before, NEAR_AFTER after), where "about what" is said."""
+    value, evidence = value_of(fact), fact.evidence
+    start = evidence.find(value)
+    if start < 0:
+        return [], frozenset()
+    before = evidence[:start].casefold().split()[-NEAR_BEFORE:]
+    after = evidence[start + len(value) :].casefold().split()[:NEAR_AFTER]
+    near = CONTEXT_WORD.findall(" ".join(before + after))
+    return before, frozenset(near)
+
+
+def _counts(text: str, unit: str) -> set[str]:
+    """Return the distinct numbers a text gives of a counted noun ("40 homes", "65 homes")."""
+    pattern = re.compile(rf"({NUMBER.pattern})\s+{re.escape(unit)}\b", re.IGNORECASE)
+    return {m.group(1).casefold() for m in pattern.finditer(text)}
+
+
+def _same_figure(a: Fact, b: Fact, first: Report, second: Report) -> str | None:
+    """Return the counted noun when two figures plainly count the same thing, else None.
+
+    Both must count one noun, each report must give one number of it (a report of "12 points"
+    and "23 points" counts several things), neither may be hedged ("at least", "about": a
+    bound is no contradiction), the sentences must share MIN_SHARED_CONTEXT words and the
+    words right around the two figures MIN_SHARED_NEAR of them.
+    """
+    unit = unit_of(value_of(a))
+    if not re.search(r"[^\W\d_]", unit) or unit != unit_of(value_of(b)):
+        return None
+    if len(_counts(first.text, unit)) != 1 or len(_counts(second.text, unit)) != 1:
+        return None
+    (before_a, near_a), (before_b, near_b) = _window(a), _window(b)
+    if HEDGES & {*before_a[-HEDGE_WORDS:], *before_b[-HEDGE_WORDS:]}:
+        return None
+    if len(_context(a) & _context(b)) < MIN_SHARED_CONTEXT:
+        return None
+    return unit if len(near_a & near_b) >= MIN_SHARED_NEAR else None
+
+
+def _same_thing(a: Fact, b: Fact, first: Report, second: Report) -> str | None:
     """Return what two facts are both about when they plainly are, else None."""
     if a.kind != b.kind or folded(value_of(a)) == folded(value_of(b)):
         return None
@@ -113,10 +179,7 @@ def _same_thing(a: Fact, b: Fact) -> str | None:
         about_a, about_b = a.text.partition(":")[2].strip(), b.text.partition(":")[2].strip()
         return about_a if about_a and folded(about_a) == folded(about_b) else None
     if a.kind == "figure":
-        unit = unit_of(value_of(a))
-        if not re.search(r"[^\W\d_]", unit) or unit != unit_of(value_of(b)):
-            return None
-        return unit if len(_context(a) & _context(b)) >= MIN_SHARED_CONTEXT else None
+        return _same_figure(a, b, first, second)
     return None
 
 
@@ -128,7 +191,7 @@ def disagreements(reports: Sequence[Report]) -> tuple[Disagreement, ...]:
         for late in reports[i + 1 :]:
             for a in early.facts:
                 for b in late.facts:
-                    about = _same_thing(a, b)
+                    about = _same_thing(a, b, early, late)
                     if about is None or _stated(a, late) or _stated(b, early):
                         continue
                     key = (about, folded(value_of(a)), folded(value_of(b)))
