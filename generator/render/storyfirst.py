@@ -48,13 +48,6 @@ def rank(
     return sorted(found, key=lambda c: (-c.sources, -c.articles, newest_first(c.entries[0])))
 
 
-def coverage_key(found: Sequence[Coverage]) -> tuple[object, ...]:
-    """Return what a ranked listing shows beyond its entries (for a lazy page's key)."""
-    return tuple(
-        (c.story.id, c.story.title, c.story.ids, c.sources) if c.story else None for c in found
-    )
-
-
 def _story_item(from_page: str, found: Coverage, by_id: Mapping[str, Entry], same_day: bool) -> str:
     """Return one item of a story of several articles: headline, coverage, the summary of
     the article that gave the story its headline, and the listing's reports."""
