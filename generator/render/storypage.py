@@ -45,13 +45,10 @@ def _time(entry: Entry) -> str:
 
 
 def _timeline(page: str, shown: Sequence[Entry]) -> str:
-    """Return every article (copies too) by publication time, oldest first.
-
-    Left out of the search index, as are a report's own facts and the disagreements (their
-    sentences are article text): a story is found by its headline, why and summaries."""
+    """Return every article (copies too) by publication time, oldest first."""
     items = [f"<li>{_time(e)} {_source(e)} {link(page, e.page, e.title)}</li>"
              for e in sorted(shown, key=lambda e: e.sort_key)]
-    return '<ol class="nd-timeline" data-search-exclude>' + "".join(items) + "</ol>"
+    return '<ol class="nd-timeline">' + "".join(items) + "</ol>"
 
 
 def _fact_item(fact: Fact) -> str:
@@ -78,7 +75,7 @@ def _report(page: str, entry: Entry, own: Sequence[Fact], copies: Sequence[Entry
     if own:
         facts = "".join(_fact_item(f) for f in own)
         parts.append('<p class="nd-own-title">Only in this report:</p>'
-                     f'<ul class="nd-own-facts" data-search-exclude>{facts}</ul>')
+                     f'<ul class="nd-own-facts">{facts}</ul>')
     if copies:
         names = ", ".join(link(page, c.page, c.article.source or c.title) for c in copies)
         parts.append(f'<p class="nd-also">Also published by {names} (the same text)</p>')
@@ -122,7 +119,7 @@ def render_story(story: StoryView, by_id: Mapping[str, Entry]) -> str:
     found = disagreements(reports)
     if found:
         blocks += ["## Where the sources disagree",
-                   '<ul class="nd-disagreements" data-search-exclude>'
+                   '<ul class="nd-disagreements">'
                    + "".join(_disagreement(story.page, d, by_id) for d in found) + "</ul>"]
     blocks.append("## The reports")
     for entry, report in zip(originals, reports, strict=True):

