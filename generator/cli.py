@@ -179,9 +179,11 @@ def _exclusive(config: Config) -> Iterator[None]:
 
 def cmd_stories(args: argparse.Namespace, config: Config) -> int:
     """List the stories of the store, placing articles added since the last run."""
-    from .stories.listing import stories, story_json  # noqa: PLC0415 - see the module docstring
-    from .stories.run import update_paths  # noqa: PLC0415 - see the module docstring
-    found = stories(update_paths(config.paths))
+    from .pipeline import listed_stories  # noqa: PLC0415 - see the module docstring
+    from .stories.listing import story_json  # noqa: PLC0415 - see the module docstring
+    found, problems = listed_stories(config)
+    for problem in problems:
+        print(problem.line(), file=sys.stderr)
     for story in found:
         if args.format == "json":
             print(json.dumps(story_json(story), ensure_ascii=False))

@@ -280,3 +280,14 @@ class LazyPage:
 
 
 Page = str | LazyPage  # a page's text, or the promise of it
+
+
+@dataclass(frozen=True)
+class StoryDecision:
+    """What an editor's note decides about stories (ids resolved), applied after grouping."""
+
+    note: str  # docs path of the note, named in the story's why
+    merge: tuple[str, ...] = ()  # article ids whose stories become one story
+    split: tuple[str, ...] = ()  # article ids that each leave their story
+    title: str | None = None  # the new headline of `target`'s story
+    target: str | None = None  # the article whose story `title` renames

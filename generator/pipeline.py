@@ -25,13 +25,16 @@ from .isolation import (
     save_quarantine,
 )
 from .model import Page, Problem, ProfileSource
-from .notes import apply_overrides, load_notes
+from .notes import apply_overrides, load_notes, read_notes
+from .notes.resolve import index_articles
+from .notes.storynotes import story_decisions
 from .related import profiles_of, update_related
 from .render import GENERATED_FILES, GENERATED_FOLDERS, ArticleSource, plan_site
 from .render.status import STATUS_PAGE, render_status_page
 from .render.storypage import StoryView
 from .store import Store
-from .stories.listing import stories, story_related
+from .stories.decide import as_shown, decide
+from .stories.listing import Story, stories, story_related
 from .stories.run import update_paths as update_stories
 from .watch.match import quiet_rules
 from .writer import WriteReport, write_pages
@@ -58,7 +61,12 @@ def _plan_pages(config: Config, cache: Cache, excluded: frozenset[str]
     notes = load_notes(config.paths.docs, GENERATED_FOLDERS + GENERATED_FILES, entries)
     previous = cache.related_state()
     # Places articles new since the last run; quarantined ones are left out of every story.
-    found = stories(update_stories(config.paths), excluded)
+    # Editors' notes then merge, split or rename stories (never stored: they decide each run).
+    decisions, story_problems = story_decisions(notes.files.notes, index_articles(entries))
+    state = update_stories(config.paths)
+    # Hidden articles are left out too: a story is never headed by an article taken off the site.
+    found = as_shown(decide(state, stories(state, excluded | notes.hidden()), decisions),
+                     notes.attached.titles)
 
     def find_related(sources: Sequence[ProfileSource]) -> Mapping[str, tuple[str, ...]]:
         state = update_related(profiles_of(sources, previous), previous)
@@ -66,7 +74,8 @@ def _plan_pages(config: Config, cache: Cache, excluded: frozenset[str]
         shown = frozenset(s[0] for s in sources)  # the story's other sources come first
         return story_related(state.related, found, shown)
 
-    views = tuple(StoryView(s.id, s.title, tuple(a.id for a in s.articles), s.why)
+    views = tuple(StoryView(s.id, s.title, tuple(a.id for a in s.articles), s.why,
+                            tuple((a.id, a.copy_of) for a in s.articles if a.copy_of))
                   for s in found if len(s.articles) > 1)
     articles = ArticleSource(catalog.keys, loader.full, code_digest((GENERATOR,)), find_related,
                              views)
@@ -75,7 +84,20 @@ def _plan_pages(config: Config, cache: Cache, excluded: frozenset[str]
     pages[STATUS_PAGE] = render_status_page(load_health(config.paths.state))
     hidden = notes.hidden()
     quiet = quiet_rules(config.watch, [e for e in shown if e.article.id not in hidden])
-    return pages, [*catalog.problems, *notes.problems, *quiet]
+    return pages, [*catalog.problems, *notes.problems, *story_problems, *quiet]
+
+
+def listed_stories(config: Config) -> tuple[list[Story], list[Problem]]:
+    """Return the stories as `newsdigest stories` lists them: placed, then as editors'
+    notes decide (the store is read through the cache only when a note decides something)."""
+    state = update_stories(config.paths)
+    notes = read_notes(config.paths.docs, GENERATED_FOLDERS + GENERATED_FILES).notes
+    if not any(n.story for n in notes):
+        return stories(state), []
+    with Cache(config.paths.cache) as cache:
+        catalog = Loader(config, cache).catalog()
+    decisions, problems = story_decisions(notes, index_articles(catalog.entries))
+    return decide(state, stories(state), decisions), list(problems)
 
 
 def render_pages(config: Config, excluded: frozenset[str] = frozenset()

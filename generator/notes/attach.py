@@ -93,7 +93,7 @@ def _note_problems(note: Note, found: Sequence[Attachment], missing: Sequence[Re
     problems = [Problem(origin(note.path, ref.line), f"{ref.field}: "
                         f"{KIND_WORDS[ref.field.split('[')[0]]} {ref.value!r}; the note is "
                         "kept and listed on the notes index", "warning") for ref in missing]
-    if not note.targets:
+    if not note.targets and note.story is None:
         problems.append(Problem(origin(note.path, 1), "attaches to nothing: name articles, "
                                 "tags or days in its front matter; listed on the notes index "
                                 "as unattached", "warning"))

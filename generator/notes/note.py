@@ -33,6 +33,15 @@ class Ref:
 
 
 @dataclass(frozen=True)
+class StoryNote:
+    """A note's `story:` block as written: stories to merge, articles to split out, a title."""
+
+    merge: tuple[Ref, ...] = ()
+    split: tuple[Ref, ...] = ()
+    title: str | None = None
+
+
+@dataclass(frozen=True)
 class Note:
     """One note file under docs/notes/: what it attaches to, what it changes, its body."""
 
@@ -48,6 +57,7 @@ class Note:
     hidden: bool = False
     reason: str | None = None
     override: Override | None = None
+    story: StoryNote | None = None
     body_line: int = 1  # file line where the body starts
 
     @property

@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from ..errors import FieldError, NoteError
-from .note import Note, Override, Ref
+from .note import Note, Override, Ref, StoryNote
 
 # A front matter fence: three dashes (or three dots to close, as YAML allows) on their own line.
 FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
@@ -192,6 +192,27 @@ def override(node: yaml.Node, field: str) -> Override | None:
     return Override(**found) if found else None
 
 
+def story(node: yaml.Node, field: str) -> StoryNote | None:
+    """Check the story mapping: merge (article list), split (article list), title (text)."""
+    if _is_null(node):
+        return None
+    if not isinstance(node, yaml.MappingNode):
+        raise FieldError(field, _line(node), "expected a mapping with merge, split or title")
+    found: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        key, name = str(key_node.value), f"{field}.{key_node.value}"
+        if key not in STORY_CHECKS:
+            raise FieldError(name, _line(key_node), "unknown key (expected one of: "
+                             f"{', '.join(STORY_CHECKS)})")
+        value = STORY_CHECKS[key](value_node, name)
+        if value:
+            found[key] = value
+    if len(found.get("merge", ())) == 1:
+        raise FieldError(f"{field}.merge", _line(node), "name two or more articles whose "
+                         "stories become one")
+    return StoryNote(**found) if found else None
+
+
 def material_hide(node: yaml.Node, field: str) -> tuple[str, ...]:
     """Check Material's own `hide` key (page parts), which must stay a list for MkDocs."""
     if isinstance(node, yaml.ScalarNode) and node.tag == BOOL_TAG:
@@ -212,6 +233,11 @@ OVERRIDE_CHECKS: Mapping[str, Check] = {
     "summary": texts,
     "tags": texts,
 }
+STORY_CHECKS: Mapping[str, Check] = {
+    "merge": refs(article_ref),
+    "split": refs(article_ref),
+    "title": text,
+}
 # Every key a note may have. Keys in NOTE_FIELDS are newsdigest's; the rest are MkDocs' or
 # Material's page keys, checked only so that a wrong type cannot break `mkdocs build`.
 CHECKS: Mapping[str, Check] = {
@@ -225,9 +251,10 @@ CHECKS: Mapping[str, Check] = {
     "hidden": flag,
     "reason": text,
     "override": override,
+    "story": story,
     "description": text,
     "hide": material_hide,
     "search": mapping,
 }
 NOTE_FIELDS = frozenset({"title", "author", "date", "articles", "tags", "days", "pin",
-                         "hidden", "reason", "override"})
+                         "hidden", "reason", "override", "story"})

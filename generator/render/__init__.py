@@ -55,7 +55,7 @@ from .notes import (
 )
 from .stories import StoryItems
 from .storyfeeds import story_feeds
-from .storypage import StoryView, story_pages
+from .storypage import StoryView, render_story, shown_stories, story_pages
 from .tagplan import with_site_tags
 from .watchpages import WATCH_FOLDER, watch_site, watch_titles
 
@@ -187,7 +187,9 @@ def plan_site(entries: Sequence[Entry], site: SiteSettings,
     by_id = {e.article.id: e for e in shown}
     newest = sorted(shown, key=newest_first)  # listings' member lists come out newest first
     tags = with_pages_for(named("tag", newest), site.min_tag_articles, noted_tags(notes))
-    lazy = Lazy(articles, StoryItems(tags.pages),
+    views = shown_stories(articles.stories if articles else (), by_id)
+    story_of = {i: s for s in views for i in s.ids if i in by_id}
+    lazy = Lazy(articles, StoryItems(tags.pages, story_of, by_id),
                 story_digests(shown, articles, tags.pages) if articles else {})
     pages: dict[str, Page] = {
         e.page: _article_page(e, tags.pages, by_id, article_notes(notes, e.article.id, e.page),
@@ -208,7 +210,8 @@ def plan_site(entries: Sequence[Entry], site: SiteSettings,
                                     *source_refs.values(), *watch_refs,
                                     *story_refs.values()], site)
     pages.update(notes_index_pages(notes, {e.article.id: e.page for e in shown}, tags.pages))
-    pages.update(story_pages(stories, by_id, {p: feed_links(p, r) for p, r in story_refs.items()}))
+    follows = {p: feed_links(p, r) for p, r in story_refs.items()}
+    pages.update(_story_pages(stories, by_id, lazy, follows))
     return dict(sorted(pages.items()))
 
 
@@ -287,7 +290,8 @@ def _day_pages(entries: Sequence[Entry], site: SiteSettings, notes: NoteSet,
         note = day_notes(notes, day, path)
         produce = partial(_one, path, partial(render_digest, day, by_day[day], lazy.items,
                                               (older, newer), note))
-        pages.update(lazy.pages(("digest", day, older, newer, note), by_day[day], [path],
+        parts = ("digest", day, older, newer, note, lazy.items.story_key(by_day[day]))
+        pages.update(lazy.pages(parts, by_day[day], [path],
                                 produce))
     pages.update(_week_pages(days, by_day, lazy))
     by_id = {e.article.id: e for e in entries}
@@ -327,9 +331,31 @@ def _week_pages(days: Sequence[str], by_day: Mapping[str, Sequence[Entry]],
         stories = [e for day in weeks[week] for e in by_day[day]]
         produce = partial(_one, path, partial(render_week, week, weeks[week], by_day,
                                               lazy.items, (older, newer)))
-        pages.update(lazy.pages(("week", week, weeks[week], older, newer), stories, [path],
+        parts = ("week", week, weeks[week], older, newer, lazy.items.story_key(stories))
+        pages.update(lazy.pages(parts, stories, [path],
                                 produce))
     return pages
+
+
+def _story_pages(stories: Sequence[StoryView], by_id: Mapping[str, Entry],
+                 lazy: Lazy, follows: Mapping[str, str]) -> dict[str, Page]:
+    """Return the story pages, lazily when entries are light (a story page needs their facts)."""
+    source = lazy.articles
+    if source is None:
+        return dict(story_pages(stories, by_id, follows))
+    pages: dict[str, Page] = {}
+    for story in shown_stories(stories, by_id):
+        members = tuple(lazy.stories[i] for i in story.ids if i in by_id)
+        follow = follows.get(story.page, "")
+        pages[story.page] = LazyPage(_digest((source.code, "story", story, members, follow)),
+                                     partial(_full_story, story, by_id, source, follow))
+    return pages
+
+
+def _full_story(story: StoryView, by_id: Mapping[str, Entry], source: ArticleSource,
+                follow: str) -> str:
+    full = {i: source.full(by_id[i]) for i in story.ids if i in by_id}
+    return render_story(story, full, follow)
 
 
 def _one(path: str, render: Callable[[], str]) -> dict[str, str]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from itertools import groupby
 from typing import TypeVar
 
 from ..settings import SiteSettings
@@ -15,6 +14,7 @@ from .freshness import updated_line
 from .frontmatter import front_matter
 from .html import esc, link
 from .stories import StoryItems
+from .storyfirst import rank, story_first
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -50,18 +50,17 @@ def week_path(week: str) -> str:
     return f"digest/week-{week}.md"
 
 
-def grouped_stories(from_page: str, entries: Sequence[Entry], stories: StoryItems,
-                    heading: str = "h2") -> str:
-    """Return stories grouped by source, sources in name order, newest story first."""
-    def source_of(entry: Entry) -> str:
-        return entry.article.source or "Other sources"
+def ranked_stories(from_page: str, entries: Sequence[Entry], stories: StoryItems,
+                   summary_sentences: int = 2) -> str:
+    """Return entries as stories ranked by coverage, then recency (storyfirst.rank)."""
+    found = rank(entries, stories.story_of, stories.by_id, newest_first)
+    return story_first(from_page, found, stories, summary_sentences, same_day=True)
 
-    ordered = sorted(entries, key=lambda e: (source_of(e).casefold(), newest_first(e)))
-    blocks = []
-    for source, group in groupby(ordered, key=source_of):
-        blocks.append(f'<{heading} class="nd-group">{esc(source)}</{heading}>'
-                      + stories.story_list(from_page, list(group), same_day=True))
-    return "\n\n".join(blocks)
+
+def story_count(entries: Sequence[Entry], stories: StoryItems) -> int:
+    """Return how many stories the entries make (a story of several articles counts once)."""
+    return len({(s.id if (s := stories.story_of.get(e.article.id)) else e.article.id)
+                for e in entries})
 
 
 # Maps each ASCII character to its mirror image, so that an ascending sort of translated
@@ -115,21 +114,31 @@ def render_digest(day: str, entries: Sequence[Entry], stories: StoryItems,
                 link(path, week_path(week), f"Week {week}"))
     return page(f"Digest for {day_label(day)}", "digest", [
         f"# {day_label(day)}",
-        f'<p class="nd-lede">{count_label(len(entries))} in the digest for {day}.</p>',
-        notes_html, grouped_stories(path, entries, stories), bar])
+        f'<p class="nd-lede">{_counts(entries, stories)} in the digest for {day}, '
+        "most reported first.</p>",
+        notes_html, ranked_stories(path, entries, stories), bar])
+
+
+def _counts(entries: Sequence[Entry], stories: StoryItems) -> str:
+    """Return "3 stories" or "3 stories from 5 articles" when some stories hold several."""
+    count = story_count(entries, stories)
+    label = count_label(count)
+    articles = count_label(len(entries), "article")
+    return label if count == len(entries) else f"{label} from {articles}"
 
 
 def render_week(week: str, days: Sequence[str], by_day: Mapping[str, Sequence[Entry]],
                 stories: StoryItems, neighbours: tuple[str | None, str | None]) -> str:
-    """Return a week's roll-up: each day of the week with its stories, newest day first."""
+    """Return a week's roll-up: the week's stories ranked by coverage, then recency."""
     path = week_path(week)
-    total = sum(len(by_day[d]) for d in days)
+    entries = [e for d in days for e in by_day[d]]
+    found = rank(entries, stories.story_of, stories.by_id, newest_first)
+    day_links = " · ".join(link(path, digest_path(d), day_label(d)) for d in sorted(days))
     blocks = [f"# Week {week}",
-              f'<p class="nd-lede">{count_label(total)} over {count_label(len(days), "day")}.</p>']
-    for day in sorted(days, reverse=True):
-        newest = sorted(by_day[day], key=newest_first)
-        blocks.append(f'<h2 class="nd-group">{link(path, digest_path(day), day_label(day))}</h2>'
-                      + stories.story_list(path, newest, 1, same_day=True))
+              f'<p class="nd-lede">{_counts(entries, stories)} over '
+              f'{count_label(len(days), "day")}, most reported first.</p>',
+              f'<p class="nd-more">Days: {day_links}</p>',
+              story_first(path, found, stories, 1)]
     older, newer = neighbours
     blocks.append(pager(path, (week_path(older), f"Week {older}") if older else None,
                         (week_path(newer), f"Week {newer}") if newer else None))
@@ -155,8 +164,8 @@ def render_home(site: SiteSettings, days: Sequence[str], by_day: Mapping[str, Se
                        for d in days[1:site.home_days])
     blocks = [*head, updated_line(e for d in days for e in by_day[d]),
               f'<h2 class="nd-latest">{link(here, digest_path(latest), day_label(latest))}'
-              f' <small>{count_label(len(by_day[latest]))}</small></h2>',
-              grouped_stories(here, by_day[latest], stories, heading="h3"),
+              f' <small>{_counts(by_day[latest], stories)}</small></h2>',
+              ranked_stories(here, by_day[latest], stories),
               '<h2>Previous days</h2><ul class="nd-days">' + previous + "</ul>"
               if previous else "",
               f'<p class="nd-more">{link(here, week_path(week_of(latest)), "This week")} · '

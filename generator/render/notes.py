@@ -234,7 +234,8 @@ def render_notes_index(
     business: the commands and the run summary report them, the public index does not.
     """
     notes = newest_first(files.notes)
-    listed = [n for n in notes if attached.attachments.get(n.path)]
+    # A note deciding stories acts on the site even when it attaches to no page.
+    listed = [n for n in notes if attached.attachments.get(n.path) or n.story is not None]
     blocks = [
         front_matter(
             {

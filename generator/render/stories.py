@@ -10,6 +10,7 @@ from ..model import Article
 from .article import reader_time
 from .context import Entry
 from .html import esc, href, link, url_segments
+from .storypage import StoryView
 
 
 def clock_time(article: Article) -> str:
@@ -59,17 +60,17 @@ class StoryParts:
         article, lang = self.entry.article, self.lang
         source = f'<span class="nd-source">{esc(article.source)}</span>' if article.source else ""
         if same_day not in self._stamps:  # a story's day and week pages share it
-            self._stamps[same_day] = _stamp(article, same_day)
-        stamp = self._stamps[same_day]
+            self._stamps[same_day] = stamp(article, same_day)
+        when = self._stamps[same_day]
         summary = " ".join(self.entry.summary_texts()[:summary_sentences])
         return (f'">{esc(article.title)}</a>'
-                f'<span class="nd-story-meta">{" · ".join(x for x in (source, stamp) if x)}'
+                f'<span class="nd-story-meta">{" · ".join(x for x in (source, when) if x)}'
                 "</span>"
                 + (f'<span class="nd-story-summary" lang="{lang}">{esc(summary)}</span>'
                    if summary else ""))
 
 
-def _stamp(article: Article, same_day: bool) -> str:
+def stamp(article: Article, same_day: bool) -> str:
     """Return a story's time as listings show it: time of day on a day's page, else the date."""
     iso = article.published.iso if article.published else None
     shown = clock_time(article) if same_day else reader_time(article)
@@ -85,10 +86,25 @@ class StoryItems:
     different entry with the same id is never shown with another's parts.
     """
 
-    def __init__(self, tag_pages: Mapping[str, str]) -> None:
+    def __init__(self, tag_pages: Mapping[str, str],
+                 story_of: Mapping[str, StoryView] | None = None,
+                 by_id: Mapping[str, Entry] | None = None) -> None:
         self.tag_pages = tag_pages
+        self.story_of = story_of or {}  # article id -> its story, for stories with a page
+        self.by_id = by_id or {}  # every shown entry, to count a story's sources
         self._stories: dict[str, StoryParts] = {}
         self._tag_links: dict[tuple[str, ...], dict[str, str]] = {}  # URL folder -> tag -> link
+
+    def story_key(self, entries: Sequence[Entry]) -> tuple[object, ...]:
+        """Return what story-first listings of these entries show of their stories beyond the
+        entries themselves (titles, members, members' sources): part of a lazy page's key."""
+        found = {s.id: s for e in entries if (s := self.story_of.get(e.article.id))}
+        by_id = self.by_id
+        lead = {s.id: by_id[s.ids[0]].summary_texts()[:1] if s.ids[0] in by_id else ()
+                for s in found.values()}
+        return tuple((s.id, s.title, lead[s.id],
+                      tuple((i, by_id[i].article.source if i in by_id else None) for i in s.ids))
+                     for _, s in sorted(found.items()))
 
     def story(self, entry: Entry) -> StoryParts:
         """Return the entry's page-independent parts, made on first use."""
@@ -100,13 +116,19 @@ class StoryItems:
     def story_list(self, from_page: str, entries: Sequence[Entry],
                    summary_sentences: int = 2, same_day: bool = False) -> str:
         """Return a list of stories in the given order."""
+        return ('<ul class="nd-stories">' + self.items(from_page, entries, summary_sentences,
+                                                        same_day) + "</ul>")
+
+    def items(self, from_page: str, entries: Sequence[Entry], summary_sentences: int = 2,
+              same_day: bool = False) -> str:
+        """Return the list items of stories in the given order (no enclosing list)."""
         here = url_segments(from_page)
         depth = len(here) if here else 0
         # Tag links are the same from every page of this page's URL folder, except to pages
         # at or below this page's URL (see url_segments): made once per folder, not per page.
         folder = self._tag_links.setdefault(here[:-1], {}) if here else {}
         own: dict[str, str] = {}
-        items = ['<ul class="nd-stories">']
+        items: list[str] = []
         for entry in entries:
             story = self.story(entry)
             items += (story.head, esc(href(from_page, entry.page)),
@@ -121,5 +143,4 @@ class StoryItems:
                     items.append(shown)
                 items.append("</span>")
             items.append("</li>")
-        items.append("</ul>")
         return "".join(items)

@@ -1,0 +1,201 @@
+"""Compare the facts of a story's reports: what only one source says, where two disagree.
+
+Trust comes first: a fact counts as one source's own only when no other report states its
+value anywhere in its text, and two facts count as a disagreement only when they are plainly
+about the same thing (a date fact with the same subject and verb, or a figure of the same
+counted noun in sentences sharing their other words) and neither report states the other's
+value. A missed disagreement costs a reader little; an invented one misleads.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..model import Fact
+
+# The number of a figure: digits with their separators ("1,200", "4.8"), or a number word.
+NUMBER = re.compile(
+    r"\d[\d,.\u00a0]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"dozen|twenty|thirty|forty|fifty|hundred)\b",
+    re.IGNORECASE,
+)
+# A word of a sentence, as compared for "same context" (letters only, at least four).
+CONTEXT_WORD = re.compile(r"[^\W\d_]{4,}")
+# Words a figure's unit may carry that say nothing about what is counted.
+_SCALE = "about around almost nearly least more than over under some million billion thousand"
+SCALE_WORDS = frozenset(f"{_SCALE} hundred trillion bn m k".split())
+CURRENCY = frozenset("$€£¥")  # signs written before a figure's number
+# A sum: currency sign, number and scale ("$334 million", "£6.5m", "43 percent").
+SUM = re.compile(
+    r"[$€£¥]?\d[\d,.]*\s?(?P<scale>million|billion|trillion|bn|m|k|percent|per cent|%)?\b",
+    re.IGNORECASE,
+)
+MIN_SHARED_CONTEXT = 3  # context words two figures' sentences must share to be compared
+MIN_SHARED_NEAR = 2  # context words the places right around two figures must share
+NEAR_BEFORE, NEAR_AFTER = 4, 5  # words before a figure's value and after it, as its place
+HEDGE_WORDS = 3  # words before a figure searched for a hedge
+# Words that make a figure a bound or an estimate: "at least 40" and "65" do not contradict.
+_HEDGES = "about around almost nearly least more over under some roughly approximately"
+HEDGES = frozenset(f"{_HEDGES} estimated up than within".split())
+COMPARED_KINDS = ("figure", "date", "person", "organization", "place", "quote")
+
+
+@dataclass(frozen=True)
+class Report:
+    """One report of a story as compared: its article id, text and facts."""
+
+    id: str
+    text: str
+    facts: tuple[Fact, ...]
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """Two reports giving different values for the same thing, each with its sentence."""
+
+    about: str  # the counted noun, or the dated event ("Harbour Board voted")
+    first: tuple[str, Fact]  # (article id, fact), the earlier report first
+    second: tuple[str, Fact]
+
+
+def folded(text: str) -> str:
+    """Return text as compared: case-folded, whitespace collapsed."""
+    return " ".join(text.casefold().split())
+
+
+def value_of(fact: Fact) -> str:
+    """Return what a fact states, as another report would have to say it to share it.
+
+    A figure's fact text may lead with words of its sentence ("council now saying 65
+    homes"): its value starts at its last number, with the currency sign before it.
+    """
+    if fact.kind == "date":
+        return fact.text.split(":", 1)[0]
+    if fact.kind == "figure":
+        numbers = list(NUMBER.finditer(fact.text))
+        if numbers:
+            start = numbers[-1].start()
+            while start and fact.text[start - 1] in CURRENCY:
+                start -= 1
+            return fact.text[start:]
+    return fact.text
+
+
+def said(fact: Fact) -> str:
+    """Return the part of a fact another report must say to share it: a name without its
+    role ("Terry White, Prosecutor"), a quote's words, a sum without what it buys."""
+    if fact.kind in ("person", "organization", "place"):
+        return fact.text.split(", ", 1)[0]
+    if fact.kind == "quote":
+        words = fact.text.partition("“")[2].rstrip("”").removesuffix("…").strip()
+        return words or fact.text
+    if fact.kind == "figure":
+        core = SUM.match(value_of(fact))
+        if core and core.group("scale"):
+            return core.group(0)
+    return value_of(fact)
+
+
+def _stated(fact: Fact, other: Report) -> bool:
+    """Return True when another report states the fact's value (in a fact or in its text)."""
+    value = folded(value_of(fact))
+    if any(folded(value_of(f)) == value for f in other.facts if f.kind == fact.kind):
+        return True
+    return fact.kind != "date" and folded(said(fact)) in folded(other.text)
+
+
+def own_facts(report: Report, others: Sequence[Report]) -> tuple[Fact, ...]:
+    """Return the report's facts that no other report states: what only this source says."""
+    if not others:
+        return ()
+    return tuple(
+        f
+        for f in report.facts
+        if f.kind in COMPARED_KINDS and not any(_stated(f, o) for o in others)
+    )
+
+
+def unit_of(figure: str) -> str:
+    """Return what a figure value counts, without number and scale ("12 people" -> "people")."""
+    words = NUMBER.sub(" ", figure).split()
+    return " ".join(
+        w for w in (x.casefold().strip(".,") for x in words) if w and w not in SCALE_WORDS
+    )
+
+
+def _context(fact: Fact) -> frozenset[str]:
+    """Return the sentence's words, but the figure's own, as compared for the same context."""
+    own = set(CONTEXT_WORD.findall(value_of(fact).casefold()))
+    return frozenset(w for w in CONTEXT_WORD.findall(fact.evidence.casefold()) if w not in own)
+
+
+def _window(fact: Fact) -> tuple[list[str], frozenset[str]]:
+    """Return the words just before a figure's value (as written) and the context words
+    around it (NEAR_BEFORE before, NEAR_AFTER after), where "about what" is said."""
+    value, evidence = value_of(fact), fact.evidence
+    start = evidence.find(value)
+    if start < 0:
+        return [], frozenset()
+    before = evidence[:start].casefold().split()[-NEAR_BEFORE:]
+    after = evidence[start + len(value) :].casefold().split()[:NEAR_AFTER]
+    near = CONTEXT_WORD.findall(" ".join(before + after))
+    return before, frozenset(near)
+
+
+def _counts(text: str, unit: str) -> set[str]:
+    """Return the distinct numbers a text gives of a counted noun ("40 homes", "65 homes")."""
+    pattern = re.compile(rf"({NUMBER.pattern})\s+{re.escape(unit)}\b", re.IGNORECASE)
+    return {m.group(1).casefold() for m in pattern.finditer(text)}
+
+
+def _same_figure(a: Fact, b: Fact, first: Report, second: Report) -> str | None:
+    """Return the counted noun when two figures plainly count the same thing, else None.
+
+    Both must count one noun, each report must give one number of it (a report of "12 points"
+    and "23 points" counts several things), neither may be hedged ("at least", "about": a
+    bound is no contradiction), the sentences must share MIN_SHARED_CONTEXT words and the
+    words right around the two figures MIN_SHARED_NEAR of them.
+    """
+    unit = unit_of(value_of(a))
+    if not re.search(r"[^\W\d_]", unit) or unit != unit_of(value_of(b)):
+        return None
+    if len(_counts(first.text, unit)) != 1 or len(_counts(second.text, unit)) != 1:
+        return None
+    (before_a, near_a), (before_b, near_b) = _window(a), _window(b)
+    if HEDGES & {*before_a[-HEDGE_WORDS:], *before_b[-HEDGE_WORDS:]}:
+        return None
+    if len(_context(a) & _context(b)) < MIN_SHARED_CONTEXT:
+        return None
+    return unit if len(near_a & near_b) >= MIN_SHARED_NEAR else None
+
+
+def _same_thing(a: Fact, b: Fact, first: Report, second: Report) -> str | None:
+    """Return what two facts are both about when they plainly are, else None."""
+    if a.kind != b.kind or folded(value_of(a)) == folded(value_of(b)):
+        return None
+    if a.kind == "date":
+        about_a, about_b = a.text.partition(":")[2].strip(), b.text.partition(":")[2].strip()
+        return about_a if about_a and folded(about_a) == folded(about_b) else None
+    if a.kind == "figure":
+        return _same_figure(a, b, first, second)
+    return None
+
+
+def disagreements(reports: Sequence[Report]) -> tuple[Disagreement, ...]:
+    """Return the disagreements between reports (given oldest first), each pair once."""
+    found: list[Disagreement] = []
+    seen: set[tuple[str, str, str]] = set()
+    for i, early in enumerate(reports):
+        for late in reports[i + 1 :]:
+            for a in early.facts:
+                for b in late.facts:
+                    about = _same_thing(a, b, early, late)
+                    if about is None or _stated(a, late) or _stated(b, early):
+                        continue
+                    key = (about, folded(value_of(a)), folded(value_of(b)))
+                    if key not in seen:
+                        seen.add(key)
+                        found.append(Disagreement(about, (early.id, a), (late.id, b)))
+    return tuple(found)
