@@ -44,6 +44,16 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 UNLOCKED_COMMANDS = frozenset({"show", "serve"})
 
 
+# Characters str.splitlines() (and JavaScript) take as line breaks that json.dumps leaves raw
+# with ensure_ascii=False: escaped, so one JSON object stays on one line for any reader.
+LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def json_line(value: object) -> str:
+    """Return `value` as one line of JSON (UTF-8 text kept readable, line breaks escaped)."""
+    return json.dumps(value, ensure_ascii=False).translate(LINE_BREAKS)
+
+
 def article_json(article: Article, analysis: Analysis) -> dict[str, Any]:
     """Return the `show --format json` object of DESIGN.md's contract."""
     published = article.published
@@ -97,7 +107,7 @@ def cmd_show(args: argparse.Namespace, config: Config) -> int:
 def show_text(done: Done, output: str, config: Config) -> str:
     """Return what `show` prints for one input: its JSON line or its article page."""
     if output == "json":
-        return json.dumps(article_json(done.article, done.analysis), ensure_ascii=False) + "\n"
+        return json_line(article_json(done.article, done.analysis)) + "\n"
     entry = make_entry(done.article, done.analysis, config.site.timezone)
     return render_article(entry, {}, {})
 
@@ -186,7 +196,7 @@ def cmd_stories(args: argparse.Namespace, config: Config) -> int:
         print(problem.line(), file=sys.stderr)
     for story in found:
         if args.format == "json":
-            print(json.dumps(story_json(story), ensure_ascii=False))
+            print(json_line(story_json(story)))
         else:
             print(f"{story.id}  {len(story.articles)}  {story.title}")
     return EXIT_OK
