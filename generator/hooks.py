@@ -14,6 +14,7 @@ Registered in mkdocs.yml as `hooks: [generator/hooks.py]`.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlsplit
@@ -58,6 +59,19 @@ ALLOWED_ATTRIBUTES: Mapping[str, frozenset[str]] = {
     "q": frozenset({"cite"}),
     "blockquote": frozenset({"cite"}),
 }
+# A one-line block of the generator's own HTML (a comment or one block-level element) in a
+# generated page: Python-Markdown would parse it only to pass it through unchanged, which was
+# the larger part of a build's time, so it is kept out of Markdown (stash_blocks).
+STASHABLE_BLOCK = re.compile(
+    r"<(?:(!--)|(div|p|h[1-6]|ul|ol|dl|details|table|section|nav|figure|blockquote)[\s>])")
+# What stands in for a stashed block while Markdown runs: a word Markdown leaves alone (it
+# drops STX and ETX, the usual markers) and the block's number. A page that holds the word
+# already is not stashed.
+PLACEHOLDER_WORD = "NdStashedBlockQz"
+PLACEHOLDER = PLACEHOLDER_WORD + "{}Qz"
+# A placeholder as Markdown leaves it (alone in a paragraph) and the line break after it:
+# Markdown ends a raw block that is not the page's last with a blank line.
+PLACEHOLDER_PARAGRAPH = re.compile(f"<p>{PLACEHOLDER_WORD}([0-9]+)Qz</p>(\n?)")
 URL_ATTRIBUTES = frozenset({"href", "src", "cite"})
 LINK_SCHEMES = frozenset({"http", "https"})
 # Elements dropped together with their content (the rest lose only the tags).
@@ -131,16 +145,62 @@ def safe_meta(meta: Mapping[str, Any], generated: bool) -> dict[str, Any]:
     return out
 
 
+def is_one_element(chunk: str) -> bool:
+    """Return True when a one-line chunk is one comment or one block element, whole.
+
+    Markdown passes such a chunk through as it is; several elements on one line it splits
+    with line breaks, so those are left to it.
+    """
+    start = STASHABLE_BLOCK.match(chunk)
+    if "\n" in chunk or start is None or not chunk.endswith(">"):
+        return False
+    if start.group(1):
+        return chunk.find("-->") == len(chunk) - 3
+    name = start.group(2)
+    depth = 0
+    for tag in re.finditer(f"<(/?){name}[\\s>]", chunk):
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            return tag.end() == len(chunk)
+    return False
+
+
+def stash_blocks(markdown: str) -> tuple[str, tuple[str, ...]]:
+    """Return the Markdown with its one-line HTML blocks swapped for placeholders, and them."""
+    if PLACEHOLDER_WORD in markdown:
+        return markdown, ()  # a restored block could not be told from the page's own text
+    chunks = markdown.split("\n\n")
+    stashed: list[str] = []
+    for number, chunk in enumerate(chunks):
+        if is_one_element(chunk):
+            chunks[number] = PLACEHOLDER.format(len(stashed))
+            stashed.append(chunk)
+    return "\n\n".join(chunks), tuple(stashed)
+
+
+def restore_blocks(html_text: str, stashed: tuple[str, ...]) -> str:
+    """Put the stashed blocks back where Markdown left their placeholders."""
+    if not stashed:
+        return html_text
+    return PLACEHOLDER_PARAGRAPH.sub(
+        lambda m: stashed[int(m.group(1))] + ("\n\n" if m.group(2) else ""), html_text)
+
+
 @event_priority(100)  # before every plugin, so none sees raw metadata
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
-    """Escape the metadata the theme prints raw; leave the Markdown itself unchanged."""
-    page.meta = safe_meta(page.meta, is_generated(page.file.src_uri))
+    """Escape the metadata the theme prints raw; keep generated HTML blocks out of Markdown."""
+    generated = is_generated(page.file.src_uri)
+    page.meta = safe_meta(page.meta, generated)
+    page.newsdigest_stash = ()
+    if not generated:
+        return markdown
+    markdown, page.newsdigest_stash = stash_blocks(markdown)
     return markdown
 
 
 @event_priority(-100)  # after every plugin, so the sanitised HTML is what gets indexed
 def on_page_content(html_text: str, page: Any, config: Any, files: Any) -> str:
-    """Sanitise the page's HTML; escape a title taken from the first heading, too."""
+    """Restore the stashed blocks and sanitise the page's HTML; escape a heading title, too."""
     if page.title is not None and not isinstance(page.title, Markup):
         page.title = escaped(page.title)
-    return sanitise(html_text)
+    return sanitise(restore_blocks(html_text, getattr(page, "newsdigest_stash", ())))
