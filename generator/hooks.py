@@ -64,6 +64,13 @@ ALLOWED_ATTRIBUTES: Mapping[str, frozenset[str]] = {
 # the larger part of a build's time, so it is kept out of Markdown (stash_blocks).
 STASHABLE_BLOCK = re.compile(
     r"<(?:(!--)|(div|p|h[1-6]|ul|ol|dl|details|table|section|nav|figure|blockquote)[\s>])")
+# A start or end tag (the generator's own HTML: attribute values escaped, no `>` inside).
+HTML_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)\b[^>]*>")
+# Elements without an end tag.
+VOID_ELEMENTS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link",
+                           "meta", "source", "track", "wbr"})
+# Ids a stashed block holds: MkDocs checks links to anchors against a page's ids.
+ANCHOR_ID = re.compile(r'\s(?:id|name)="([^"]*)"')
 # What stands in for a stashed block while Markdown runs: a word Markdown leaves alone (it
 # drops STX and ETX, the usual markers) and the block's number. A page that holds the word
 # already is not stashed.
@@ -145,24 +152,31 @@ def safe_meta(meta: Mapping[str, Any], generated: bool) -> dict[str, Any]:
     return out
 
 
-def is_one_element(chunk: str) -> bool:
-    """Return True when a one-line chunk is one comment or one block element, whole.
+def top_elements(chunk: str) -> list[str] | None:
+    """Return a one-line chunk's top-level elements when it is nothing but block elements (or
+    one comment), each whole; else None.
 
-    Markdown passes such a chunk through as it is; several elements on one line it splits
-    with line breaks, so those are left to it.
+    Markdown passes each such element through unchanged, one per line; anything else in the
+    chunk (text between elements, an inline element, a comment among elements) is left to it.
+    The generator's attribute values are escaped, so no `>` hides inside a tag.
     """
-    start = STASHABLE_BLOCK.match(chunk)
-    if "\n" in chunk or start is None or not chunk.endswith(">"):
-        return False
-    if start.group(1):
-        return chunk.find("-->") == len(chunk) - 3
-    name = start.group(2)
-    depth = 0
-    for tag in re.finditer(f"<(/?){name}[\\s>]", chunk):
-        depth += -1 if tag.group(1) else 1
+    if "\n" in chunk or not chunk.endswith(">") or STASHABLE_BLOCK.match(chunk) is None:
+        return None
+    if chunk.startswith("<!--"):
+        return [chunk] if chunk.find("-->") == len(chunk) - 3 else None
+    if "<!--" in chunk:
+        return None
+    elements, depth, start = [], 0, 0
+    for tag in HTML_TAG.finditer(chunk):
+        if depth == 0 and (tag.start() != start or tag.group(1)
+                           or STASHABLE_BLOCK.match(chunk, tag.start()) is None):
+            return None  # text, a stray closing tag or an inline element at the top level
+        if tag.group(2).lower() not in VOID_ELEMENTS:
+            depth += -1 if tag.group(1) else 1
         if depth == 0:
-            return tag.end() == len(chunk)
-    return False
+            elements.append(chunk[start:tag.end()])
+            start = tag.end()
+    return elements if depth == 0 and start == len(chunk) else None
 
 
 def stash_blocks(markdown: str) -> tuple[str, tuple[str, ...]]:
@@ -172,9 +186,11 @@ def stash_blocks(markdown: str) -> tuple[str, tuple[str, ...]]:
     chunks = markdown.split("\n\n")
     stashed: list[str] = []
     for number, chunk in enumerate(chunks):
-        if is_one_element(chunk):
-            chunks[number] = PLACEHOLDER.format(len(stashed))
-            stashed.append(chunk)
+        body = chunk.rstrip("\n")  # the page's last block ends with its line break
+        elements = top_elements(body)
+        if elements:
+            chunks[number] = PLACEHOLDER.format(len(stashed)) + chunk[len(body):]
+            stashed.append("\n".join(elements))
     return "\n\n".join(chunks), tuple(stashed)
 
 
@@ -184,6 +200,11 @@ def restore_blocks(html_text: str, stashed: tuple[str, ...]) -> str:
         return html_text
     return PLACEHOLDER_PARAGRAPH.sub(
         lambda m: stashed[int(m.group(1))] + ("\n\n" if m.group(2) else ""), html_text)
+
+
+def anchor_ids(stashed: tuple[str, ...]) -> set[str]:
+    """Return the ids the stashed blocks hold (MkDocs collects those of Markdown's HTML)."""
+    return {html.unescape(m.group(1)) for block in stashed for m in ANCHOR_ID.finditer(block)}
 
 
 @event_priority(100)  # before every plugin, so none sees raw metadata
@@ -203,4 +224,7 @@ def on_page_content(html_text: str, page: Any, config: Any, files: Any) -> str:
     """Restore the stashed blocks and sanitise the page's HTML; escape a heading title, too."""
     if page.title is not None and not isinstance(page.title, Markup):
         page.title = escaped(page.title)
-    return sanitise(restore_blocks(html_text, getattr(page, "newsdigest_stash", ())))
+    stashed = getattr(page, "newsdigest_stash", ())
+    if stashed and page.present_anchor_ids is not None:
+        page.present_anchor_ids |= anchor_ids(stashed)
+    return sanitise(restore_blocks(html_text, stashed))

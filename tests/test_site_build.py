@@ -25,9 +25,12 @@ def converted(text: str) -> str:
     '<!-- made by a test -->\n\n<h1 class="t">Quay reopens</h1>\n\n## Summary\n\n'
     '<ol class="s"><li><a href="#s-0">The quay reopened on Monday.</a></li></ol>',
     "<p>Alone on the page.</p>",
+    "<p>Last block, then a line break.</p>\n",
+    "## Related\n\n<ul><li>a</li></ul><p>why</p>\n",
     "Plain words first.\n\n<p>Then a block.</p>",
     "- one\n- two\n\n<p>after a list</p>\n\n!!! note\n\n    inside\n\n<div>last</div>",
-    "# Title\n\n<p>two</p><p>elements</p>\n\ntext",  # several elements: left to Markdown
+    "# Title\n\n<p>two</p><p>elements</p>\n\ntext",
+    "<h2>Mon</h2><ul><li>one</li></ul>\n\n<h3>a</h3> words between\n\n<p>x<br>y</p><div></div>",
     "<div><div>nested</div></div>\n\n<div>a</div><p>b</p>\n\nend",
     '<p class="m"><span>Ferry</span> · <time datetime="2026-01-01">1 Jan</time></p>',
     "<ul><li>x</li></ul>\n<p>two lines: left to Markdown</p>",
@@ -41,18 +44,27 @@ def test_stashed_blocks_give_the_same_html_as_markdown(page: str) -> None:
 
 
 @pytest.mark.parametrize("chunk,expected", [
-    ("<p>one</p>", True),
-    ('<div class="x"><div>in</div></div>', True),
-    ("<p>one</p><p>two</p>", False),
-    ("<div>a</div> tail", False),
-    ("<span>inline</span>", False),
-    ("<p>open", False),
-    ("<!-- c -->", True),
-    ("<!-- c --> <!-- d -->", False),
-    ("<pre>x</pre>", False),  # not a block the generator writes on one line
+    ("<p>one</p>", ["<p>one</p>"]),
+    ('<div class="x"><div>in</div></div>', ['<div class="x"><div>in</div></div>']),
+    ("<p>one</p><p>two<br>lines</p>", ["<p>one</p>", "<p>two<br>lines</p>"]),
+    ("<h2>Day</h2><ul><li>x</li></ul>", ["<h2>Day</h2>", "<ul><li>x</li></ul>"]),
+    ("<div>a</div> tail", None),
+    ("<p>a</p><span>inline</span>", None),
+    ("<span>inline</span>", None),
+    ("<p>open", None),
+    ("<p>a</p></div>", None),
+    ("<!-- c -->", ["<!-- c -->"]),
+    ("<!-- c --> <!-- d -->", None),
+    ("<p>a</p><!-- c -->", None),
+    ("<pre>x</pre>", None),  # not a block the generator writes on one line
 ])
-def test_one_element(chunk: str, expected: bool) -> None:
-    assert hooks.is_one_element(chunk) is expected
+def test_top_elements(chunk: str, expected: list[str] | None) -> None:
+    assert hooks.top_elements(chunk) == expected
+
+
+def test_anchor_ids_of_stashed_blocks() -> None:
+    blocks = ('<p id="p-0"><span id="s-0">A</span></p>', '<a name="x&amp;y">b</a>')
+    assert hooks.anchor_ids(blocks) == {"p-0", "s-0", "x&y"}
 
 
 def state(digest: str) -> sitebuild.FileState:
