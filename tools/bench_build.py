@@ -113,13 +113,20 @@ def stored_project(size: int, seed: int) -> Path:
     return base
 
 
-def fresh_copy(base: Path, name: str) -> Path:
+def without_search(config: str) -> str:
+    """Return mkdocs.yml's text without MkDocs's search plugin (search built outside it)."""
+    start, end = config.index("\nplugins:"), config.index("\nmarkdown_extensions:")
+    return config[:start] + "\nplugins: []\n" + config[end:]
+
+
+def fresh_copy(base: Path, name: str, search: bool) -> Path:
     """Copy the stored project (store and analysis cache, no pages) to a scratch folder, with
     the repository's current site configuration, theme and hooks."""
     target = BENCH / name
     shutil.rmtree(target, ignore_errors=True)
     shutil.copytree(base, target)
-    shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    (target / "mkdocs.yml").write_text(config if search else without_search(config), "utf-8")
     shutil.rmtree(target / "generator", ignore_errors=True)
     shutil.copytree(REPO / "generator" / "theme", target / "generator" / "theme")
     shutil.copy(REPO / "generator" / "hooks.py", target / "generator" / "hooks.py")
@@ -156,14 +163,14 @@ def anchor_project(ours: Path, root: Path) -> Path:
     return root
 
 
-def bench_size(size: int, seed: int) -> dict[str, Any]:
+def bench_size(size: int, seed: int, search: bool) -> dict[str, Any]:
     """Return the side-by-side figures for one archive size."""
     base = stored_project(size, seed)
-    out: dict[str, Any] = {"size": size}
-    gen = fresh_copy(base, f"build-gen-{size}")
+    out: dict[str, Any] = {"size": size, "mkdocs_search": search}
+    gen = fresh_copy(base, f"build-gen-{size}", search)
     out["generate_cold"] = newsdigest(gen, "generate")
     out["mkdocs_ours"] = mkdocs(gen)
-    ours = fresh_copy(base, f"build-ours-{size}")
+    ours = fresh_copy(base, f"build-ours-{size}", search)
     out["build_cold"] = newsdigest(ours, "build")
     anchor = anchor_project(ours, BENCH / f"build-anchor-{size}")
     out["anchor_cold"] = mkdocs(anchor)
@@ -204,7 +211,9 @@ ROWS = (  # (label, ours, anchor)
 def table(row: dict[str, Any]) -> str:
     """Return one size's figures as a Markdown table (CPU seconds, peak RSS)."""
     n = row["size"]
-    lines = [f"N = {n:,} articles (CPU s = user + system of the process tree)", "",
+    search = "with" if row["mkdocs_search"] else "without"
+    lines = [f"N = {n:,} articles, ours {search} MkDocs's search plugin "
+             "(CPU s = user + system of the process tree)", "",
              "| run | newsdigest CPU s | anchor CPU s | ratio | newsdigest peak MB |",
              "|---|---|---|---|---|"]
     for label, ours, anchor in ROWS:
@@ -232,12 +241,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--sizes", default="1000", help="comma-separated archive sizes")
     parser.add_argument("--large", action="store_true", help=f"also run N = {LARGE:,}")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--without-mkdocs-search", action="store_true",
+                        help="build ours without MkDocs's search plugin (Pagefind indexes site/)")
     parser.add_argument("--json", type=Path, default=REPO / "build" / "bench_build.json")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s]
     if args.large or os.environ.get("BENCH_LARGE") == "1":
         sizes.append(LARGE)
-    rows = [bench_size(size, args.seed) for size in sizes]
+    rows = [bench_size(size, args.seed, not args.without_mkdocs_search) for size in sizes]
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(rows, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     load = " ".join(f"{x:.2f}" for x in os.getloadavg())
