@@ -118,7 +118,9 @@ eval-extract: install
 
 # ---- performance (issue 9): synthetic archives, stage speeds, incremental runs ---------------
 ## bench: time N = 100 and 1,000 synthetic articles (BENCH_LARGE=1 adds 10,000, ~30 min on
-## 2 cores); prints one table and writes build/bench.json
+## 2 cores); prints the tables and writes build/bench.json and build/bench_build.json
 bench: install
 	$(BIN)/python tools/bench.py
+	@# issue 23: cold build, hourly publish and one new article against plain Material + tags
+	$(BIN)/python tools/bench_build.py
 	$(BIN)/python tools/bench_stories.py --sizes 1000$$([ "$$BENCH_LARGE" = 1 ] && echo ,10000)

@@ -8,6 +8,10 @@ and left alone by the `| e` filter, so nothing is escaped twice); non-scalar tag
 abort Material's tags plugin, are dropped; and each page's HTML goes through nh3, an
 allow-list sanitiser that keeps only what the generator and Markdown legitimately emit.
 
+For speed, the one-line HTML blocks of generated pages are also kept out of Python-Markdown
+(which would parse them only to pass them through) and put back after it, so plugins that
+read a generated page's Markdown see placeholders for them; the site's plugins read HTML.
+
 Registered in mkdocs.yml as `hooks: [generator/hooks.py]`.
 """
 
