@@ -50,6 +50,10 @@ theme:
 plugins:
   - search
   - tags
+# Articles stay out of the navigation, as ours do: else every page lists every article.
+nav:
+  - index.md
+  - tags.md
 """
 
 
