@@ -136,9 +136,11 @@ eval-extract: install
 
 # ---- performance (issue 9): synthetic archives, stage speeds, incremental runs ---------------
 ## bench: time N = 100 and 1,000 synthetic articles (BENCH_LARGE=1 adds 10,000, ~30 min on
-## 2 cores); prints one table and writes build/bench.json; then search side by side (Pagefind
-## vs Material's, 4x CPU throttling in Chromium; build/bench_search.json)
+## 2 cores); prints the tables and writes build/bench.json and build/bench_build.json; then
+## search side by side (Pagefind vs Material's, 4x CPU throttling in Chromium; build/bench_search.json)
 bench: install
 	$(BIN)/python tools/bench.py
+	@# issue 23: cold build, hourly publish and one new article against plain Material + tags
+	$(BIN)/python tools/bench_build.py
 	$(BIN)/python tools/bench_stories.py --sizes 1000$$([ "$$BENCH_LARGE" = 1 ] && echo ,10000)
 	$(BIN)/python tools/bench_search.py

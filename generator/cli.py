@@ -143,11 +143,21 @@ def cmd_generate(args: argparse.Namespace, config: Config) -> int:
 
 
 def cmd_build(args: argparse.Namespace, config: Config) -> int:
-    """Generate, then build the site into site/, leaving out articles that break the build."""
+    """Generate, then build the site into site/, leaving out articles that break the build.
+
+    Generating renders only the pages whose inputs changed (as `generate` does), and MkDocs
+    builds again only the pages whose Markdown changed; every page is rendered only when the
+    build fails and a culprit is looked for.
+    """
     from .isolation import build_isolated  # noqa: PLC0415 - see the module docstring
     from .publish.search import index_site  # noqa: PLC0415
     problems: list[Problem] = []
     reports: list[WriteReport] = []
+
+    def generate_changed() -> None:
+        written, found = generate(config)
+        problems[:] = [p for p in found if p not in written.problems]
+        reports.append(written)
 
     def render(excluded: frozenset[str]) -> dict[str, str]:
         pages, found = render_safely(config, excluded)
@@ -157,7 +167,7 @@ def cmd_build(args: argparse.Namespace, config: Config) -> int:
     def publish(pages: Mapping[str, str]) -> None:
         reports.append(publish_pages(config, pages))
 
-    left_out = build_isolated(config.paths, render, publish)
+    left_out = build_isolated(config.paths, render, publish, generate_changed)
     index_site(config.paths.site)  # Pagefind's search index of the built site (issue 21)
     written = reports[-1]
     said = {p.origin for p in problems}

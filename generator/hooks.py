@@ -8,6 +8,10 @@ and left alone by the `| e` filter, so nothing is escaped twice); non-scalar tag
 abort Material's tags plugin, are dropped; and each page's HTML goes through nh3, an
 allow-list sanitiser that keeps only what the generator and Markdown legitimately emit.
 
+For speed, the one-line HTML blocks of generated pages are also kept out of Python-Markdown
+(which would parse them only to pass them through) and put back after it, so plugins that
+read a generated page's Markdown see placeholders for them; the site's plugins read HTML.
+
 Registered in mkdocs.yml as `hooks: [generator/hooks.py]`.
 """
 
@@ -15,6 +19,7 @@ from __future__ import annotations
 
 import html
 import os
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -64,6 +69,26 @@ ALLOWED_ATTRIBUTES: Mapping[str, frozenset[str]] = {
     "q": frozenset({"cite"}),
     "blockquote": frozenset({"cite"}),
 }
+# A one-line block of the generator's own HTML (a comment or one block-level element) in a
+# generated page: Python-Markdown would parse it only to pass it through unchanged, which was
+# the larger part of a build's time, so it is kept out of Markdown (stash_blocks).
+STASHABLE_BLOCK = re.compile(
+    r"<(?:(!--)|(div|p|h[1-6]|ul|ol|dl|details|table|section|nav|figure|blockquote)[\s>])")
+# A start or end tag (the generator's own HTML: attribute values escaped, no `>` inside).
+HTML_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)\b[^>]*>")
+# Elements without an end tag.
+VOID_ELEMENTS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link",
+                           "meta", "source", "track", "wbr"})
+# Ids a stashed block holds: MkDocs checks links to anchors against a page's ids.
+ANCHOR_ID = re.compile(r'\s(?:id|name)="([^"]*)"')
+# What stands in for a stashed block while Markdown runs: a word Markdown leaves alone (it
+# drops STX and ETX, the usual markers) and the block's number. A page that holds the word
+# already is not stashed.
+PLACEHOLDER_WORD = "NdStashedBlockQz"
+PLACEHOLDER = PLACEHOLDER_WORD + "{}Qz"
+# A placeholder as Markdown leaves it (alone in a paragraph) and the line break after it:
+# Markdown ends a raw block that is not the page's last with a blank line.
+PLACEHOLDER_PARAGRAPH = re.compile(f"<p>{PLACEHOLDER_WORD}([0-9]+)Qz</p>(\n?)")
 URL_ATTRIBUTES = frozenset({"href", "src", "cite"})
 LINK_SCHEMES = frozenset({"http", "https"})
 # Elements dropped together with their content (the rest lose only the tags).
@@ -146,19 +171,82 @@ def on_config(config: Any) -> Any:
     return config
 
 
+def top_elements(chunk: str) -> list[str] | None:
+    """Return a one-line chunk's top-level elements when it is nothing but block elements (or
+    one comment), each whole; else None.
+
+    Markdown passes each such element through unchanged, one per line; anything else in the
+    chunk (text between elements, an inline element, a comment among elements) is left to it.
+    The generator's attribute values are escaped, so no `>` hides inside a tag.
+    """
+    if "\n" in chunk or not chunk.endswith(">") or STASHABLE_BLOCK.match(chunk) is None:
+        return None
+    if chunk.startswith("<!--"):
+        return [chunk] if chunk.find("-->") == len(chunk) - 3 else None
+    if "<!--" in chunk:
+        return None
+    elements, depth, start = [], 0, 0
+    for tag in HTML_TAG.finditer(chunk):
+        if depth == 0 and (tag.start() != start or tag.group(1)
+                           or STASHABLE_BLOCK.match(chunk, tag.start()) is None):
+            return None  # text, a stray closing tag or an inline element at the top level
+        if tag.group(2).lower() not in VOID_ELEMENTS:
+            depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            elements.append(chunk[start:tag.end()])
+            start = tag.end()
+    return elements if depth == 0 and start == len(chunk) else None
+
+
+def stash_blocks(markdown: str) -> tuple[str, tuple[str, ...]]:
+    """Return the Markdown with its one-line HTML blocks swapped for placeholders, and them."""
+    if PLACEHOLDER_WORD in markdown:
+        return markdown, ()  # a restored block could not be told from the page's own text
+    chunks = markdown.split("\n\n")
+    stashed: list[str] = []
+    for number, chunk in enumerate(chunks):
+        body = chunk.rstrip("\n")  # the page's last block ends with its line break
+        elements = top_elements(body)
+        if elements:
+            chunks[number] = PLACEHOLDER.format(len(stashed)) + chunk[len(body):]
+            stashed.append("\n".join(elements))
+    return "\n\n".join(chunks), tuple(stashed)
+
+
+def restore_blocks(html_text: str, stashed: tuple[str, ...]) -> str:
+    """Put the stashed blocks back where Markdown left their placeholders."""
+    if not stashed:
+        return html_text
+    return PLACEHOLDER_PARAGRAPH.sub(
+        lambda m: stashed[int(m.group(1))] + ("\n\n" if m.group(2) else ""), html_text)
+
+
+def anchor_ids(stashed: tuple[str, ...]) -> set[str]:
+    """Return the ids the stashed blocks hold (MkDocs collects those of Markdown's HTML)."""
+    return {html.unescape(m.group(1)) for block in stashed for m in ANCHOR_ID.finditer(block)}
+
+
 @event_priority(100)  # before every plugin, so none sees raw metadata
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
-    """Escape the metadata the theme prints raw; leave the Markdown itself unchanged."""
-    page.meta = safe_meta(page.meta, is_generated(page.file.src_uri))
+    """Escape the metadata the theme prints raw; keep generated HTML blocks out of Markdown."""
+    generated = is_generated(page.file.src_uri)
+    page.meta = safe_meta(page.meta, generated)
+    page.newsdigest_stash = ()
+    if not generated:
+        return markdown
+    markdown, page.newsdigest_stash = stash_blocks(markdown)
     return markdown
 
 
 @event_priority(-100)  # after every plugin, so the sanitised HTML is what gets indexed
 def on_page_content(html_text: str, page: Any, config: Any, files: Any) -> str:
-    """Sanitise the page's HTML; escape a title taken from the first heading, too."""
+    """Restore the stashed blocks and sanitise the page's HTML; escape a heading title, too."""
     if page.title is not None and not isinstance(page.title, Markup):
         page.title = escaped(page.title)
-    return sanitise(html_text)
+    stashed = getattr(page, "newsdigest_stash", ())
+    if stashed and page.present_anchor_ids is not None:
+        page.present_anchor_ids |= anchor_ids(stashed)
+    return sanitise(restore_blocks(html_text, stashed))
 
 
 def on_files(files: Any, config: Any) -> Any:

@@ -10,9 +10,11 @@ from typing import Any
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
-    """Raise on a marked page."""
-    if "ARTICLE-KILLER" in markdown and page.file.src_uri.startswith("articles/"):
+    """Raise on a marked page (its source: newsdigest's hook keeps generated HTML out of the
+    Markdown that plugins see)."""
+    source = page.file.content_string
+    if "ARTICLE-KILLER" in source and page.file.src_uri.startswith("articles/"):
         raise RuntimeError("simulated plugin crash on an article page")
-    if "LISTING-KILLER" in markdown:
+    if "LISTING-KILLER" in source:
         raise ValueError("simulated crash on any page showing the marker")
     return markdown
