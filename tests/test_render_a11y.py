@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
-from generator.notes.markup import edited_marker
+from generator.render.notes import edited_marker
 
 from generator.model import Analysis, Article, Published, Sentence
 from generator.render.article import render_article

@@ -92,11 +92,11 @@ def _note_problems(note: Note, found: Sequence[Attachment], missing: Sequence[Re
     """Return the warnings of one note: each target naming nothing, or no target at all."""
     problems = [Problem(origin(note.path, ref.line), f"{ref.field}: "
                         f"{KIND_WORDS[ref.field.split('[')[0]]} {ref.value!r}; the note is "
-                        "kept and listed on the notes index", "warning") for ref in missing]
+                        "kept and shown where its other targets are", "warning") for ref in missing]
     if not note.targets and note.story is None:
         problems.append(Problem(origin(note.path, 1), "attaches to nothing: name articles, "
-                                "tags or days in its front matter; listed on the notes index "
-                                "as unattached", "warning"))
+                                "tags or days in its front matter; kept, and not shown on the "
+                                "site until it does", "warning"))
     for flag in ("pin", "hidden"):
         if getattr(note, flag) and not any(a.kind == "article" for a in found):
             problems.append(Problem(origin(note.path, 1), f"{flag}: true but the note names "
