@@ -22,6 +22,7 @@ from generator.config import (
 from generator.errors import ConfigError
 from generator.fetch.sources import SETTING_KEYS, SOURCE_KEYS
 from generator.render import GENERATED_FILES, GENERATED_FOLDERS
+from generator.watch.rules import RULE_KEYS
 
 REFERENCE = Path(__file__).resolve().parents[1] / "generator" / "CONFIG.md"
 # A section heading of the reference: "## `site:` (a mapping)".
@@ -35,6 +36,7 @@ ACCEPTED = {
     "tags": TAG_KEYS,
     "fetch": frozenset({"contact", *SETTING_KEYS}),
     "sources": SOURCE_KEYS,
+    "watch": RULE_KEYS,
 }
 
 
