@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import gc
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from typing import TypeVar
 
 from generator.config.load import Config
@@ -21,11 +22,13 @@ from generator.notes.resolve import index_articles
 from generator.notes.storynotes import story_decisions
 from generator.publish.quarantine import (
     MAX_CULPRITS,
+    build_isolated,
     find_culprits,
     left_out,
     load_quarantine,
     save_quarantine,
 )
+from generator.publish.search import index_site
 from generator.publish.writer import WriteReport, write_pages
 from generator.render import GENERATED_FILES, GENERATED_FOLDERS, ArticleSource, plan_site
 from generator.render.status import STATUS_PAGE, render_status_page
@@ -234,3 +237,46 @@ def _culprits(
         article: f"it cannot be rendered ({reason}; traceback in {where})"
         for article, reason in found.items()
     }
+
+
+@dataclass(frozen=True)
+class Built:
+    """What `build` did: the docs/ writes, every problem to report, and whether one failed."""
+
+    written: WriteReport
+    problems: list[Problem]
+    failed: bool  # an error while generating (articles left out of the build are reported)
+
+
+def build(config: Config) -> Built:
+    """Build the site: the pages whose inputs changed, MkDocs again only on the pages whose
+    Markdown changed (leaving out articles that break the build), then the search index.
+
+    Every page is rendered only when the build fails and a culprit is looked for.
+    """
+    problems: list[Problem] = []
+    reports: list[WriteReport] = []
+
+    def generate_changed() -> None:  # 1. generate, as `newsdigest generate` does
+        written, found = generate(config)
+        problems[:] = [p for p in found if p not in written.problems]
+        reports.append(written)
+
+    def render(excluded: frozenset[str]) -> dict[str, str]:  # only to find a culprit
+        pages, found = render_safely(config, excluded)
+        problems[:] = found
+        return pages
+
+    def publish(pages: Mapping[str, str]) -> None:
+        reports.append(publish_pages(config, pages))
+
+    # 2. MkDocs into site/, leaving out articles that break it (publish.quarantine)
+    dropped = build_isolated(config.paths, render, publish, generate_changed)
+    index_site(config.paths.site)  # 3. Pagefind's search index of the built site
+    written = reports[-1]
+    said = {p.origin for p in problems}
+    return Built(
+        written,
+        [*problems, *written.problems, *(p for p in dropped if p.origin not in said)],
+        any(p.level == "error" for p in problems),
+    )

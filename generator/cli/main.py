@@ -14,7 +14,7 @@ import contextlib
 import json
 import os
 import sys
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
@@ -27,9 +27,8 @@ from generator.config.load import Config, load_config
 from generator.errors import ConfigError, NewsdigestError
 from generator.faults import ProblemLog, guarded
 from generator.model import Analysis, Article, Problem
-from generator.pipeline import generate, publish_pages, render_safely
+from generator.pipeline import build, generate
 from generator.placement import make_entry
-from generator.publish.writer import WriteReport
 from generator.render.article import render_article
 from generator.store.articles import Store
 from generator.store.cache import Cache
@@ -156,44 +155,16 @@ def cmd_generate(args: argparse.Namespace, config: Config) -> int:
 
 
 def cmd_build(args: argparse.Namespace, config: Config) -> int:
-    """Generate, then build the site into site/, leaving out articles that break the build.
-
-    Generating renders only the pages whose inputs changed (as `generate` does), and MkDocs
-    builds again only the pages whose Markdown changed; every page is rendered only when the
-    build fails and a culprit is looked for.
-    """
-    from generator.publish.quarantine import build_isolated  # noqa: PLC0415 - see the module docstring
-    from generator.publish.search import index_site  # noqa: PLC0415
-
-    problems: list[Problem] = []
-    reports: list[WriteReport] = []
-
-    def generate_changed() -> None:
-        written, found = generate(config)
-        problems[:] = [p for p in found if p not in written.problems]
-        reports.append(written)
-
-    def render(excluded: frozenset[str]) -> dict[str, str]:
-        pages, found = render_safely(config, excluded)
-        problems[:] = found
-        return pages
-
-    def publish(pages: Mapping[str, str]) -> None:
-        reports.append(publish_pages(config, pages))
-
-    left_out = build_isolated(config.paths, render, publish, generate_changed)
-    index_site(config.paths.site)  # Pagefind's search index of the built site (issue 21)
-    written = reports[-1]
-    said = {p.origin for p in problems}
-    report(
-        [*problems, *written.problems, *(p for p in left_out if p.origin not in said)], sys.stderr
-    )
+    """Generate, then build the site into site/, leaving out articles that break the build."""
+    built = build(config)
+    report(built.problems, sys.stderr)
+    written = built.written
     print(
         f"generated: {len(written.written)} written, {written.unchanged} unchanged, "
         f"{len(written.removed)} removed"
     )
     print(f"built: {config.paths.site}")
-    return EXIT_FAILED if any(p.level == "error" for p in problems) else EXIT_OK
+    return EXIT_FAILED if built.failed else EXIT_OK
 
 
 def cmd_serve(args: argparse.Namespace, config: Config) -> int:
