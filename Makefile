@@ -33,10 +33,11 @@ browser-deps:
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium chromium-driver; \
 	fi
 
-## lint: ruff, mypy, deptry (every runtime dependency declared and used) and import-linter
+## lint: ruff (lint and format check), mypy, deptry (every runtime dependency declared and used) and import-linter
 ## (the layer contracts in pyproject.toml)
 lint: install
 	$(BIN)/ruff check generator tests tools
+	$(BIN)/ruff format --check generator tests tools
 	$(BIN)/mypy
 	$(BIN)/deptry .
 	$(BIN)/lint-imports --no-cache

@@ -16,8 +16,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
 
-from .errors import NewsdigestError
-from .model import Problem
+from generator.errors import NewsdigestError
+from generator.model import Problem
 
 LOG_PARTS = ("build", "logs", "problems.log")
 MAX_REASON = 300  # characters of an exception's message kept on the one stderr line

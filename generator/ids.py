@@ -11,7 +11,8 @@ ID_LENGTH = 12
 
 # Query parameters that only track the reader and never change the article.
 TRACKING_PARAM = re.compile(
-    r"^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|ocid|cmpid|__twitter_impression)$")
+    r"^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|ocid|cmpid|__twitter_impression)$"
+)
 
 
 def canonical_url(url: str) -> str:
@@ -22,8 +23,11 @@ def canonical_url(url: str) -> str:
     port = parts.port
     if port and not ((scheme == "http" and port == 80) or (scheme == "https" and port == 443)):
         host = f"{host}:{port}"
-    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
-             if not TRACKING_PARAM.match(k)]
+    query = [
+        (k, v)
+        for k, v in parse_qsl(parts.query, keep_blank_values=True)
+        if not TRACKING_PARAM.match(k)
+    ]
     path = parts.path or "/"
     return urlunsplit((scheme, host, path, urlencode(sorted(query)), ""))
 

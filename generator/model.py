@@ -151,7 +151,6 @@ class Problem:
         return f"{self.level}: {self.origin}: {self.reason}"
 
 
-
 @dataclass(frozen=True)
 class EditorChanges:
     """Fields of an article that editors' notes replaced; the page says it was edited."""

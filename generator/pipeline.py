@@ -1,6 +1,6 @@
 """The pipeline from the store to docs/: plan every page through the cache, then write.
 
-Ingesting (inputs -> articles) lives in generator.ingest; this module does not import the
+Ingesting (inputs -> articles) lives in generator.ingest.run; this module does not import the
 extractor, so an incremental `generate` does not pay for loading it.
 """
 
@@ -9,41 +9,45 @@ from __future__ import annotations
 import contextlib
 import gc
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from typing import TypeVar
 
-from .cache import Cache, code_digest
-from .config import Config
-from .errors import ArticleFailure, IsolationError, NewsdigestError
-from .faults import ProblemLog, described
-from .fetch.health import load_health
-from .incremental import GENERATOR, Loader
-from .isolation import (
+from generator.config.load import Config
+from generator.errors import ArticleFailure, IsolationError, NewsdigestError
+from generator.faults import ProblemLog, described
+from generator.fetch.health import load_health
+from generator.model import Page, Problem, ProfileSource
+from generator.notes import apply_overrides, load_notes, read_notes
+from generator.notes.resolve import index_articles
+from generator.notes.storynotes import story_decisions
+from generator.publish.quarantine import (
     MAX_CULPRITS,
+    build_isolated,
     find_culprits,
     left_out,
     load_quarantine,
     save_quarantine,
 )
-from .model import Page, Problem, ProfileSource
-from .notes import apply_overrides, load_notes, read_notes
-from .notes.resolve import index_articles
-from .notes.storynotes import story_decisions
-from .related import profiles_of, update_related
-from .render import GENERATED_FILES, GENERATED_FOLDERS, ArticleSource, plan_site
-from .render.status import STATUS_PAGE, render_status_page
-from .render.storypage import StoryView
-from .store import Store
-from .stories.decide import as_shown, decide
-from .stories.listing import Story, stories, story_related
-from .stories.run import update_paths as update_stories
-from .watch.match import quiet_rules
-from .writer import WriteReport, write_pages
+from generator.publish.search import index_site
+from generator.publish.writer import WriteReport, write_pages
+from generator.render import GENERATED_FILES, GENERATED_FOLDERS, ArticleSource, plan_site
+from generator.render.status import STATUS_PAGE, render_status_page
+from generator.render.storypage import StoryView
+from generator.store.articles import Store
+from generator.store.cache import Cache, code_digest
+from generator.store.index import GENERATOR, Loader
+from generator.stories.decide import as_shown, decide
+from generator.stories.listing import Story, stories, story_related
+from generator.stories.related import profiles_of, update_related
+from generator.stories.run import update_paths as update_stories
+from generator.watch.match import quiet_rules
 
 T = TypeVar("T")
 
 
-def plan_pages(config: Config, cache: Cache, excluded: frozenset[str] = frozenset()
-               ) -> tuple[dict[str, Page], list[Problem]]:
+def plan_pages(
+    config: Config, cache: Cache, excluded: frozenset[str] = frozenset()
+) -> tuple[dict[str, Page], list[Problem]]:
     """Plan every generated page from the store through the cache (pages lazy where keyed).
 
     The cache (build/cache/) keeps analyses, a store index and the stamps of written pages,
@@ -53,8 +57,9 @@ def plan_pages(config: Config, cache: Cache, excluded: frozenset[str] = frozense
         return _plan_pages(config, cache, excluded)
 
 
-def _plan_pages(config: Config, cache: Cache, excluded: frozenset[str]
-                ) -> tuple[dict[str, Page], list[Problem]]:
+def _plan_pages(
+    config: Config, cache: Cache, excluded: frozenset[str]
+) -> tuple[dict[str, Page], list[Problem]]:
     loader = Loader(config, cache)
     catalog = loader.catalog(excluded)
     entries = list(catalog.entries)
@@ -65,8 +70,9 @@ def _plan_pages(config: Config, cache: Cache, excluded: frozenset[str]
     decisions, story_problems = story_decisions(notes.files.notes, index_articles(entries))
     state = update_stories(config.paths)
     # Hidden articles are left out too: a story is never headed by an article taken off the site.
-    found = as_shown(decide(state, stories(state, excluded | notes.hidden()), decisions),
-                     notes.attached.titles)
+    found = as_shown(
+        decide(state, stories(state, excluded | notes.hidden()), decisions), notes.attached.titles
+    )
 
     def find_related(sources: Sequence[ProfileSource]) -> Mapping[str, tuple[str, ...]]:
         state = update_related(profiles_of(sources, previous), previous)
@@ -74,11 +80,20 @@ def _plan_pages(config: Config, cache: Cache, excluded: frozenset[str]
         shown = frozenset(s[0] for s in sources)  # the story's other sources come first
         return story_related(state.related, found, shown)
 
-    views = tuple(StoryView(s.id, s.title, tuple(a.id for a in s.articles), s.why,
-                            tuple((a.id, a.copy_of) for a in s.articles if a.copy_of))
-                  for s in found if len(s.articles) > 1)
-    articles = ArticleSource(catalog.keys, loader.full, code_digest((GENERATOR,)), find_related,
-                             views)
+    views = tuple(
+        StoryView(
+            s.id,
+            s.title,
+            tuple(a.id for a in s.articles),
+            s.why,
+            tuple((a.id, a.copy_of) for a in s.articles if a.copy_of),
+        )
+        for s in found
+        if len(s.articles) > 1
+    )
+    articles = ArticleSource(
+        catalog.keys, loader.full, code_digest((GENERATOR,)), find_related, views
+    )
     shown = apply_overrides(entries, notes)
     pages = plan_site(shown, config.site, notes, articles, watch=config.watch)
     pages[STATUS_PAGE] = render_status_page(load_health(config.paths.state))
@@ -100,13 +115,15 @@ def listed_stories(config: Config) -> tuple[list[Story], list[Problem]]:
     return decide(state, stories(state), decisions), list(problems)
 
 
-def render_pages(config: Config, excluded: frozenset[str] = frozenset()
-                 ) -> tuple[dict[str, str], list[Problem]]:
+def render_pages(
+    config: Config, excluded: frozenset[str] = frozenset()
+) -> tuple[dict[str, str], list[Problem]]:
     """Render every generated page from the store, leaving out the `excluded` article ids."""
     with Cache(config.paths.cache) as cache:
         planned, problems = plan_pages(config, cache, excluded)
-        pages = {path: page if isinstance(page, str) else page.render()
-                 for path, page in planned.items()}
+        pages = {
+            path: page if isinstance(page, str) else page.render() for path, page in planned.items()
+        }
     return pages, problems
 
 
@@ -119,8 +136,7 @@ def publish_pages(config: Config, pages: Mapping[str, Page]) -> WriteReport:
 def _write(config: Config, cache: Cache, pages: Mapping[str, Page]) -> WriteReport:
     previous = cache.stamps()
     with collector_paused():
-        report = write_pages(config.paths.docs, pages, GENERATED_FOLDERS, GENERATED_FILES,
-                             previous)
+        report = write_pages(config.paths.docs, pages, GENERATED_FOLDERS, GENERATED_FILES, previous)
     cache.put_stamps(report.stamps, previous)
     return report
 
@@ -145,6 +161,7 @@ def collector_paused() -> Iterator[None]:
 
 def generate(config: Config) -> tuple[WriteReport, list[Problem]]:
     """Render docs/ from the store (minus quarantined articles) and write it."""
+
     def attempt(excluded: frozenset[str]) -> tuple[WriteReport, list[Problem]]:
         with Cache(config.paths.cache) as cache:
             pages, problems = plan_pages(config, cache, excluded)
@@ -155,10 +172,12 @@ def generate(config: Config) -> tuple[WriteReport, list[Problem]]:
     return report, problems + left_out
 
 
-def render_safely(config: Config, excluded: frozenset[str] = frozenset()
-                  ) -> tuple[dict[str, str], list[Problem]]:
+def render_safely(
+    config: Config, excluded: frozenset[str] = frozenset()
+) -> tuple[dict[str, str], list[Problem]]:
     """Render every generated page but those of quarantined or `excluded` articles, leaving
     out (and quarantining) articles that cannot be rendered; problems include the left-out."""
+
     def attempt(quarantined: frozenset[str]) -> tuple[dict[str, str], list[Problem]]:
         return render_pages(config, quarantined | excluded)
 
@@ -166,8 +185,9 @@ def render_safely(config: Config, excluded: frozenset[str] = frozenset()
     return pages, problems + left
 
 
-def render_isolated(config: Config, attempt: Callable[[frozenset[str]], T]
-                    ) -> tuple[T, list[Problem]]:
+def render_isolated(
+    config: Config, attempt: Callable[[frozenset[str]], T]
+) -> tuple[T, list[Problem]]:
     """Run `attempt` without the quarantined articles; while it raises, find the articles it
     fails on, quarantine them and run it again. Return its result and the left-out lines.
 
@@ -184,8 +204,9 @@ def render_isolated(config: Config, attempt: Callable[[frozenset[str]], T]
         except ArticleFailure as failure:
             for article_id, cause in sorted(failure.errors.items()):
                 where = log.record(article_id, cause)
-                new[article_id] = f"it cannot be rendered ({described(cause)}; " \
-                    f"traceback in {where})"
+                new[article_id] = (
+                    f"it cannot be rendered ({described(cause)}; traceback in {where})"
+                )
         except NewsdigestError:
             raise  # a failure newsdigest explains itself (configuration, the writer)
         except Exception as error:
@@ -196,9 +217,11 @@ def render_isolated(config: Config, attempt: Callable[[frozenset[str]], T]
     raise IsolationError(f"more than {MAX_CULPRITS} articles cannot be rendered")
 
 
-def _culprits(config: Config, quarantined: frozenset[str], error: Exception, where: str
-              ) -> dict[str, str]:
+def _culprits(
+    config: Config, quarantined: frozenset[str], error: Exception, where: str
+) -> dict[str, str]:
     """Return id -> reason of the articles whose rendering raises (by bisection)."""
+
     def probe(excluded: frozenset[str]) -> str | None:
         try:
             render_pages(config, excluded | quarantined)
@@ -210,5 +233,50 @@ def _culprits(config: Config, quarantined: frozenset[str], error: Exception, whe
         raise error  # rendering alone passes: not an article's doing (say, a full disk)
     ids = [i for i in Store(config.paths.store).ids() if i not in quarantined]
     found = find_culprits(ids, described(error), {}, probe)
-    return {article: f"it cannot be rendered ({reason}; traceback in {where})"
-            for article, reason in found.items()}
+    return {
+        article: f"it cannot be rendered ({reason}; traceback in {where})"
+        for article, reason in found.items()
+    }
+
+
+@dataclass(frozen=True)
+class Built:
+    """What `build` did: the docs/ writes, every problem to report, and whether one failed."""
+
+    written: WriteReport
+    problems: list[Problem]
+    failed: bool  # an error while generating (articles left out of the build are reported)
+
+
+def build(config: Config) -> Built:
+    """Build the site: the pages whose inputs changed, MkDocs again only on the pages whose
+    Markdown changed (leaving out articles that break the build), then the search index.
+
+    Every page is rendered only when the build fails and a culprit is looked for.
+    """
+    problems: list[Problem] = []
+    reports: list[WriteReport] = []
+
+    def generate_changed() -> None:  # 1. generate, as `newsdigest generate` does
+        written, found = generate(config)
+        problems[:] = [p for p in found if p not in written.problems]
+        reports.append(written)
+
+    def render(excluded: frozenset[str]) -> dict[str, str]:  # only to find a culprit
+        pages, found = render_safely(config, excluded)
+        problems[:] = found
+        return pages
+
+    def publish(pages: Mapping[str, str]) -> None:
+        reports.append(publish_pages(config, pages))
+
+    # 2. MkDocs into site/, leaving out articles that break it (publish.quarantine)
+    dropped = build_isolated(config.paths, render, publish, generate_changed)
+    index_site(config.paths.site)  # 3. Pagefind's search index of the built site
+    written = reports[-1]
+    said = {p.origin for p in problems}
+    return Built(
+        written,
+        [*problems, *written.problems, *(p for p in dropped if p.origin not in said)],
+        any(p.level == "error" for p in problems),
+    )

@@ -10,8 +10,8 @@ import zoneinfo
 from dataclasses import replace
 from datetime import datetime
 
-from . import slugs
-from .model import Analysis, Article, Entry
+from generator import slugs
+from generator.model import Analysis, Article, Entry
 
 # Years the site shows: 0001 and 9999 are placeholders ("no date" in some CMSs), and a time
 # near either end cannot be moved into every zone (OverflowError).

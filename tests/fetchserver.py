@@ -62,8 +62,9 @@ class FetchServer:
     def fixture(self, name: str, content_type: str, path: str | None = None) -> None:
         """Serve a fixture file at /name (or path), with BASE replaced by the server's URL."""
         body = (FIXTURES / name).read_bytes().replace(b"BASE", self.base.encode())
-        self.routes[path or f"/{name}"] = Reply(body=body, headers=(("Content-Type",
-                                                                     content_type),))
+        self.routes[path or f"/{name}"] = Reply(
+            body=body, headers=(("Content-Type", content_type),)
+        )
 
     def paths(self) -> list[str]:
         """Return the requested paths in order."""
@@ -75,8 +76,9 @@ class FetchServer:
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:
-                seen = Seen(self.path, {k.lower(): v for k, v in self.headers.items()},
-                            time.monotonic())
+                seen = Seen(
+                    self.path, {k.lower(): v for k, v in self.headers.items()}, time.monotonic()
+                )
                 server.log.append(seen)
                 route = server.routes.get(self.path, Reply(404, b"not here"))
                 reply = route(seen) if callable(route) else route

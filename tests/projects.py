@@ -21,28 +21,41 @@ def new_project(root: Path, with_config: bool = True) -> Path:
     if with_config:
         shutil.copy(REPO / "newsdigest.yml", root / "newsdigest.yml")
     shutil.copytree(REPO / "generator" / "theme", root / "generator" / "theme")
-    hooks = REPO / "generator" / "hooks.py"
+    (root / "generator" / "publish").mkdir(exist_ok=True)
+    hooks = REPO / "generator" / "publish" / "hooks.py"
     if hooks.exists():
-        shutil.copy(hooks, root / "generator" / "hooks.py")
+        shutil.copy(hooks, root / "generator" / "publish" / "hooks.py")
     (root / "docs").mkdir(exist_ok=True)
     shutil.copy(REPO / "docs" / "about.md", root / "docs" / "about.md")
     return root
 
 
-def run_cli(*args: str, project: Path | None = None, stdin: bytes | None = None,
-            env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
+def run_cli(
+    *args: str,
+    project: Path | None = None,
+    stdin: bytes | None = None,
+    env: dict[str, str] | None = None,
+) -> subprocess.CompletedProcess[bytes]:
     """Run `python -m generator` as a user would, returning its completed process."""
     command = [sys.executable, "-m", "generator"]
     if project is not None:
         command += ["--project", str(project)]
-    return subprocess.run([*command, *args], input=stdin, capture_output=True, check=False,
-                          cwd=REPO, env={**os.environ, **(env or {})}, timeout=600)
+    return subprocess.run(
+        [*command, *args],
+        input=stdin,
+        capture_output=True,
+        check=False,
+        cwd=REPO,
+        env={**os.environ, **(env or {})},
+        timeout=600,
+    )
 
 
 def tree_bytes(root: Path) -> dict[str, bytes]:
     """Return every file under `root` with its bytes, for byte-for-byte comparisons."""
-    return {str(p.relative_to(root)): p.read_bytes()
-            for p in sorted(root.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()
+    }
 
 
 def demo_project(root: Path) -> Path:
@@ -55,6 +68,8 @@ def demo_project(root: Path) -> Path:
     for args in (("add", str(INBOX)), ("build",)):
         result = run_cli(*args, project=root)
         if result.returncode != 0:
-            raise RuntimeError(f"newsdigest {' '.join(args)} failed:\n"
-                               f"{result.stdout.decode()}\n{result.stderr.decode()}")
+            raise RuntimeError(
+                f"newsdigest {' '.join(args)} failed:\n"
+                f"{result.stdout.decode()}\n{result.stderr.decode()}"
+            )
     return root

@@ -26,20 +26,106 @@ OLD_TOKEN = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*\.?|[^\w\s]")
 OLD_WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
 OLD_LATIN_END = re.compile(r"(?:\.\.\.|…|[.!?])+(?:[\"'”’“)\]»]|[ \u00a0\u202f]»)*(?=\s)")
 PIECES = (
-    "said", "says", "added", "told reporters", "told", "he said", "she said", "Mary Smith",
-    "Wen-hsiu Lin", "Marisol T. Okafor", "Okafor", "McDonald Smith", "Ab Ab", "Ab-Ab",
-    "Port Council spokeswoman", "spokeswoman", "mischief", "remember", "President", "Director",
-    "Extraordinarilylong Superlongwordhere Anotherverylong Director", "Chairman Wu Chien-hung",
-    "XXXXXXXXXXXXXXXXXXXX YYYYYYYYYYYYYYYYYYYY ZZZZZZZZZZ Director", "ACME-WIDGETS-LTD\n\t",
-    "Dr.", "Mr.", "Gov.", "U.S.", "e.g.", "No.", "Aug. 19", "Dec. 18, 2024", "18 December 2024",
-    "2024-12-18", "December 2024", "2023 report", "Monday", "on Friday", "signed on", "the",
-    "a", "an", "of", "for", "and", ",", ".", "...", "…", "!", "?", '"', "“", "”", "'", "’", "(",
-    ")", "[", "]", "(CNA)", "(林文秀)", "ship's", "o'malley", "co-op", "3.5", "7.32 million visits",
-    "23 countries", "5%", "$2.5m", "according to Ann Lee", ", the agency's director,",
-    "Growers' Union", "Transit Authority", "National Immigration Agency (NIA)", "NIA",
-    "heritage energy", "to raise", "will expect", "carried", "actually", "ships need work",
-    "Taiwan", "Taiwanese", "Kestrel Point", "_", "a_b", "\n", "\n\n", "\t", "\u00a0", "\u3000",
-    "   ", "Ünïcode", "naïve café", "中文字", "台灣的港口", "２０２４", "²", "٣",
+    "said",
+    "says",
+    "added",
+    "told reporters",
+    "told",
+    "he said",
+    "she said",
+    "Mary Smith",
+    "Wen-hsiu Lin",
+    "Marisol T. Okafor",
+    "Okafor",
+    "McDonald Smith",
+    "Ab Ab",
+    "Ab-Ab",
+    "Port Council spokeswoman",
+    "spokeswoman",
+    "mischief",
+    "remember",
+    "President",
+    "Director",
+    "Extraordinarilylong Superlongwordhere Anotherverylong Director",
+    "Chairman Wu Chien-hung",
+    "XXXXXXXXXXXXXXXXXXXX YYYYYYYYYYYYYYYYYYYY ZZZZZZZZZZ Director",
+    "ACME-WIDGETS-LTD\n\t",
+    "Dr.",
+    "Mr.",
+    "Gov.",
+    "U.S.",
+    "e.g.",
+    "No.",
+    "Aug. 19",
+    "Dec. 18, 2024",
+    "18 December 2024",
+    "2024-12-18",
+    "December 2024",
+    "2023 report",
+    "Monday",
+    "on Friday",
+    "signed on",
+    "the",
+    "a",
+    "an",
+    "of",
+    "for",
+    "and",
+    ",",
+    ".",
+    "...",
+    "…",
+    "!",
+    "?",
+    '"',
+    "“",
+    "”",
+    "'",
+    "’",
+    "(",
+    ")",
+    "[",
+    "]",
+    "(CNA)",
+    "(林文秀)",
+    "ship's",
+    "o'malley",
+    "co-op",
+    "3.5",
+    "7.32 million visits",
+    "23 countries",
+    "5%",
+    "$2.5m",
+    "according to Ann Lee",
+    ", the agency's director,",
+    "Growers' Union",
+    "Transit Authority",
+    "National Immigration Agency (NIA)",
+    "NIA",
+    "heritage energy",
+    "to raise",
+    "will expect",
+    "carried",
+    "actually",
+    "ships need work",
+    "Taiwan",
+    "Taiwanese",
+    "Kestrel Point",
+    "_",
+    "a_b",
+    "\n",
+    "\n\n",
+    "\t",
+    "\u00a0",
+    "\u3000",
+    "   ",
+    "Ünïcode",
+    "naïve café",
+    "中文字",
+    "台灣的港口",
+    "２０２４",
+    "²",
+    "٣",
     "Taipei, Aug. 19 (CNA)",
 )
 
@@ -56,9 +142,11 @@ def _generated(count: int, seed: int) -> list[str]:
 
 def _files() -> list[str]:
     """Return the repository's article texts (golden Markdown, inbox dumps, fixtures)."""
-    paths = [*sorted((ROOT / "tests" / "golden" / "corpus").glob("*.md")),
-             *sorted((ROOT / "examples" / "inbox").glob("*.txt")),
-             *sorted((ROOT / "tests" / "fixtures" / "analyse").glob("*.txt"))]
+    paths = [
+        *sorted((ROOT / "tests" / "golden" / "corpus").glob("*.md")),
+        *sorted((ROOT / "examples" / "inbox").glob("*.txt")),
+        *sorted((ROOT / "tests" / "fixtures" / "analyse").glob("*.txt")),
+    ]
     return [p.read_text("utf-8") for p in paths]
 
 
@@ -87,8 +175,11 @@ def test_tokens_words_and_terms_match_the_regex_versions() -> None:
         assert terms.mostly_cjk(text) == mostly, repr(text)
         assert terms.word_count(text) == cjk + latin, repr(text)
         if not mostly:
-            expected = {terms.fold(w) for w in _old_words(text)
-                        if w.isalpha() and w.lower() not in STOPWORDS}
+            expected = {
+                terms.fold(w)
+                for w in _old_words(text)
+                if w.isalpha() and w.lower() not in STOPWORDS
+            }
             assert terms.content_terms(text) == expected, repr(text)
 
 
@@ -97,11 +188,16 @@ def _old_is_abbreviation(before_dot: str | None, word: str, caseless: bool) -> b
         return False
     token = before_dot.lower().lstrip(".")
     opener = word.strip("\"'“‘(").lower() in sentences.SENTENCE_OPENERS
-    if token in sentences.TITLE_ABBREVIATIONS or token in sentences.MONTH_ABBREVIATIONS or (
-        token == "no"
+    if (
+        token in sentences.TITLE_ABBREVIATIONS
+        or token in sentences.MONTH_ABBREVIATIONS
+        or (token == "no")
     ):
-        return (token in sentences.TITLE_ABBREVIATIONS or word[:1].isdigit()
-                or (token != "no" and not opener))
+        return (
+            token in sentences.TITLE_ABBREVIATIONS
+            or word[:1].isdigit()
+            or (token != "no" and not opener)
+        )
     if token in sentences.DOTTED_ABBREVIATIONS or sentences.DOTTED_TOKEN.fullmatch(token):
         return not opener
     if len(token) == 1 and token.isalpha():
@@ -122,7 +218,7 @@ def _old_trimmed_spans(chunk: str, ends: list[int]) -> list[tuple[int, int]]:
 
 def test_sentence_ends_match_the_slow_versions() -> None:
     befores = [None, "Dr", "u.s", "U.S", "Aug", "no", "No", "x", "A", "year", "e.g", "a.b.c", "7"]
-    words = ["The", "the", "\"The", "(he", "19", "Smith", "", "however"]
+    words = ["The", "the", '"The', "(he", "19", "Smith", "", "however"]
     for before in befores:
         for word in words:
             for caseless in (False, True):
@@ -131,8 +227,7 @@ def test_sentence_ends_match_the_slow_versions() -> None:
     for text in TEXTS:
         new_ends = [m.end() for m in sentences.LATIN_END.finditer(text)]
         assert new_ends == [m.end() for m in OLD_LATIN_END.finditer(text)], repr(text)
-        assert list(sentences._trimmed_spans(text, new_ends)) == _old_trimmed_spans(
-            text, new_ends)
+        assert list(sentences._trimmed_spans(text, new_ends)) == _old_trimmed_spans(text, new_ends)
 
 
 def _old_candidates(text: str) -> tuple[list[str], list[str], int]:
@@ -164,8 +259,9 @@ def _old_rank(sentence_texts: list[str], title: str) -> list[tuple[object, ...]]
     named = Counter(k for k, _, _, proper in pairs if proper)
     first = {k: min(i for key, _, i, _ in pairs if key == k) for k in counts}
     seen = Counter((k, f) for k, f, *_ in pairs)  # in the order first seen
-    display = {k: max((f for key, f in seen if key == k), key=lambda f, k=k: seen[k, f])
-               for k in counts}  # the most frequent form, the first seen of equals
+    display = {
+        k: max((f for key, f in seen if key == k), key=lambda f, k=k: seen[k, f]) for k in counts
+    }  # the most frequent form, the first seen of equals
     title_keys = set(_old_candidates(title)[1]) if title else set()
     words = Counter(w for k, *_ in pairs for w in k.split())
     total = max(1, len(sentence_texts))
@@ -173,9 +269,13 @@ def _old_rank(sentence_texts: list[str], title: str) -> list[tuple[object, ...]]
     for key, count in counts.items():
         parts = key.split()
         weight = sum(math.log1p(words[w]) for w in parts) / len(parts)
-        score = (math.log1p(count) * weight * (1.0 + 1.0 / (1.0 + 4.0 * first[key] / total))
-                 * (1.0 + keyphrases.LENGTH_BONUS * (len(parts) - 1))
-                 * (1.5 if key in title_keys else 1.0))
+        score = (
+            math.log1p(count)
+            * weight
+            * (1.0 + 1.0 / (1.0 + 4.0 * first[key] / total))
+            * (1.0 + keyphrases.LENGTH_BONUS * (len(parts) - 1))
+            * (1.5 if key in title_keys else 1.0)
+        )
         rows.append((display[key], key, score, 2 * named[key] >= count, first[key], count))
     names = {display[k] for k in named}
     cut = keyphrases._cut_fragments(names, sentence_texts)
@@ -192,8 +292,10 @@ def test_candidates_and_ranking_match_the_slow_versions() -> None:
     for text in ARTICLES:
         found = sentences.split_sentences(text, "en")
         title = found[0].text if found else ""
-        ranked = [(p.display, p.key, p.score, p.proper, p.first, p.count)
-                  for p in keyphrases.rank_phrases(found, title, "en")]
+        ranked = [
+            (p.display, p.key, p.score, p.proper, p.first, p.count)
+            for p in keyphrases.rank_phrases(found, title, "en")
+        ]
         if not any(terms.mostly_cjk(s.text) for s in found):
             assert ranked == _old_rank([s.text for s in found], title), text[:60]
 
@@ -206,8 +308,9 @@ def test_dates_match_the_full_scan(published: dt.date | None) -> None:
         found = [(iso, m.start()) for m in matches if (iso := patterns._iso(m, published))]
         if published is not None and "day" in text:
             for m in patterns.WEEKDAY.finditer(text):
-                back = (published.weekday()
-                        - patterns.WEEKDAYS.index(m.group("weekday").lower())) % 7
+                back = (
+                    published.weekday() - patterns.WEEKDAYS.index(m.group("weekday").lower())
+                ) % 7
                 found.append(((published - dt.timedelta(days=back)).isoformat(), m.start()))
         assert patterns.dates(text, published) == sorted(found, key=lambda pair: pair[1])
 
@@ -263,13 +366,40 @@ def _old_person(form: str, people: tuple[str, ...]) -> str | None:
     return next((p for p in people if p in form or form in p.split()), None)
 
 
-@pytest.mark.parametrize("people", [(), ("Mary Smith", "Wen Lin"), ("Smith", "Mary Smith"),
-                                    ("Mary\tSmith", "Ann Lee"), ("", "Ann Lee")])
+@pytest.mark.parametrize(
+    "people",
+    [
+        (),
+        ("Mary Smith", "Wen Lin"),
+        ("Smith", "Mary Smith"),
+        ("Mary\tSmith", "Ann Lee"),
+        ("", "Ann Lee"),
+    ],
+)
 def test_canonical_finds_the_same_person(people: tuple[str, ...]) -> None:
-    rules = tags.TagRules(acronyms={"NIA": "National Immigration Agency"}, aliases={},
-                          blocked=frozenset(), preferred=(), people=people)
-    forms = ["Smith", "Mary", "Lee", "Mary Smith", "Mayor Mary Smith", "Smith Mary", "NIA", "",
-             "Ann Lee said", "Mary\tSmith", "Lin", "Wen Lin", "Taiwanese", "Smithson"]
+    rules = tags.TagRules(
+        acronyms={"NIA": "National Immigration Agency"},
+        aliases={},
+        blocked=frozenset(),
+        preferred=(),
+        people=people,
+    )
+    forms = [
+        "Smith",
+        "Mary",
+        "Lee",
+        "Mary Smith",
+        "Mayor Mary Smith",
+        "Smith Mary",
+        "NIA",
+        "",
+        "Ann Lee said",
+        "Mary\tSmith",
+        "Lin",
+        "Wen Lin",
+        "Taiwanese",
+        "Smithson",
+    ]
     for form in forms:
         normal = rules.acronyms.get(" ".join(form.split()), " ".join(form.split()))
         person = _old_person(normal, people)

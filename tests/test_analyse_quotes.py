@@ -12,10 +12,10 @@ from generator.analyse import names
 from generator.analyse.cjkquotes import cjk_quotes
 from generator.analyse.quotes import find_quotes
 from generator.analyse.sentences import split_sentences
-from generator.config import load_config
+from generator.config.load import load_config
 from generator.extract import ExtractContext
-from generator.ingest import Inputs, boilerplate_by_folder, process
-from generator.inputs import read_input
+from generator.ingest.inputs import read_input
+from generator.ingest.run import Inputs, boilerplate_by_folder, process
 from generator.model import Quote
 
 # Words between quotation marks as a reader pairs them, left to right.
@@ -309,11 +309,15 @@ def test_cjk_speaker_without_manner_adverb(text: str, speaker: str) -> None:
     ("text", "breaks"),
     [
         ("Mr. Roe spoke. Then he left.", ["Mr. Roe spoke. "]),
-        ("J. Roe and Sen. Lee met! They talked? \u201cYes.\u201d She agreed.",
-         ["J. Roe and Sen. Lee met! ", "They talked? ", "\u201cYes.\u201d "]),
+        (
+            "J. Roe and Sen. Lee met! They talked? \u201cYes.\u201d She agreed.",
+            ["J. Roe and Sen. Lee met! ", "They talked? ", "\u201cYes.\u201d "],
+        ),
         ("Lt. Col. Sgt. Capt. Prof. Rev. Jr. none of these end a sentence", []),
-        ("A. B. initials stay. (So do brackets.) Next.",
-         ["A. B. initials stay. ", "(So do brackets.) "]),
+        (
+            "A. B. initials stay. (So do brackets.) Next.",
+            ["A. B. initials stay. ", "(So do brackets.) "],
+        ),
     ],
 )
 def test_sentence_breaks_for_pronouns(text: str, breaks: list[str]) -> None:

@@ -10,9 +10,9 @@ import pytest
 from hostile.strings import OWN_STRINGS
 
 from generator.analyse import AnalysisSettings, analyse
-from generator.cache import analysis_from_json, analysis_to_json
 from generator.extract import extract
 from generator.model import Analysis, Fact, RawInput, Sentence
+from generator.store.cache import analysis_from_json, analysis_to_json
 
 INBOX = Path(__file__).resolve().parent.parent / "examples" / "inbox"
 
@@ -29,13 +29,20 @@ def _inbox_analyses() -> list[Analysis]:
 def _hostile_analysis(text: str) -> Analysis:
     """Return an analysis whose every string is a hostile one."""
     sentence = Sentence(index=0, paragraph=0, start=0, end=len(text), text=text)
-    return Analysis(sentences=(sentence,), summary=(0,), tags=(text, "x"),
-                    facts=(Fact(kind="quote", text=text, evidence=text, sentence=0),),
-                    version=text)
+    return Analysis(
+        sentences=(sentence,),
+        summary=(0,),
+        tags=(text, "x"),
+        facts=(Fact(kind="quote", text=text, evidence=text, sentence=0),),
+        version=text,
+    )
 
 
-ANALYSES = [*_inbox_analyses(), *map(_hostile_analysis, OWN_STRINGS),
-            Analysis(sentences=(), summary=(), tags=())]
+ANALYSES = [
+    *_inbox_analyses(),
+    *map(_hostile_analysis, OWN_STRINGS),
+    Analysis(sentences=(), summary=(), tags=()),
+]
 
 
 def test_the_inbox_gives_analyses_with_facts() -> None:

@@ -10,8 +10,19 @@ from bs4 import BeautifulSoup
 from projects import INBOX, SHARED, demo_project, new_project, run_cli, tree_bytes
 
 SEED = SHARED / "seed" / "focus-taiwan-mou.txt"
-CONTRACT_KEYS = {"title", "url", "source", "published", "authors", "dateline", "language",
-                 "text", "summary", "tags", "facts"}
+CONTRACT_KEYS = {
+    "title",
+    "url",
+    "source",
+    "published",
+    "authors",
+    "dateline",
+    "language",
+    "text",
+    "summary",
+    "tags",
+    "facts",
+}
 
 
 @pytest.mark.skipif(not SEED.exists(), reason="../shared absent")
@@ -28,8 +39,16 @@ def test_show_seed_article() -> None:
     text = record["text"]
     assert text.startswith("The Ministry of Foreign Affairs (MOFA) confirmed Tuesday")
     assert text.endswith("the Japanese report said.")
-    for furniture in ("Focus Taiwan App", "Download", "text-to-speech", "CNA file photo",
-                      "0:00", "We value your privacy", "Enditem", "(By Joseph Yeh)"):
+    for furniture in (
+        "Focus Taiwan App",
+        "Download",
+        "text-to-speech",
+        "CNA file photo",
+        "0:00",
+        "We value your privacy",
+        "Enditem",
+        "(By Joseph Yeh)",
+    ):
         assert furniture not in text
     assert "\n\n\n" not in text
     assert all(sentence in text for sentence in record["summary"])
@@ -50,8 +69,13 @@ def test_show_prints_one_line_per_input_in_order_and_reports_failures(tmp_path: 
     result = run_cli("show", *inputs)
     assert result.returncode == 1
     lines = [json.loads(line) for line in result.stdout.decode().splitlines()]
-    assert [line.get("input") for line in lines] == [str(empty), None, str(binary),
-                                                     str(no_article), str(no_text)]
+    assert [line.get("input") for line in lines] == [
+        str(empty),
+        None,
+        str(binary),
+        str(no_article),
+        str(no_text),
+    ]
     assert lines[1]["title"] and lines[1]["text"]
     errors = result.stderr.decode().strip().splitlines()
     assert len(errors) == 4
@@ -61,18 +85,25 @@ def test_show_prints_one_line_per_input_in_order_and_reports_failures(tmp_path: 
 
 def test_show_reads_stdin_and_takes_url() -> None:
     record = {"text": "A fictional report of some length. It has two sentences in it."}
-    result = run_cli("show", "-", "--url", "https://paper.example/a", stdin=json.dumps(
-        record).encode())
+    result = run_cli(
+        "show", "-", "--url", "https://paper.example/a", stdin=json.dumps(record).encode()
+    )
     assert result.returncode == 0, result.stderr.decode()
     assert json.loads(result.stdout)["url"] == "https://paper.example/a"
 
 
 def test_show_markdown_format_escapes_scraped_text(tmp_path: Path) -> None:
     hostile = tmp_path / "hostile.json"
-    hostile.write_text(json.dumps({
-        "title": "<script>alert(1)</script> [link](javascript:alert(2))",
-        "text": "A paragraph with <img src=x onerror=alert(3)> inside it, long enough to keep.\n\n"
-                "!!! danger \"Injected admonition\"\n\nAnother paragraph that is ordinary text."}))
+    hostile.write_text(
+        json.dumps(
+            {
+                "title": "<script>alert(1)</script> [link](javascript:alert(2))",
+                "text": "A paragraph with <img src=x onerror=alert(3)> inside it, "
+                "long enough to keep.\n\n"
+                '!!! danger "Injected admonition"\n\nAnother paragraph that is ordinary text.',
+            }
+        )
+    )
     result = run_cli("show", str(hostile), "--format", "markdown")
     assert result.returncode == 0, result.stderr.decode()
     front, body = result.stdout.decode().split("\n---\n", 1)
@@ -82,9 +113,14 @@ def test_show_markdown_format_escapes_scraped_text(tmp_path: Path) -> None:
     assert "\n!!! danger" not in page
 
 
-@pytest.mark.parametrize("setting,key", [("timezone: Mars/Olympus", b"site.timezone"),
-                                         ("items_per_page: 0", b"site.items_per_page"),
-                                         ("min_tag_articles: -1", b"site.min_tag_articles")])
+@pytest.mark.parametrize(
+    "setting,key",
+    [
+        ("timezone: Mars/Olympus", b"site.timezone"),
+        ("items_per_page: 0", b"site.items_per_page"),
+        ("min_tag_articles: -1", b"site.min_tag_articles"),
+    ],
+)
 def test_bad_config_is_exit_status_2(tmp_path: Path, setting: str, key: bytes) -> None:
     project = new_project(tmp_path / "p", with_config=False)
     (project / "newsdigest.yml").write_text(f"site:\n  {setting}\n")
@@ -114,8 +150,9 @@ def test_generate_twice_is_byte_identical(demo: Path) -> None:
 
 
 def test_home_lists_the_latest_day(demo: Path) -> None:
-    expectations = json.loads((INBOX.parent.parent / "tests" / "corpus_expectations.json")
-                              .read_text())
+    expectations = json.loads(
+        (INBOX.parent.parent / "tests" / "corpus_expectations.json").read_text()
+    )
     home = BeautifulSoup((demo / "site" / "index.html").read_text(), "html.parser")
     linked = {a.get_text(" ", strip=True) for a in home.select("article a")}
     assert any(title in linked for title in (e["title"] for e in expectations.values()))

@@ -6,16 +6,19 @@ import json
 
 import pytest
 
-from generator.cli import json_line
+from generator.cli.main import json_line
 
 
-@pytest.mark.parametrize("text", [
-    "Harbour pilots\x85 said the tide turned",  # NEL, a line break to str.splitlines()
-    "Ferry times\u2028changed",  # LINE SEPARATOR
-    "Quay works\u2029begin",  # PARAGRAPH SEPARATOR
-    "tab\tand\nnewline\x0bvt\x0cff\x1cfs\x1dgs\x1ers",  # escaped by json.dumps itself
-    "海光通訊社 and 瀬戸内新報 stay readable",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Harbour pilots\x85 said the tide turned",  # NEL, a line break to str.splitlines()
+        "Ferry times\u2028changed",  # LINE SEPARATOR
+        "Quay works\u2029begin",  # PARAGRAPH SEPARATOR
+        "tab\tand\nnewline\x0bvt\x0cff\x1cfs\x1dgs\x1ers",  # escaped by json.dumps itself
+        "海光通訊社 and 瀬戸内新報 stay readable",
+    ],
+)
 def test_json_line_is_one_line_and_round_trips(text: str) -> None:
     line = json_line({"title": text})
     assert len(line.splitlines()) == 1

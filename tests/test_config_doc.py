@@ -1,4 +1,4 @@
-"""The configuration reference (generator/CONFIG.md) names exactly the keys the code accepts.
+"""The configuration reference (generator/config/CONFIG.md) names exactly the keys the code accepts.
 
 datasette's habit: a test that fails when a setting is undocumented, and here also when the
 reference documents a key no longer accepted (a reader would set it and get exit 2).
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.config import (
+from generator.config.load import (
     ANALYSIS_KEYS,
     SITE_KEYS,
     TAG_KEYS,
@@ -24,7 +24,7 @@ from generator.fetch.sources import SETTING_KEYS, SOURCE_KEYS
 from generator.render import GENERATED_FILES, GENERATED_FOLDERS
 from generator.watch.rules import RULE_KEYS
 
-REFERENCE = Path(__file__).resolve().parents[1] / "generator" / "CONFIG.md"
+REFERENCE = Path(__file__).resolve().parents[1] / "generator" / "config" / "CONFIG.md"
 # A section heading of the reference: "## `site:` (a mapping)".
 SECTION = re.compile(r"^## `(\w+):`", re.MULTILINE)
 # A table row that documents a key: "| `max_tags` | ... |".

@@ -15,7 +15,8 @@ ROOT = Path(__file__).resolve().parents[1]
 INBOX = ROOT / "examples" / "inbox"
 EXPECTATIONS = ROOT / "tests" / "corpus_expectations.json"
 CASES: dict[str, dict[str, Any]] = (
-    json.loads(EXPECTATIONS.read_text("utf-8")) if EXPECTATIONS.exists() else {})
+    json.loads(EXPECTATIONS.read_text("utf-8")) if EXPECTATIONS.exists() else {}
+)
 
 
 def actual_value(article: Article, key: str) -> object:
@@ -47,8 +48,14 @@ NOT_EXTRACTION = frozenset({"same_event_group", "summary", "tags", "facts", "rel
 def test_corpus_expectations(name: str) -> None:
     path = INBOX / name
     article = extract(RawInput(origin=str(path), content=path.read_bytes()))
-    failures = {key: (expected, actual_value(article, key) if key in Article.__dataclass_fields__
-                      or key == "published" else article.text[:80] + " … " + article.text[-80:])
-                for key, expected in CASES[name].items()
-                if key not in NOT_EXTRACTION and not check(article, key, expected)}
+    failures = {
+        key: (
+            expected,
+            actual_value(article, key)
+            if key in Article.__dataclass_fields__ or key == "published"
+            else article.text[:80] + " … " + article.text[-80:],
+        )
+        for key, expected in CASES[name].items()
+        if key not in NOT_EXTRACTION and not check(article, key, expected)
+    }
     assert failures == {}

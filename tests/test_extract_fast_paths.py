@@ -30,12 +30,48 @@ from generator.extract.text import (
 
 FIXTURES = Path(__file__).parent / "fixtures"
 # Pieces that lines of furniture and of story text are made of, joined at random below.
-PIECES = ("Download", "the", "app", "Privacy", "cookies", "you", "please", "Photo", ":",
-          "Reuters", "©", "2026", "All rights reserved.", "|", "Home", "»", "inbox",
-          "Read more", "Related", "0:00", "/", "846 views", "資料照", "（", "）", "隱私", "同意",
-          "İstanbul", "ı", "写真：", "（海光社資料照）", "Listen to this article", "Subscribe",
-          "Story continues below",
-          "the council said on Tuesday", "\u3000", "x", "12", "Sign up", "courtesy of")
+PIECES = (
+    "Download",
+    "the",
+    "app",
+    "Privacy",
+    "cookies",
+    "you",
+    "please",
+    "Photo",
+    ":",
+    "Reuters",
+    "©",
+    "2026",
+    "All rights reserved.",
+    "|",
+    "Home",
+    "»",
+    "inbox",
+    "Read more",
+    "Related",
+    "0:00",
+    "/",
+    "846 views",
+    "資料照",
+    "（",
+    "）",
+    "隱私",
+    "同意",
+    "İstanbul",
+    "ı",
+    "写真：",
+    "（海光社資料照）",
+    "Listen to this article",
+    "Subscribe",
+    "Story continues below",
+    "the council said on Tuesday",
+    "\u3000",
+    "x",
+    "12",
+    "Sign up",
+    "courtesy of",
+)
 
 
 def _slow_reason(line: str) -> str | None:
@@ -76,11 +112,47 @@ def test_furniture_table_as_one_alternation_gives_the_same_reason() -> None:
 
 def test_every_line_a_guarded_pattern_matches_passes_its_guard() -> None:
     rng = random.Random(10)
-    pieces = (*PIECES, "ſ", "S", "E", "O", "e", "٣", "7", ")", "）", "(", "（", "写真", "圖 ", "：",
-              "|", "›", "»", "·", ">", " app", " App", "Focus Taiwan", "CNA", "file", "Photos",
-              "images", "picture", "PICTURE", "Aug.", "19,", "2025", "攝", "提供", "a" * 30)
-    made = ["".join(rng.choice(pieces) + rng.choice(("", " ")) for _ in range(rng.randint(1, 8)))
-            for _ in range(30000)]
+    pieces = (
+        *PIECES,
+        "ſ",
+        "S",
+        "E",
+        "O",
+        "e",
+        "٣",
+        "7",
+        ")",
+        "）",
+        "(",
+        "（",
+        "写真",
+        "圖 ",
+        "：",
+        "|",
+        "›",
+        "»",
+        "·",
+        ">",
+        " app",
+        " App",
+        "Focus Taiwan",
+        "CNA",
+        "file",
+        "Photos",
+        "images",
+        "picture",
+        "PICTURE",
+        "Aug.",
+        "19,",
+        "2025",
+        "攝",
+        "提供",
+        "a" * 30,
+    )
+    made = [
+        "".join(rng.choice(pieces) + rng.choice(("", " ")) for _ in range(rng.randint(1, 8)))
+        for _ in range(30000)
+    ]
     edges = [*("x" * length + " app" for length in range(36, 44)), "Reuters photoſ", "File PHOTO)"]
     lines = [*_fixture_lines(), *OWN_STRINGS, *shared_strings(), *made, *edges]
     tables = {name: pattern for name, pattern in PATTERNS if name in GUARDED}
@@ -97,12 +169,35 @@ def test_every_line_a_guarded_pattern_matches_passes_its_guard() -> None:
 
 def test_end_suffix_skip_is_sound() -> None:
     rng = random.Random(30)
-    endings = ("Enditem", "enditem/AW", "ENDITEM / ZW/LC", "(END)", "( end )", "--END--",
-               "-- ends --", "（完）", "（編輯：林文秀）", "(編輯:張志明)1", "said.", "said.\n",
-               "(END)\n", "x_", "a/", "2026", "-", ")", "）", "\u3000", "ends", "end.")
+    endings = (
+        "Enditem",
+        "enditem/AW",
+        "ENDITEM / ZW/LC",
+        "(END)",
+        "( end )",
+        "--END--",
+        "-- ends --",
+        "（完）",
+        "（編輯：林文秀）",
+        "(編輯:張志明)1",
+        "said.",
+        "said.\n",
+        "(END)\n",
+        "x_",
+        "a/",
+        "2026",
+        "-",
+        ")",
+        "）",
+        "\u3000",
+        "ends",
+        "end.",
+    )
     lines = [*_fixture_lines(), *OWN_STRINGS, *shared_strings(), ""]
-    lines += [rng.choice(PIECES) + rng.choice((" ", "\t", "\u3000", "")) + rng.choice(endings)
-              for _ in range(4000)]
+    lines += [
+        rng.choice(PIECES) + rng.choice((" ", "\t", "\u3000", "")) + rng.choice(endings)
+        for _ in range(4000)
+    ]
     removed = 0
     for line in lines:
         stripped = END_SUFFIX.sub("", line)
@@ -112,8 +207,29 @@ def test_end_suffix_skip_is_sound() -> None:
 
 
 # Characters that clean_line changes or that sit next to what it changes, for random lines.
-MESSY = (" ", "  ", "\t", "\u00a0", "\u200b", "\u00ad", "\ufeff", "\r", "\x07", "\x1f",
-         "\u3000", "\u2028", "\x85", "\n", "e\u0301", "\u0301", "é", "Å", "\ufb01", "x", "字")
+MESSY = (
+    " ",
+    "  ",
+    "\t",
+    "\u00a0",
+    "\u200b",
+    "\u00ad",
+    "\ufeff",
+    "\r",
+    "\x07",
+    "\x1f",
+    "\u3000",
+    "\u2028",
+    "\x85",
+    "\n",
+    "e\u0301",
+    "\u0301",
+    "é",
+    "Å",
+    "\ufb01",
+    "x",
+    "字",
+)
 
 
 def _slow_clean_line(line: str) -> str:
@@ -131,8 +247,12 @@ def _slow_join(paragraphs: Iterable[str]) -> str:
 
 def _messy_lines(seed: int, count: int) -> list[str]:
     rng = random.Random(seed)
-    made = ["".join(rng.choice(MESSY if rng.random() < 0.3 else PIECES)
-                    for _ in range(rng.randint(0, 6))) for _ in range(count)]
+    made = [
+        "".join(
+            rng.choice(MESSY if rng.random() < 0.3 else PIECES) for _ in range(rng.randint(0, 6))
+        )
+        for _ in range(count)
+    ]
     return [*_fixture_lines(), *OWN_STRINGS, *shared_strings(), *made]
 
 
@@ -175,8 +295,26 @@ def test_clean_lines_of_clean_text_gives_the_same_lines() -> None:
 
 def test_control_count_counts_as_the_regex() -> None:
     rng = random.Random(14)
-    alphabet = ("a", "\x00", "\x08", "\t", "\n", "\x0b", "\x0c", "\r", "\x0e", "\x1f", "\x7f",
-                "\x80", "\x9f", "é", "字", "\ud800", "\U0001f600", "\ufffd")
+    alphabet = (
+        "a",
+        "\x00",
+        "\x08",
+        "\t",
+        "\n",
+        "\x0b",
+        "\x0c",
+        "\r",
+        "\x0e",
+        "\x1f",
+        "\x7f",
+        "\x80",
+        "\x9f",
+        "é",
+        "字",
+        "\ud800",
+        "\U0001f600",
+        "\ufffd",
+    )
     texts = [*_fixture_lines(), *OWN_STRINGS, *shared_strings()]
     texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(4000)]
     texts += [chr(code) for code in range(0x3000)]

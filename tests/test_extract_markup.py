@@ -47,11 +47,15 @@ def test_text_of_reads_like_get_text(page: str, name: str, separator: str, strip
         assert text_of(element, separator, strip) == expected.get_text(separator, strip=strip)
 
 
-@pytest.mark.parametrize("page", [
-    '<html><body><span class="post\tdate">May 3, 2025</span><p id="x-time">9:05</p></body></html>',
-    '<html><body><div class="PUBLISHED at">a</div><div class="tİme">b</div></body></html>',
-    '<html><body><div class="a date b">x</div><i class="mydate">y</i><i class="">z</i></body>',
-])
+@pytest.mark.parametrize(
+    "page",
+    [
+        '<html><body><span class="post\tdate">May 3, 2025</span>'
+        '<p id="x-time">9:05</p></body></html>',
+        '<html><body><div class="PUBLISHED at">a</div><div class="tİme">b</div></body></html>',
+        '<html><body><div class="a date b">x</div><i class="mydate">y</i><i class="">z</i></body>',
+    ],
+)
 def test_date_lines_match_class_and_id_as_before(page: str) -> None:
     soup = soup_of(page)
     tags = [*soup.find_all(class_=DATE_CLASS), *soup.find_all(id=DATE_CLASS)]
@@ -75,28 +79,34 @@ def test_visible_lines_of_odd_pages(text: str) -> None:
     assert (visible_lines(root) if root is not None else []) == [line for line in expected if line]
 
 
-@pytest.mark.parametrize("line,reason", [
-    ("We value your PRİVACY: please accept cookies", "privacy notice"),
-    ("We value your prıvacy, please read on", "privacy notice"),
-    ("Get the morning briefing sent to your İNBOX daily", "newsletter prompt"),
-    ("© 2026 Harbour Light News Agency. All rights reserved.", "copyright"),
-    ("The council said privacy rules for the new cameras were still being drafted.", None),
-])
+@pytest.mark.parametrize(
+    "line,reason",
+    [
+        ("We value your PRİVACY: please accept cookies", "privacy notice"),
+        ("We value your prıvacy, please read on", "privacy notice"),
+        ("Get the morning briefing sent to your İNBOX daily", "newsletter prompt"),
+        ("© 2026 Harbour Light News Agency. All rights reserved.", "copyright"),
+        ("The council said privacy rules for the new cameras were still being drafted.", None),
+    ],
+)
 def test_furniture_cues_never_hide_a_match(line: str, reason: str | None) -> None:
     assert furniture_reason(line) == reason
 
 
-@pytest.mark.parametrize("line,expected", [
-    ("already clean", "already clean"),
-    ("two  spaces", "two spaces"),
-    (" lead", "lead"),
-    ("tail\u3000", "tail"),
-    ("no\u00a0break", "no break"),
-    ("soft\u00adhyphen", "softhyphen"),
-    ("cr\r\nlf", "cr\nlf"),
-    ("e\u0301", "\u00e9"),
-    ("inner\u3000space", "inner\u3000space"),
-])
+@pytest.mark.parametrize(
+    "line,expected",
+    [
+        ("already clean", "already clean"),
+        ("two  spaces", "two spaces"),
+        (" lead", "lead"),
+        ("tail\u3000", "tail"),
+        ("no\u00a0break", "no break"),
+        ("soft\u00adhyphen", "softhyphen"),
+        ("cr\r\nlf", "cr\nlf"),
+        ("e\u0301", "\u00e9"),
+        ("inner\u3000space", "inner\u3000space"),
+    ],
+)
 def test_clean_line(line: str, expected: str) -> None:
     assert clean_line(line) == expected
 

@@ -20,19 +20,19 @@ import yaml
 from fetchserver import FetchServer, Reply
 from hostile.project import hostile_article, make_project
 
-import generator.ingest
+import generator.ingest.run
 import generator.render
-from generator import isolation
-from generator.cli import main
-from generator.config import load_config
+from generator.cli.main import main
+from generator.config.load import load_config
 from generator.errors import ExtractionError
 from generator.extract import repeated_lines
 from generator.faults import ProblemLog, guarded, one_line
-from generator.fetching import run_fetch_command
-from generator.ingest import repeated
+from generator.ingest.fetching import run_fetch_command
+from generator.ingest.run import repeated
 from generator.model import Article, Problem, Published
 from generator.placement import make_entry, site_day, sort_key
-from generator.store import Store
+from generator.publish import quarantine as isolation
+from generator.store.articles import Store
 
 TOWNS = ("Harwick", "Lowmere", "Stanbridge", "Eastholm", "Corrin", "Wexby", "Altmoor")
 EXTREME_DATES = (
@@ -160,7 +160,7 @@ def test_streamed_furniture_lines_match_repeated_lines() -> None:
         texts = ["\n".join(rng.choices(pool, k=8)) for _ in range(dumps)]
         counts: Counter[str] = Counter()
         for text in texts:
-            counts.update({generator.ingest.clean_line(x) for x in text.split("\n")} - {""})
+            counts.update({generator.ingest.run.clean_line(x) for x in text.split("\n")} - {""})
         assert repeated(counts, dumps) == repeated_lines(texts)
 
 
@@ -363,14 +363,14 @@ def fetch_project(project: Path, server: FetchServer) -> Iterator[Path]:
 def test_fetch_keeps_its_state_when_an_article_raises(
     fetch_project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    analyse = generator.ingest.analyse
+    analyse = generator.ingest.run.analyse
 
     def failing(article, settings):  # type: ignore[no-untyped-def]
         if "story 1" in article.title:
             raise RuntimeError("simulated analysis bug")
         return analyse(article, settings)
 
-    monkeypatch.setattr(generator.ingest, "analyse", failing)
+    monkeypatch.setattr(generator.ingest.run, "analyse", failing)
     status = run_fetch_command(load_config(fetch_project), None, None)
     err = capsys.readouterr().err
     assert status == 1
@@ -388,7 +388,7 @@ def test_interrupted_fetch_saves_its_state(
     fetch_project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     calls = []
-    process = generator.ingest.process
+    process = generator.ingest.run.process
 
     def interrupted(raw, config, context):  # type: ignore[no-untyped-def]
         calls.append(raw.url)
@@ -396,7 +396,7 @@ def test_interrupted_fetch_saves_its_state(
             raise KeyboardInterrupt
         return process(raw, config, context)
 
-    monkeypatch.setattr(generator.ingest, "process", interrupted)
+    monkeypatch.setattr(generator.ingest.run, "process", interrupted)
     with pytest.raises(KeyboardInterrupt):
         run_fetch_command(load_config(fetch_project), "Harbour Feed", None)
     state = fetch_project / "data" / "state"
@@ -407,16 +407,16 @@ def test_interrupted_fetch_saves_its_state(
 def test_records_that_cannot_be_analysed_are_all_left_out_at_once(
     project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import generator.incremental  # noqa: PLC0415
+    import generator.store.index  # noqa: PLC0415
 
-    analyse = generator.incremental.analyse
+    analyse = generator.store.index.analyse
 
     def failing(article, settings):  # type: ignore[no-untyped-def]
         if article.title.startswith("Broken"):
             raise IndexError("simulated analyser bug")
         return analyse(article, settings)
 
-    monkeypatch.setattr(generator.incremental, "analyse", failing)
+    monkeypatch.setattr(generator.store.index, "analyse", failing)
     store = Store(project / "data" / "articles")
     titles = [f"Ordinary harbour report {n}" for n in range(3)] + [
         f"Broken report {n}" for n in range(30)
@@ -451,7 +451,7 @@ def test_a_failure_that_is_no_article_s_is_not_pinned_on_one(
 def test_process_all_lists_each_input_in_order(project: Path) -> None:
     (project / "good.html").write_bytes(page(1))
     names = [str(project / "good.html"), str(project / "absent.html")]
-    outcomes = generator.ingest.process_all(names, load_config(project), io.BytesIO())
+    outcomes = generator.ingest.run.process_all(names, load_config(project), io.BytesIO())
     assert [o[0] for o in outcomes] == ["ok", "error"]
     assert outcomes[1][1] == Problem(names[1], "no such file")
 

@@ -8,10 +8,10 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from generator.analyse import AnalysisSettings, analyse
+from generator.config.settings import SiteSettings
 from generator.model import Article, Published
 from generator.render.context import Entry, make_entry
 from generator.render.feeds import DC, Feed, article_item, json_feed, rss
-from generator.settings import SiteSettings
 
 SITE = SiteSettings(title="Gull Bay", url="https://news.gullbay.example/")
 BODY_ONLY = "The crossing takes forty minutes in calm weather and longer in a westerly gale."

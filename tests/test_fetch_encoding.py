@@ -18,19 +18,21 @@ ACCURACY_FLOOR = 0.95  # measured 177/177 (1.00) on the 177 pages with a Python 
 # Short fictional texts written for these tests.
 TEXTS = {
     "zh-Hant": "港口小鎮的燈塔守護人在四十個冬天後退休，鎮民在碼頭為她舉行了告別茶會。"
-               "新任守護人表示，會繼續每晚點亮北方的燈。",
+    "新任守護人表示，會繼續每晚點亮北方的燈。",
     "ja": "山あいの村で、古い水車小屋が百年ぶりに動き出した。村の子どもたちは、"
-          "回る水車を見ようと朝早くから川辺に集まった。",
+    "回る水車を見ようと朝早くから川辺に集まった。",
     "zh-Hans": "高原上的天文台向学生开放，四十名小学生第一次用旧望远镜看到了土星的光环。"
-               "台长说，明年还会举办更多参观活动。",
+    "台长说，明年还会举办更多参观活动。",
     "en-cp1252": "The café’s “harvest fête” raised €1,200 — the most in the village’s "
-                 "history… said the treasurer, Zoë Brandt.",
+    "history… said the treasurer, Zoë Brandt.",
 }
 
 
 def page(text: str, meta: str = "") -> str:
-    return (f"<!DOCTYPE html><html><head>{meta}<title>Story</title></head>"
-            f"<body><article><p>{text}</p></article></body></html>")
+    return (
+        f"<!DOCTYPE html><html><head>{meta}<title>Story</title></head>"
+        f"<body><article><p>{text}</p></article></body></html>"
+    )
 
 
 # (text, encoding the bytes are in, Content-Type header, <meta> in the page)
@@ -39,8 +41,12 @@ CASES = [
     ("zh-Hant", "big5", "text/html", '<meta charset="big5">'),
     ("zh-Hant", "big5", "text/html", ""),
     ("ja", "shift_jis", "text/html; charset=Shift_JIS", ""),
-    ("ja", "cp932", "text/html", '<meta http-equiv="Content-Type" '
-                                 'content="text/html; charset=shift_jis">'),
+    (
+        "ja",
+        "cp932",
+        "text/html",
+        '<meta http-equiv="Content-Type" content="text/html; charset=shift_jis">',
+    ),
     ("ja", "shift_jis", "text/html", ""),
     ("zh-Hans", "gb18030", "text/html; charset=gb2312", ""),
     ("zh-Hans", "gb18030", "text/html", '<meta charset="gbk">'),
@@ -54,28 +60,43 @@ CASES = [
 
 
 @pytest.mark.parametrize(("key", "encoding", "content_type", "meta"), CASES)
-def test_decode_html_recovers_our_pages(key: str, encoding: str, content_type: str,
-                                        meta: str) -> None:
+def test_decode_html_recovers_our_pages(
+    key: str, encoding: str, content_type: str, meta: str
+) -> None:
     text = page(TEXTS[key], meta)
     assert decode_html(text.encode(encoding), content_type) == text
 
 
-@pytest.mark.parametrize(("raw", "expected"), [
-    (b"\xef\xbb\xbf<p>caf\xc3\xa9</p>", "<p>café</p>"),
-    ("<p>café</p>".encode("utf-16"), "<p>café</p>"),
-    ("<p>caf\u00e9 \u2014 ok</p>".encode("utf-16-be"), "<p>café — ok</p>"),
-    (b"<p>\x1b$B$3$s$K$A$O\x1b(B</p>", "<p>こんにちは</p>"),
-    (b"", ""),
-])
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (b"\xef\xbb\xbf<p>caf\xc3\xa9</p>", "<p>café</p>"),
+        ("<p>café</p>".encode("utf-16"), "<p>café</p>"),
+        ("<p>caf\u00e9 \u2014 ok</p>".encode("utf-16-be"), "<p>café — ok</p>"),
+        (b"<p>\x1b$B$3$s$K$A$O\x1b(B</p>", "<p>こんにちは</p>"),
+        (b"", ""),
+    ],
+)
 def test_decode_html_boms_and_escapes(raw: bytes, expected: str) -> None:
     assert decode_html(raw, None) == expected
 
 
-@pytest.mark.parametrize(("label", "codec"), [
-    ("GB2312", "gb18030"), ("GBK", "gb18030"), ("x-gbk", "gb18030"), ("Shift_JIS", "cp932"),
-    ("windows-31j", "cp932"), ("Big5", "big5hkscs"), ("ISO-8859-1", "cp1252"),
-    ("US-ASCII", "cp1252"), ("EUC-KR", "cp949"), ("utf8", "utf-8"), ("bogus", None),
-])
+@pytest.mark.parametrize(
+    ("label", "codec"),
+    [
+        ("GB2312", "gb18030"),
+        ("GBK", "gb18030"),
+        ("x-gbk", "gb18030"),
+        ("Shift_JIS", "cp932"),
+        ("windows-31j", "cp932"),
+        ("Big5", "big5hkscs"),
+        ("ISO-8859-1", "cp1252"),
+        ("US-ASCII", "cp1252"),
+        ("EUC-KR", "cp949"),
+        ("utf8", "utf-8"),
+        ("bogus", None),
+    ],
+)
 def test_legacy_labels_map_to_whatwg_supersets(label: str, codec: str | None) -> None:
     assert codec_for(label) == codec
 
@@ -88,8 +109,9 @@ def server() -> Iterator[FetchServer]:
 def test_fetched_pages_keep_bytes_and_decode(server: FetchServer, tmp_path: Path) -> None:
     urls = []
     for n, (key, encoding, content_type, meta) in enumerate(CASES):
-        server.routes[f"/p{n}"] = Reply(body=page(TEXTS[key], meta).encode(encoding),
-                                        headers=(("Content-Type", content_type),))
+        server.routes[f"/p{n}"] = Reply(
+            body=page(TEXTS[key], meta).encode(encoding), headers=(("Content-Type", content_type),)
+        )
         urls.append(server.url(f"/p{n}"))
     store = Store()
     report, _ = fetch(server, [{"name": "E", "urls": urls}], store, tmp_path)

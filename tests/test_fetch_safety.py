@@ -33,33 +33,38 @@ def redirect(location: str) -> Reply:
     return Reply(302, b"", headers=(("Location", location),))
 
 
-def one_url(server: FetchServer, store: Store, tmp_path: Path, path: str = "/article",
-            **overrides: float) -> tuple[str, float]:
+def one_url(
+    server: FetchServer, store: Store, tmp_path: Path, path: str = "/article", **overrides: float
+) -> tuple[str, float]:
     """Fetch one article URL; return the failure reason ('' when stored) and seconds taken."""
-    report, seconds = fetch(server, [{"name": "S", "urls": [server.url(path)]}], store, tmp_path,
-                            **overrides)
+    report, seconds = fetch(
+        server, [{"name": "S", "urls": [server.url(path)]}], store, tmp_path, **overrides
+    )
     failures = report.source("S").failures
     return (failures[0].reason if failures else report.source("S").error or ""), seconds
 
 
-@pytest.mark.parametrize("case,expected", [
-    ("trickle", "response deadline exceeded"),
-    ("oversized", "larger than 1000000 bytes"),
-    ("gzip", "larger than 1000000 bytes"),
-    ("br", "larger than 1000000 bytes"),
-    ("loop", "more than 5 redirects"),
-    ("file", "only http and https"),
-    ("binary", "binary content"),
-    ("pdf", "content type application/pdf"),
-    ("image", "content type image/png"),
-    ("robots-disallowed", "disallowed by robots.txt"),
-    ("redirect-to-disallowed", "disallowed by robots.txt"),
-    ("server-error", "HTTP 500"),
-    ("not-found", "HTTP 404"),
-])
+@pytest.mark.parametrize(
+    "case,expected",
+    [
+        ("trickle", "response deadline exceeded"),
+        ("oversized", "larger than 1000000 bytes"),
+        ("gzip", "larger than 1000000 bytes"),
+        ("br", "larger than 1000000 bytes"),
+        ("loop", "more than 5 redirects"),
+        ("file", "only http and https"),
+        ("binary", "binary content"),
+        ("pdf", "content type application/pdf"),
+        ("image", "content type image/png"),
+        ("robots-disallowed", "disallowed by robots.txt"),
+        ("redirect-to-disallowed", "disallowed by robots.txt"),
+        ("server-error", "HTTP 500"),
+        ("not-found", "HTTP 404"),
+    ],
+)
 def test_hostile_responses_are_refused_within_bounds(
-        server: FetchServer, tmp_path: Path, bombs: dict[str, bytes], case: str,
-        expected: str) -> None:
+    server: FetchServer, tmp_path: Path, bombs: dict[str, bytes], case: str, expected: str
+) -> None:
     replies = {
         "trickle": Reply(body=b"<html>" + b"x" * 40, trickle=0.5),
         "oversized": html(b"<p>" + b"a" * 1_500_000),
@@ -91,8 +96,9 @@ def test_hostile_responses_are_refused_within_bounds(
 
 
 @pytest.mark.parametrize("coding", ["gzip", "br"])
-def test_bombs_are_never_decompressed_past_the_cap(server: FetchServer, tmp_path: Path,
-                                                   bombs: dict[str, bytes], coding: str) -> None:
+def test_bombs_are_never_decompressed_past_the_cap(
+    server: FetchServer, tmp_path: Path, bombs: dict[str, bytes], coding: str
+) -> None:
     server.routes["/article"] = html(bombs[coding], ("Content-Encoding", coding))
     tracemalloc.start()
     try:
@@ -111,8 +117,7 @@ def test_server_errors_are_not_retried(server: FetchServer, tmp_path: Path) -> N
 
 
 @pytest.mark.parametrize("status", [429, 502, 503, 504])
-def test_retryable_statuses_then_success(server: FetchServer, tmp_path: Path,
-                                         status: int) -> None:
+def test_retryable_statuses_then_success(server: FetchServer, tmp_path: Path, status: int) -> None:
     answers = iter([Reply(status, b"busy"), Reply(status, b"busy"), PAGE])
     server.routes["/article"] = lambda _seen: next(answers)
     store = Store()
@@ -140,20 +145,25 @@ def test_small_retry_after_is_honoured(server: FetchServer, tmp_path: Path) -> N
 def test_large_retry_after_defers_the_source(server: FetchServer, tmp_path: Path) -> None:
     server.routes["/article"] = Reply(429, b"", headers=(("Retry-After", "3600"),))
     store = Store()
-    report, seconds = fetch(server, [{"name": "S", "urls": [server.url("/article")]}], store,
-                            tmp_path)
+    report, seconds = fetch(
+        server, [{"name": "S", "urls": [server.url("/article")]}], store, tmp_path
+    )
     source = report.source("S")
     assert source.deferred is not None and "Retry-After 3600s" in source.deferred
     assert report.exit_status == 0 and seconds < 6 and store.items == {}
     assert server.paths().count("/article") == 1
 
 
-@pytest.mark.parametrize("robots,expected", [
-    (Reply(500, b"down"), "robots.txt of"),
-    (Reply(503, b"down"), "robots.txt of"),
-])
-def test_unreachable_robots_skips_the_host(server: FetchServer, tmp_path: Path, robots: Reply,
-                                           expected: str) -> None:
+@pytest.mark.parametrize(
+    "robots,expected",
+    [
+        (Reply(500, b"down"), "robots.txt of"),
+        (Reply(503, b"down"), "robots.txt of"),
+    ],
+)
+def test_unreachable_robots_skips_the_host(
+    server: FetchServer, tmp_path: Path, robots: Reply, expected: str
+) -> None:
     server.routes["/robots.txt"] = robots
     server.routes["/article"] = PAGE
     store = Store()
@@ -170,20 +180,26 @@ def test_missing_robots_allows_everything(server: FetchServer, tmp_path: Path) -
 
 
 def test_crawl_delay_spaces_requests(server: FetchServer, tmp_path: Path) -> None:
-    server.routes["/robots.txt"] = Reply(body=b"User-agent: *\nCrawl-delay: 0.5\n",
-                                         headers=(("Content-Type", "text/plain"),))
+    server.routes["/robots.txt"] = Reply(
+        body=b"User-agent: *\nCrawl-delay: 0.5\n", headers=(("Content-Type", "text/plain"),)
+    )
     for path in ("/a", "/b", "/c"):
         server.routes[path] = PAGE
     store = Store()
-    fetch(server, [{"name": "S", "urls": [server.url(p) for p in ("/a", "/b", "/c")]}], store,
-          tmp_path)
+    fetch(
+        server,
+        [{"name": "S", "urls": [server.url(p) for p in ("/a", "/b", "/c")]}],
+        store,
+        tmp_path,
+    )
     times = [seen.at for seen in server.log if seen.path != "/robots.txt"]
     gaps = [later - earlier for earlier, later in itertools.pairwise(times)]
     assert len(store.items) == 3 and len(gaps) == 2 and min(gaps) >= 0.45
 
 
 def test_redirect_to_another_loopback_port_is_refused(
-        server: FetchServer, other: FetchServer, tmp_path: Path) -> None:
+    server: FetchServer, other: FetchServer, tmp_path: Path
+) -> None:
     other.routes["/elsewhere"] = PAGE
     server.routes["/article"] = redirect(other.url("/elsewhere"))
     store = Store()
@@ -193,17 +209,27 @@ def test_redirect_to_another_loopback_port_is_refused(
 
 
 def test_allow_hosts_admits_a_named_loopback_port(
-        server: FetchServer, other: FetchServer, tmp_path: Path) -> None:
+    server: FetchServer, other: FetchServer, tmp_path: Path
+) -> None:
     other.routes["/elsewhere"] = PAGE
     server.routes["/article"] = redirect(other.url("/elsewhere"))
     store = Store()
-    report, _ = fetch(server, [{"name": "S", "urls": [server.url("/article")],
-                                "allow_hosts": [f"127.0.0.1:{other.port}"]}], store, tmp_path)
+    report, _ = fetch(
+        server,
+        [
+            {
+                "name": "S",
+                "urls": [server.url("/article")],
+                "allow_hosts": [f"127.0.0.1:{other.port}"],
+            }
+        ],
+        store,
+        tmp_path,
+    )
     assert report.exit_status == 0 and list(store.items) == [other.url("/elsewhere")]
 
 
-def test_private_address_refused_without_allow_private(server: FetchServer,
-                                                       tmp_path: Path) -> None:
+def test_private_address_refused_without_allow_private(server: FetchServer, tmp_path: Path) -> None:
     server.routes["/article"] = PAGE
     store = Store()
     sources = parse_sources([{"name": "S", "urls": [server.url("/article")]}], "t.yml")
@@ -234,10 +260,12 @@ def test_run_deadline_bounds_a_run_of_stalling_hosts(tmp_path: Path) -> None:
     try:
         entries: list[dict[str, object]] = [
             {"name": f"S{i}", "urls": [s.url(f"/a{n}") for n in range(4)]}
-            for i, s in enumerate(servers)]
+            for i, s in enumerate(servers)
+        ]
         store = Store()
-        report, seconds = fetch(servers[0], entries, store, tmp_path, run_deadline=1.5,
-                                response_deadline=1.0)
+        report, seconds = fetch(
+            servers[0], entries, store, tmp_path, run_deadline=1.5, response_deadline=1.0
+        )
     finally:
         for stalling in servers:
             stalling.stop()

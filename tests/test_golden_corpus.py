@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from projects import INBOX, REPO
 
-from generator.config import load_config
+from generator.config.load import load_config
 from generator.extract import ExtractContext
-from generator.ingest import Inputs, boilerplate_by_folder, process
-from generator.inputs import read_input
+from generator.ingest.inputs import read_input
+from generator.ingest.run import Inputs, boilerplate_by_folder, process
 from generator.placement import make_entry
 from generator.render.article import render_article
 

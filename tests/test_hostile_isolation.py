@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 from hostile.project import REPO, add_articles, make_project
 
-from generator import isolation
-from generator.config import load_config
+from generator.config.load import load_config
 from generator.errors import LockError
-from generator.lock import exclusive_run, run_lock
 from generator.pipeline import publish_pages, render_pages
+from generator.publish import quarantine as isolation
+from generator.store.lock import exclusive_run, run_lock
 
 KILLER_HOOK = Path(__file__).resolve().parent / "hostile" / "killer_hook.py"
 GOOD = [f"Ordinary harbour report number {n}" for n in range(9)]
@@ -34,16 +34,21 @@ def publisher(root: Path) -> isolation.Publisher:
 
     def publish(pages: Mapping[str, str]) -> None:
         publish_pages(config, pages)
+
     return publish
 
 
-@pytest.mark.parametrize("killers", [
-    ("ARTICLE-KILLER in the title",),  # named by the build log
-    ("LISTING-KILLER in the title",),  # shown on listings too: found by bisection
-    ("ARTICLE-KILLER one", "LISTING-KILLER two"),
-])
-def test_build_killers_are_left_out_and_the_rest_publish(tmp_path: Path,
-                                                         killers: tuple[str, ...]) -> None:
+@pytest.mark.parametrize(
+    "killers",
+    [
+        ("ARTICLE-KILLER in the title",),  # named by the build log
+        ("LISTING-KILLER in the title",),  # shown on listings too: found by bisection
+        ("ARTICLE-KILLER one", "LISTING-KILLER two"),
+    ],
+)
+def test_build_killers_are_left_out_and_the_rest_publish(
+    tmp_path: Path, killers: tuple[str, ...]
+) -> None:
     root = make_project(tmp_path / "p", extra_hooks=[KILLER_HOOK])
     articles = add_articles(root, GOOD + list(killers))
     bad = {a.id for a in articles if "KILLER" in a.title}
@@ -51,8 +56,9 @@ def test_build_killers_are_left_out_and_the_rest_publish(tmp_path: Path,
     assert {p.origin for p in problems} == bad
     assert all("breaks the build" in p.reason and "simulated" in p.reason for p in problems)
     built = {p.parent.name for p in (root / "site" / "articles").rglob("index.html")}
-    assert {a.id for a in articles if any(a.id in name for name in built)} == \
-        {a.id for a in articles} - bad
+    assert {a.id for a in articles if any(a.id in name for name in built)} == {
+        a.id for a in articles
+    } - bad
     saved = json.loads((root / "data" / "state" / "quarantine.json").read_text("utf-8"))
     assert set(saved["articles"]) == bad
     again = isolation.build_isolated(isolation.Paths(root), renderer(root), publisher(root))
@@ -67,13 +73,21 @@ def test_a_failure_without_any_article_is_reported_not_hidden(tmp_path: Path) ->
         isolation.build_isolated(isolation.Paths(root), renderer(root), publisher(root))
 
 
-@pytest.mark.parametrize("log,expected", [
-    ("INFO - x\nERROR - Error reading page 'articles/a.md':\nTraceback...\n"
-     "RuntimeError: boom", ["id-a"]),
-    ("WARNING - Doc file 'articles/b.md' contains a link 'x', but the target is not found",
-     ["id-b"]),
-    ("ERROR - Error reading page 'digest/2026-03-10.md':", []),
-])
+@pytest.mark.parametrize(
+    "log,expected",
+    [
+        (
+            "INFO - x\nERROR - Error reading page 'articles/a.md':\nTraceback...\n"
+            "RuntimeError: boom",
+            ["id-a"],
+        ),
+        (
+            "WARNING - Doc file 'articles/b.md' contains a link 'x', but the target is not found",
+            ["id-b"],
+        ),
+        ("ERROR - Error reading page 'digest/2026-03-10.md':", []),
+    ],
+)
 def test_log_names_the_culprit(log: str, expected: list[str]) -> None:
     pages = {"articles/a.md": "id-a", "articles/b.md": "id-b"}
     assert isolation.named_articles(log, pages) == expected
@@ -84,6 +98,7 @@ def test_bisection_finds_a_pair_that_only_fails_together() -> None:
 
     def probe(excluded: frozenset[str]) -> str | None:
         return None if {"03", "11"} & excluded else "ValueError: the pair clashes"
+
     found = isolation.find_culprits(ids, "ValueError: the pair clashes", {}, probe)
     assert len(found) == 1 and set(found) <= {"03", "11"}
 
@@ -98,10 +113,17 @@ def test_second_run_stops_with_a_clear_error(tmp_path: Path) -> None:
 
 def test_lock_is_held_across_processes_and_freed_when_the_holder_dies(tmp_path: Path) -> None:
     holder = subprocess.Popen(
-        [sys.executable, "-c", "import sys, time; from pathlib import Path; "
-         "from generator.lock import run_lock\n"
-         f"with run_lock(Path({str(tmp_path)!r})):\n print('held', flush=True); time.sleep(60)"],
-        cwd=REPO, stdout=subprocess.PIPE, text=True)
+        [
+            sys.executable,
+            "-c",
+            "import sys, time; from pathlib import Path; "
+            "from generator.store.lock import run_lock\n"
+            f"with run_lock(Path({str(tmp_path)!r})):\n print('held', flush=True); time.sleep(60)",
+        ],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
     with pytest.raises(LockError, match=f"pid {holder.pid}"), run_lock(tmp_path):
         pass

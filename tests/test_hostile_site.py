@@ -23,8 +23,10 @@ from hostile.project import (
 from hostile.strings import OWN_STRINGS, fast_subset, shared_strings
 
 FAST_SHARED = 40  # shared strings in the fast run, on top of our own set
-pytestmark = [pytest.mark.browser,
-              pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium absent")]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium absent"),
+]
 
 
 def build_and_browse(root: Path, payloads: list[str]) -> tuple[Findings, float]:
@@ -66,8 +68,10 @@ def test_hostile_strings_never_run(tmp_path: Path) -> None:
 def test_all_shared_hostile_strings_never_run(tmp_path: Path) -> None:
     payloads = list(OWN_STRINGS) + shared_strings()
     findings, seconds = build_and_browse(tmp_path / "project", payloads)
-    print(f"\nhostile full: {len(payloads)} strings, {findings.pages} pages, "
-          f"{len(findings.dialogs)} dialogs, {len(findings.foreign_requests)} foreign requests, "
-          f"{len(findings.navigations)} navigations, {len(findings.problems)} DOM findings, "
-          f"build {seconds:.1f}s")
+    print(
+        f"\nhostile full: {len(payloads)} strings, {findings.pages} pages, "
+        f"{len(findings.dialogs)} dialogs, {len(findings.foreign_requests)} foreign requests, "
+        f"{len(findings.navigations)} navigations, {len(findings.problems)} DOM findings, "
+        f"build {seconds:.1f}s"
+    )
     assert_nothing_ran(findings)

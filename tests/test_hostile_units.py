@@ -15,9 +15,9 @@ from hostile.strings import OWN_STRINGS, shared_strings
 from markupsafe import Markup
 from mkdocs.utils.meta import get_data
 
-from generator import hooks
 from generator.model import Analysis, Article, Sentence
 from generator.placement import make_entry
+from generator.publish import hooks
 from generator.render.article import render_article
 from generator.render.frontmatter import front_matter
 from generator.render.html import INVISIBLE_CHARS, clean, esc
@@ -33,8 +33,9 @@ SAFE_PATH = re.compile(r"^articles/(\d{4}/\d{2}|undated)/[0-9a-f][a-z0-9-]*\.md$
 
 def test_every_naughty_string_round_trips_front_matter_as_mkdocs_reads_it() -> None:
     for text in NAUGHTY:
-        block = front_matter({"title": text, "description": text,
-                              "newsdigest": {"kind": "article", "tags": [text]}})
+        block = front_matter(
+            {"title": text, "description": text, "newsdigest": {"kind": "article", "tags": [text]}}
+        )
         data = get_data(block + "\n# body\n")[1]
         assert data["title"] == clean(text) and isinstance(data["title"], str), repr(text)
         assert data["description"] == clean(text)
@@ -48,8 +49,9 @@ def test_escaped_text_is_inert_one_line_html(text: str) -> None:
     assert "<" not in escaped and ">" not in escaped and '"' not in escaped
     assert "\n" not in escaped and "\r" not in escaped
     assert INVISIBLE_CHARS.search(escaped) is None
-    assert html.unescape(escaped).replace("\r\n", "\n").replace("\r", "\n") == \
-        clean(text).replace("\r\n", "\n").replace("\r", "\n")
+    assert html.unescape(escaped).replace("\r\n", "\n").replace("\r", "\n") == clean(text).replace(
+        "\r\n", "\n"
+    ).replace("\r", "\n")
 
 
 @pytest.mark.parametrize("title", NAUGHTY[:600] + list(OWN_STRINGS))
@@ -61,10 +63,17 @@ def test_article_paths_are_safe_for_any_title(title: str) -> None:
     assert name not in ("index.md",) and not name.startswith(".")
 
 
-@pytest.mark.parametrize("article_id,day", [
-    ("../../../etc", "../../x"), ("CON", "2026-13"), ("", None), (".git", "2026-03-10/.."),
-    ("0123456789ab\u202e", "2026-03-10"), ("NUL", "..\\..\\win"),
-])
+@pytest.mark.parametrize(
+    "article_id,day",
+    [
+        ("../../../etc", "../../x"),
+        ("CON", "2026-13"),
+        ("", None),
+        (".git", "2026-03-10/.."),
+        ("0123456789ab\u202e", "2026-03-10"),
+        ("NUL", "..\\..\\win"),
+    ],
+)
 def test_hostile_ids_and_days_cannot_escape_the_folder(article_id: str, day: str) -> None:
     path = article_page(article_id, day, "x")
     assert SAFE_PATH.match(path), path
@@ -79,8 +88,10 @@ def test_distinct_ids_never_share_a_page() -> None:
     assert len(names) == 3000
 
 
-@pytest.mark.parametrize("text", ["a\u202eb", "a\u200bb", "a\u2066b\u2069", "a\ufeffb",
-                                  "a\u061cb", "a\u180eb", "a\u200db"])
+@pytest.mark.parametrize(
+    "text",
+    ["a\u202eb", "a\u200bb", "a\u2066b\u2069", "a\ufeffb", "a\u061cb", "a\u180eb", "a\u200db"],
+)
 def test_bidi_and_zero_width_characters_are_stripped(text: str) -> None:
     assert clean(text) == "ab"
     assert "ab" in article_page("0123456789ab", None, text)
@@ -88,8 +99,9 @@ def test_bidi_and_zero_width_characters_are_stripped(text: str) -> None:
 
 def test_hook_is_registered_in_mkdocs_yml() -> None:
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
-    assert "generator/hooks.py" in (config.get("hooks") or []), \
-        "mkdocs.yml must list generator/hooks.py under hooks:"
+    assert "generator/publish/hooks.py" in (config.get("hooks") or []), (
+        "mkdocs.yml must list generator/publish/hooks.py under hooks:"
+    )
 
 
 def test_theme_escapes_the_title_block() -> None:
@@ -104,16 +116,26 @@ def page_stub(src_uri: str, meta: dict[str, object]) -> SimpleNamespace:
     return SimpleNamespace(meta=meta, file=SimpleNamespace(src_uri=src_uri), title=None)
 
 
-@pytest.mark.parametrize("tags,kept", [
-    (["plain", "<b>x</b>"], ["plain", "&lt;b&gt;x&lt;/b&gt;"]),
-    ([["nested"], {"a": "b"}, None, True, 3, "ok"], ["3", "ok"]),
-    ("single <i>", ["single &lt;i&gt;"]),
-    ({"a": 1}, []),
-])
+@pytest.mark.parametrize(
+    "tags,kept",
+    [
+        (["plain", "<b>x</b>"], ["plain", "&lt;b&gt;x&lt;/b&gt;"]),
+        ([["nested"], {"a": "b"}, None, True, 3, "ok"], ["3", "ok"]),
+        ("single <i>", ["single &lt;i&gt;"]),
+        ({"a": 1}, []),
+    ],
+)
 def test_hook_escapes_meta_and_drops_non_scalar_tags(tags: object, kept: list[str]) -> None:
-    page = page_stub("articles/2026/03/x.md", {
-        "title": "<script>alert(1)</script>", "description": '"><img src=x onerror=alert(1)>',
-        "tags": tags, "template": "redirect.html", "redirect": "https://evil.example/"})
+    page = page_stub(
+        "articles/2026/03/x.md",
+        {
+            "title": "<script>alert(1)</script>",
+            "description": '"><img src=x onerror=alert(1)>',
+            "tags": tags,
+            "template": "redirect.html",
+            "redirect": "https://evil.example/",
+        },
+    )
     hooks.on_page_markdown("", page, None, None)
     assert page.meta["title"] == "&lt;script&gt;alert(1)&lt;/script&gt;"
     assert isinstance(page.meta["title"], Markup)
@@ -129,42 +151,57 @@ def test_hook_keeps_editor_page_keys_but_escapes_their_title() -> None:
     assert page.meta == {"title": "A &amp; B", "template": "custom.html"}
 
 
-@pytest.mark.parametrize("fragment,expected", [
-    ('<p onclick="alert(1)">x</p>', "<p>x</p>"),
-    ("<script>alert(1)</script><p>x</p>", "<p>x</p>"),
-    ('<a href="javascript:alert(1)">x</a>', "<a>x</a>"),
-    ('<a href=" JaVa&#x09;script:alert(1)">x</a>', "<a>x</a>"),
-    ('<a href="data:text/html,x">x</a>', "<a>x</a>"),
-    ('<a href="https://example.com/" rel="nofollow">x</a>',
-     '<a href="https://example.com/" rel="nofollow">x</a>'),
-    ('<a href="../../tags/x/#s-1">x</a>', '<a href="../../tags/x/#s-1">x</a>'),
-    ('<a href="//evil.example/">x</a>', "<a>x</a>"),
-    ('<img src="https://tracker.example/p.gif">', "<img>"),
-    ('<img src="//tracker.example/p.gif">', "<img>"),
-    ('<img src="pic.png" alt="a">', '<img src="pic.png" alt="a">'),
-    ("<iframe src=x></iframe><object></object><embed><form><input></form>", ""),
-    ('<meta http-equiv="refresh" content="0;url=x">', ""),
-    ("<svg onload=alert(1)><circle/></svg>", ""),
-    ('<div style="position:fixed" data-md-component="x">t</div>', "<div>t</div>"),
-    ('<time datetime="2026-03-10">t</time>', '<time datetime="2026-03-10">t</time>'),
-    ('<span id="s-1" class="a" lang="zh" title="t">x</span>',
-     '<span id="s-1" class="a" lang="zh" title="t">x</span>'),
-    ("x <![CDATA[y]]> z", "x  z"),
-])
+@pytest.mark.parametrize(
+    "fragment,expected",
+    [
+        ('<p onclick="alert(1)">x</p>', "<p>x</p>"),
+        ("<script>alert(1)</script><p>x</p>", "<p>x</p>"),
+        ('<a href="javascript:alert(1)">x</a>', "<a>x</a>"),
+        ('<a href=" JaVa&#x09;script:alert(1)">x</a>', "<a>x</a>"),
+        ('<a href="data:text/html,x">x</a>', "<a>x</a>"),
+        (
+            '<a href="https://example.com/" rel="nofollow">x</a>',
+            '<a href="https://example.com/" rel="nofollow">x</a>',
+        ),
+        ('<a href="../../tags/x/#s-1">x</a>', '<a href="../../tags/x/#s-1">x</a>'),
+        ('<a href="//evil.example/">x</a>', "<a>x</a>"),
+        ('<img src="https://tracker.example/p.gif">', "<img>"),
+        ('<img src="//tracker.example/p.gif">', "<img>"),
+        ('<img src="pic.png" alt="a">', '<img src="pic.png" alt="a">'),
+        ("<iframe src=x></iframe><object></object><embed><form><input></form>", ""),
+        ('<meta http-equiv="refresh" content="0;url=x">', ""),
+        ("<svg onload=alert(1)><circle/></svg>", ""),
+        ('<div style="position:fixed" data-md-component="x">t</div>', "<div>t</div>"),
+        ('<time datetime="2026-03-10">t</time>', '<time datetime="2026-03-10">t</time>'),
+        (
+            '<span id="s-1" class="a" lang="zh" title="t">x</span>',
+            '<span id="s-1" class="a" lang="zh" title="t">x</span>',
+        ),
+        ("x <![CDATA[y]]> z", "x  z"),
+    ],
+)
 def test_sanitiser_allow_list(fragment: str, expected: str) -> None:
     assert hooks.sanitise(fragment) == expected
 
 
 def test_sanitiser_keeps_everything_an_article_page_emits() -> None:
-    article = Article(id="0123456789ab", title="T", text="One. Two.", url="https://e.example/",
-                      source="S", authors=("A",), dateline="D")
+    article = Article(
+        id="0123456789ab",
+        title="T",
+        text="One. Two.",
+        url="https://e.example/",
+        source="S",
+        authors=("A",),
+        dateline="D",
+    )
     sentences = (Sentence(0, 0, 0, 4, "One."), Sentence(1, 0, 5, 9, "Two."))
     entry = make_entry(article, Analysis(sentences, (0,), ("tag",)), "UTC")
     markdown = render_article(entry, {"tag": "tags/tag-0123456789.md"}, {})
     blocks = [b for b in markdown.split("\n\n") if b.startswith("<")]
     for block in blocks:
-        assert hooks.sanitise(block) == block.replace("data-pagefind-ignore>",
-                                                      'data-pagefind-ignore="">'), block
+        assert hooks.sanitise(block) == block.replace(
+            "data-pagefind-ignore>", 'data-pagefind-ignore="">'
+        ), block
 
 
 def test_eight_thousand_brackets_render_and_build_fast(tmp_path: Path) -> None:

@@ -15,33 +15,37 @@ from typing import NoReturn
 import pytest
 from projects import INBOX, new_project, run_cli, tree_bytes
 
-import generator.incremental
 import generator.render
-from generator.cache import CACHE_NAME, Cache
-from generator.config import load_config
+import generator.store.index
+from generator.config.load import load_config
+from generator.config.settings import Paths
 from generator.model import Analysis, Article
 from generator.pipeline import generate
-from generator.settings import Paths
+from generator.store.cache import CACHE_NAME, Cache
 
 NEW_RECORD = {
     "title": "Lindhaven ferry cooperative orders two electric harbour ferries",
     "url": "https://courier.example/news/lindhaven-electric-ferries",
     "published": "2026-03-10T09:15:00+00:00",
     "source": "Wessex Courier",
-    "text": "\n\n".join([
-        "The Lindhaven Ferry Cooperative said on Tuesday it had ordered two electric harbour "
-        "ferries from the Tarnmouth boatyard, the first of their kind on the estuary.",
-        "\"Our members asked for quieter crossings and cleaner air on the quay,\" said Mara "
-        "Halloway, who chairs the cooperative.",
-        "The ferries will cost 14 million crowns and are due to enter service in May 2027, "
-        "replacing two diesel boats built in 1988."]),
+    "text": "\n\n".join(
+        [
+            "The Lindhaven Ferry Cooperative said on Tuesday it had ordered two electric harbour "
+            "ferries from the Tarnmouth boatyard, the first of their kind on the estuary.",
+            '"Our members asked for quieter crossings and cleaner air on the quay," said Mara '
+            "Halloway, who chairs the cooperative.",
+            "The ferries will cost 14 million crowns and are due to enter service in May 2027, "
+            "replacing two diesel boats built in 1988.",
+        ]
+    ),
 }
 
 
 def mtimes(docs: Path) -> dict[str, int]:
     """Return every file under docs/ with its modification time in nanoseconds."""
-    return {p.relative_to(docs).as_posix(): p.stat().st_mtime_ns
-            for p in docs.rglob("*") if p.is_file()}
+    return {
+        p.relative_to(docs).as_posix(): p.stat().st_mtime_ns for p in docs.rglob("*") if p.is_file()
+    }
 
 
 @pytest.fixture(scope="module")
@@ -92,8 +96,9 @@ def test_unchanged_rerun_writes_no_file(project: Path, runs: int) -> None:
     assert cache.stat().st_mtime_ns == cache_before
 
 
-def test_new_article_touches_exactly_the_pages_whose_text_changes(project: Path,
-                                                                   tmp_path: Path) -> None:
+def test_new_article_touches_exactly_the_pages_whose_text_changes(
+    project: Path, tmp_path: Path
+) -> None:
     docs = project / "docs"
     old_text, before = tree_bytes(docs), mtimes(docs)
     add_new_article(project)
@@ -112,19 +117,19 @@ def test_new_article_touches_exactly_the_pages_whose_text_changes(project: Path,
 
 
 @pytest.mark.parametrize("with_cache", [True, False])
-def test_output_is_the_same_with_or_without_the_cache(project: Path, tmp_path: Path,
-                                                      with_cache: bool) -> None:
+def test_output_is_the_same_with_or_without_the_cache(
+    project: Path, tmp_path: Path, with_cache: bool
+) -> None:
     add_new_article(project)
     generate(load_config(project))
     assert regenerated(project, tmp_path, keep_cache=with_cache) == tree_bytes(project / "docs")
 
 
-def test_unchanged_archive_does_no_analysis(project: Path,
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unchanged_archive_does_no_analysis(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(article: Article, settings: object) -> Analysis:
         raise AssertionError(f"analysed {article.id} again")
 
-    monkeypatch.setattr(generator.incremental, "analyse", refuse)
+    monkeypatch.setattr(generator.store.index, "analyse", refuse)
     (project / "docs" / "index.md").unlink()  # re-rendering the home page needs no analysis
     report, _ = generate(load_config(project))
     assert report.written == ("index.md",)
@@ -142,8 +147,7 @@ def test_damaged_cache_is_rebuilt(project: Path, damage: bytes) -> None:
 def test_hand_edited_page_is_still_kept_when_its_stamp_is_stale(project: Path) -> None:
     docs = project / "docs"
     page = sorted((docs / "articles").rglob("*.md"))[0]
-    page.write_text(page.read_text(encoding="utf-8") + "\nAn editor's line.\n",
-                    encoding="utf-8")
+    page.write_text(page.read_text(encoding="utf-8") + "\nAn editor's line.\n", encoding="utf-8")
     report, problems = generate(load_config(project))
     assert "An editor's line." in page.read_text(encoding="utf-8")
     assert any(p.origin == str(page) and "edited by hand" in p.reason for p in problems)
@@ -154,27 +158,30 @@ def test_changed_time_zone_re_places_every_article(project: Path, tmp_path: Path
     config_file = project / "newsdigest.yml"
     text = config_file.read_text(encoding="utf-8")
     assert "timezone: Europe/London" in text
-    config_file.write_text(text.replace("timezone: Europe/London", "timezone: Pacific/Auckland"),
-                           encoding="utf-8")
+    config_file.write_text(
+        text.replace("timezone: Europe/London", "timezone: Pacific/Auckland"), encoding="utf-8"
+    )
     generate(load_config(project))  # the cached placements were made for London
     assert regenerated(project, tmp_path, keep_cache=False) == tree_bytes(project / "docs")
 
 
-def test_added_article_is_not_analysed_again_by_generate(project: Path,
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_added_article_is_not_analysed_again_by_generate(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     add_new_article(project)  # `newsdigest add` analyses it once and caches the result
 
     def refuse(article: Article, settings: object) -> Analysis:
         raise AssertionError(f"analysed {article.id} again")
 
-    monkeypatch.setattr(generator.incremental, "analyse", refuse)
+    monkeypatch.setattr(generator.store.index, "analyse", refuse)
     report, problems = generate(load_config(project))
     assert [p for p in problems if p.level == "error"] == []
     assert any(rel.startswith("articles/") for rel in report.written)
 
 
-def test_fresh_checkout_re_renders_and_re_reads_nothing(project: Path,
-                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_fresh_checkout_re_renders_and_re_reads_nothing(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A new clone (as in CI) gives every file a new mtime: contents decide, not stats."""
     checkout = time.time_ns() - 3_600 * 10**9  # an hour ago: unlike any mtime the run sets
     for folder in (project / "data", project / "docs"):
@@ -184,8 +191,8 @@ def test_fresh_checkout_re_renders_and_re_reads_nothing(project: Path,
     def refuse(*args: object, **kwargs: object) -> NoReturn:
         raise AssertionError("re-rendered or re-read after a checkout")
 
-    monkeypatch.setattr(generator.incremental, "analyse", refuse)
-    monkeypatch.setattr(generator.incremental.Store, "load_bytes", refuse)
+    monkeypatch.setattr(generator.store.index, "analyse", refuse)
+    monkeypatch.setattr(generator.store.index.Store, "load_bytes", refuse)
     monkeypatch.setattr(generator.render, "_render_full", refuse)
     monkeypatch.setattr(generator.render, "_one", refuse)
     docs = project / "docs"
@@ -195,8 +202,9 @@ def test_fresh_checkout_re_renders_and_re_reads_nothing(project: Path,
     assert mtimes(docs) == before
     with Cache(Paths(project).cache) as cache:
         stamps = cache.stamps()
-    assert stamps and all(s.mtime_ns == (docs / rel).stat().st_mtime_ns
-                          for rel, s in stamps.items())  # the next run decides by stat again
+    assert stamps and all(
+        s.mtime_ns == (docs / rel).stat().st_mtime_ns for rel, s in stamps.items()
+    )  # the next run decides by stat again
 
 
 def placement_dropped(light: bytes) -> bytes:
@@ -206,8 +214,8 @@ def placement_dropped(light: bytes) -> bytes:
 
 @pytest.mark.parametrize("light", ['{"article": {}}', b"\x00damaged", b"", placement_dropped])
 def test_index_rows_of_another_layout_are_rebuilt_without_analysing(
-        project: Path, monkeypatch: pytest.MonkeyPatch,
-        light: str | bytes | Callable[[bytes], bytes]) -> None:
+    project: Path, monkeypatch: pytest.MonkeyPatch, light: str | bytes | Callable[[bytes], bytes]
+) -> None:
     """Rows written by an older version (JSON text) or damaged ones: the record is read again,
     its analysis still comes from the cache, and the site is the same."""
     with Cache(Paths(project).cache) as cache:
@@ -220,18 +228,16 @@ def test_index_rows_of_another_layout_are_rebuilt_without_analysing(
     def refuse(article: Article, settings: object) -> Analysis:
         raise AssertionError(f"analysed {article.id} again")
 
-    monkeypatch.setattr(generator.incremental, "analyse", refuse)
+    monkeypatch.setattr(generator.store.index, "analyse", refuse)
     before = tree_bytes(project / "docs")
     report, problems = generate(load_config(project))
     assert report.written == () and [p for p in problems if p.level == "error"] == []
     assert tree_bytes(project / "docs") == before
     with Cache(Paths(project).cache) as cache:
-        assert all(isinstance(row.light, bytes) and row.light
-                   for row in cache.records().values())
+        assert all(isinstance(row.light, bytes) and row.light for row in cache.records().values())
 
 
-def test_checkout_older_than_the_cache_is_brought_up_to_date(project: Path,
-                                                             tmp_path: Path) -> None:
+def test_checkout_older_than_the_cache_is_brought_up_to_date(project: Path, tmp_path: Path) -> None:
     """The publish workflow restores the newest cache, which may come from a run whose push
     failed: its stamps then describe pages newer than the checked-out ones."""
     docs = project / "docs"

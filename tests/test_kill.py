@@ -21,7 +21,7 @@ import pytest
 from hostile.project import REPO, add_articles, make_project, newsdigest
 from hostile.strings import OWN_STRINGS
 
-from generator.atomic import TEMP_PREFIX
+from generator.store.atomic import TEMP_PREFIX
 
 TRIALS = 24  # half kill `add`, half kill `generate`
 INBOX_RECORDS = 30
@@ -31,12 +31,17 @@ def inbox(folder: Path, count: int = INBOX_RECORDS) -> Path:
     """Write fictional scraper records (JSON) for `add` to ingest."""
     folder.mkdir(parents=True)
     for n in range(count):
-        record = {"title": f"Harbour ferry timetable change number {n}",
-                  "url": f"https://wire.example/ferry/{n}",
-                  "published": f"2026-03-{1 + n % 28:02d}T08:{n % 60:02d}:00+08:00",
-                  "source": "Example Wire",
-                  "text": "\n\n".join(f"The ferry council said route {n} would run {k} extra "
-                                      f"sailings each week from April." for k in range(6))}
+        record = {
+            "title": f"Harbour ferry timetable change number {n}",
+            "url": f"https://wire.example/ferry/{n}",
+            "published": f"2026-03-{1 + n % 28:02d}T08:{n % 60:02d}:00+08:00",
+            "source": "Example Wire",
+            "text": "\n\n".join(
+                f"The ferry council said route {n} would run {k} extra "
+                f"sailings each week from April."
+                for k in range(6)
+            ),
+        }
         (folder / f"record-{n:03d}.json").write_text(json.dumps(record), encoding="utf-8")
     return folder
 
@@ -45,15 +50,21 @@ def tree(root: Path) -> dict[str, bytes]:
     """Return relative path -> bytes of every file under `root`, lock file excepted."""
     if not root.exists():
         return {}
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*"))
-            if p.is_file() and p.name != "newsdigest.lock"}
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and p.name != "newsdigest.lock"
+    }
 
 
 def run_killed(root: Path, args: list[str], delay: float) -> None:
     """Start a run and SIGKILL it after `delay` seconds (or let it finish first)."""
-    process = subprocess.Popen([sys.executable, "-m", "generator", "--project", str(root),
-                                *args], cwd=REPO, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "generator", "--project", str(root), *args],
+        cwd=REPO,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     time.sleep(delay)
     if process.poll() is None:
         os.kill(process.pid, signal.SIGKILL)
@@ -121,12 +132,18 @@ def test_add_killed_half_way_keeps_every_finished_article(tmp_path: Path) -> Non
     reference = make_project(tmp_path / "reference")
     assert newsdigest(reference, "add", str(records)).returncode == 0
     root = make_project(tmp_path / "killed")
-    process = subprocess.Popen([sys.executable, "-m", "generator", "--project", str(root),
-                                "add", str(records)], cwd=REPO, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "generator", "--project", str(root), "add", str(records)],
+        cwd=REPO,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.monotonic() + 120
-    while stored_count(root) < MANY_RECORDS // 3 and time.monotonic() < deadline \
-            and process.poll() is None:
+    while (
+        stored_count(root) < MANY_RECORDS // 3
+        and time.monotonic() < deadline
+        and process.poll() is None
+    ):
         time.sleep(0.02)
     seen = stored_count(root)
     os.kill(process.pid, signal.SIGKILL)

@@ -12,12 +12,12 @@ from collections import Counter
 import feedparser
 import pytest
 
+from generator.config.settings import SiteSettings
 from generator.model import Analysis, Article, Entry, Published, Sentence
 from generator.placement import make_entry
 from generator.render import render_site
 from generator.render.html import page_url
 from generator.render.namedfeeds import feed_paths, names_with_feeds
-from generator.settings import SiteSettings
 
 SITE = SiteSettings(
     title="Test Digest", timezone="Europe/London", items_per_page=2, url="https://digest.example/"

@@ -18,10 +18,10 @@ import pytest
 from aiosmtpd.controller import Controller
 from bs4 import BeautifulSoup
 
-from generator.cli import main
+from generator.cli.main import main
+from generator.cli.newsletter import resolve_day
 from generator.errors import ConfigError
 from generator.publish.mail import smtp_settings
-from generator.publish.newslettercmd import resolve_day
 
 SITE_URL = "https://digest.example/"
 HOSTILE = 'Quay <script>alert("x")</script> & <b>ferry</b> timetable'

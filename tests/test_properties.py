@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_fault_isolation import EXTREME_DATES, page
 
-from generator.cli import main
+from generator.cli.main import main
 
 PROPERTY = settings(
     max_examples=40, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow]

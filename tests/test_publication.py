@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 from projects import new_project, run_cli
 
 from generator.analyse import AnalysisSettings, analyse
-from generator.config import load_config
+from generator.config.load import load_config
 from generator.errors import ConfigError
 from generator.model import Article, Published
 from generator.render.article import render_article

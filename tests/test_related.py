@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import related
-from generator.cache import Cache
 from generator.model import Profile, RelatedState
-from generator.related import (
+from generator.store.cache import Cache
+from generator.stories import related
+from generator.stories.related import (
     profile,
     profiles_of,
     related_ids,
@@ -40,9 +40,12 @@ def test_update_equals_fresh_computation(seed: int, monkeypatch: pytest.MonkeyPa
 
     def make() -> Profile:
         number = next(ids)
-        return profile(f"id{number:04d}", " ".join(rng.sample(WORDS, 2)),
-                       rng.sample(TAGS, rng.randint(0, 4)),
-                       f"2025-01-{rng.randint(1, 28):02d}|id{number:04d}")
+        return profile(
+            f"id{number:04d}",
+            " ".join(rng.sample(WORDS, 2)),
+            rng.sample(TAGS, rng.randint(0, 4)),
+            f"2025-01-{rng.randint(1, 28):02d}|id{number:04d}",
+        )
 
     profiles = [make() for _ in range(rng.randint(1, 40))]
     state = update_related(profiles, RelatedState({}, {}))
@@ -64,8 +67,9 @@ def test_update_equals_fresh_computation(seed: int, monkeypatch: pytest.MonkeyPa
 
 
 def test_unchanged_profiles_reuse_every_result() -> None:
-    profiles = [profile(f"id{i}", "Harbour ferry", ["ferries"], f"2025-01-0{i}|id{i}")
-                for i in range(1, 4)]
+    profiles = [
+        profile(f"id{i}", "Harbour ferry", ["ferries"], f"2025-01-0{i}|id{i}") for i in range(1, 4)
+    ]
     state = update_related(profiles, RelatedState({}, {}))
     marked = RelatedState(state.profiles, {k: ("sentinel",) for k in state.related})
     assert set(update_related(profiles, marked).related.values()) == {("sentinel",)}
@@ -74,28 +78,33 @@ def test_unchanged_profiles_reuse_every_result() -> None:
 def test_profiles_are_reused_only_when_their_sources_are_unchanged() -> None:
     old = profile("a", "Harbour ferry returns", ("ferries",), "2025-01-01|a")
     previous = RelatedState({"a": old}, {"a": ()})
-    same, renamed, retagged = profiles_of([("a", "Harbour ferry returns", ("ferries",),
-                                            "2025-01-01|a"),
-                                           ("a", "Harbour tram returns", ("ferries",),
-                                            "2025-01-01|a"),
-                                           ("a", "Harbour ferry returns", ("trams",),
-                                            "2025-01-01|a")], previous)
+    same, renamed, retagged = profiles_of(
+        [
+            ("a", "Harbour ferry returns", ("ferries",), "2025-01-01|a"),
+            ("a", "Harbour tram returns", ("ferries",), "2025-01-01|a"),
+            ("a", "Harbour ferry returns", ("trams",), "2025-01-01|a"),
+        ],
+        previous,
+    )
     assert same is old
     assert renamed.title_tokens == {"harbour", "tram", "returns"}
     assert retagged.tags == {"trams"}
 
 
 def test_cached_state_round_trips_and_a_damaged_one_is_recomputed(tmp_path: Path) -> None:
-    profiles = [profile(f"id{i}", "Harbour ferry", ["ferries", f"tag{i}"], f"2025-01-0{i}|id{i}")
-                for i in range(1, 4)]
+    profiles = [
+        profile(f"id{i}", "Harbour ferry", ["ferries", f"tag{i}"], f"2025-01-0{i}|id{i}")
+        for i in range(1, 4)
+    ]
     state = update_related(profiles, RelatedState({}, {}))
     with Cache(tmp_path) as cache:
         cache.put_related_state(state, RelatedState({}, {}))
     with Cache(tmp_path) as cache:
         loaded = cache.related_state()
     assert loaded.related == state.related
-    assert {i: (p, p.source) for i, p in loaded.profiles.items()} == \
-        {i: (p, p.source) for i, p in state.profiles.items()}
+    assert {i: (p, p.source) for i, p in loaded.profiles.items()} == {
+        i: (p, p.source) for i, p in state.profiles.items()
+    }
     with Cache(tmp_path) as cache:
         cache.db.execute("UPDATE related_rows SET data = ?", (b"\x00garbage",))
     with Cache(tmp_path) as cache:
@@ -104,7 +113,8 @@ def test_cached_state_round_trips_and_a_damaged_one_is_recomputed(tmp_path: Path
 
 @pytest.mark.parametrize("seed", range(60))
 def test_update_after_additions_only_equals_fresh_computation(
-        seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The usual run only adds articles: affected ones weigh the newcomers against their
     previous best unless their candidate tags changed (small limits make that happen)."""
     monkeypatch.setattr(related, "MAX_TAG_CANDIDATES", rng_limit := 4 + seed % 5)
@@ -114,14 +124,18 @@ def test_update_after_additions_only_equals_fresh_computation(
 
     def make() -> Profile:
         number = next(ids)
-        return profile(f"id{number:04d}", " ".join(rng.sample(WORDS, rng.randint(1, 3))),
-                       rng.sample(TAGS[:6], rng.randint(0, 3)),
-                       f"2025-01-{rng.randint(1, 28):02d}|id{number:04d}")
+        return profile(
+            f"id{number:04d}",
+            " ".join(rng.sample(WORDS, rng.randint(1, 3))),
+            rng.sample(TAGS[:6], rng.randint(0, 3)),
+            f"2025-01-{rng.randint(1, 28):02d}|id{number:04d}",
+        )
 
     profiles = [make() for _ in range(rng.randint(1, 12))]
     state = update_related(profiles, RelatedState({}, {}))
     for _ in range(12):
-        profiles = sorted([*profiles, *(make() for _ in range(rng.randint(1, 2)))],
-                          key=lambda p: p.id)
+        profiles = sorted(
+            [*profiles, *(make() for _ in range(rng.randint(1, 2)))], key=lambda p: p.id
+        )
         state = update_related(profiles, state)
         assert dict(state.related) == related_ids(profiles)

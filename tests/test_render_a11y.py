@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
-from generator.render.notes import edited_marker
 
 from generator.model import Analysis, Article, Published, Sentence
 from generator.render.article import render_article
@@ -12,6 +11,7 @@ from generator.render.context import Entry, make_entry
 from generator.render.freshness import last_fetch, updated_line
 from generator.render.labels import labels_for, page_language
 from generator.render.listings import count_label
+from generator.render.notes import edited_marker
 
 
 @pytest.mark.parametrize(

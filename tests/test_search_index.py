@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import hooks
+from generator.publish import hooks
 from generator.publish.search import BUNDLE, ENTRY, UNUSED, index_site, sort_entry
 
 PAGE = """<!doctype html><html lang="{lang}"><head><title>{title}</title></head><body>

@@ -10,8 +10,7 @@ import markdown
 import pytest
 from projects import INBOX, new_project, run_cli, tree_bytes
 
-from generator import hooks
-from generator.publish import sitebuild
+from generator.publish import hooks, sitebuild
 
 EXTENSIONS = ["admonition", "attr_list", "tables", "toc"]  # as mkdocs.yml enables them
 
@@ -21,43 +20,49 @@ def converted(text: str) -> str:
     return markdown.Markdown(extensions=EXTENSIONS).convert(text)
 
 
-@pytest.mark.parametrize("page", [
-    '<!-- made by a test -->\n\n<h1 class="t">Quay reopens</h1>\n\n## Summary\n\n'
-    '<ol class="s"><li><a href="#s-0">The quay reopened on Monday.</a></li></ol>',
-    "<p>Alone on the page.</p>",
-    "<p>Last block, then a line break.</p>\n",
-    "## Related\n\n<ul><li>a</li></ul><p>why</p>\n",
-    "Plain words first.\n\n<p>Then a block.</p>",
-    "- one\n- two\n\n<p>after a list</p>\n\n!!! note\n\n    inside\n\n<div>last</div>",
-    "# Title\n\n<p>two</p><p>elements</p>\n\ntext",
-    "<h2>Mon</h2><ul><li>one</li></ul>\n\n<h3>a</h3> words between\n\n<p>x<br>y</p><div></div>",
-    "<div><div>nested</div></div>\n\n<div>a</div><p>b</p>\n\nend",
-    '<p class="m"><span>Ferry</span> · <time datetime="2026-01-01">1 Jan</time></p>',
-    "<ul><li>x</li></ul>\n<p>two lines: left to Markdown</p>",
-    "<p>mentions NdStashedBlockQz0Qz</p>\n\n<p>so nothing is stashed</p>",
-    "<span>inline first</span>\n\n<p>x</p>",
-    "<!-- a -->\n\n<!-- b --> trailing\n\n<table><tr><td>1</td></tr></table>",
-])
+@pytest.mark.parametrize(
+    "page",
+    [
+        '<!-- made by a test -->\n\n<h1 class="t">Quay reopens</h1>\n\n## Summary\n\n'
+        '<ol class="s"><li><a href="#s-0">The quay reopened on Monday.</a></li></ol>',
+        "<p>Alone on the page.</p>",
+        "<p>Last block, then a line break.</p>\n",
+        "## Related\n\n<ul><li>a</li></ul><p>why</p>\n",
+        "Plain words first.\n\n<p>Then a block.</p>",
+        "- one\n- two\n\n<p>after a list</p>\n\n!!! note\n\n    inside\n\n<div>last</div>",
+        "# Title\n\n<p>two</p><p>elements</p>\n\ntext",
+        "<h2>Mon</h2><ul><li>one</li></ul>\n\n<h3>a</h3> words between\n\n<p>x<br>y</p><div></div>",
+        "<div><div>nested</div></div>\n\n<div>a</div><p>b</p>\n\nend",
+        '<p class="m"><span>Ferry</span> · <time datetime="2026-01-01">1 Jan</time></p>',
+        "<ul><li>x</li></ul>\n<p>two lines: left to Markdown</p>",
+        "<p>mentions NdStashedBlockQz0Qz</p>\n\n<p>so nothing is stashed</p>",
+        "<span>inline first</span>\n\n<p>x</p>",
+        "<!-- a -->\n\n<!-- b --> trailing\n\n<table><tr><td>1</td></tr></table>",
+    ],
+)
 def test_stashed_blocks_give_the_same_html_as_markdown(page: str) -> None:
     text, stashed = hooks.stash_blocks(page)
     assert hooks.restore_blocks(converted(text), stashed) == converted(page)
 
 
-@pytest.mark.parametrize("chunk,expected", [
-    ("<p>one</p>", ["<p>one</p>"]),
-    ('<div class="x"><div>in</div></div>', ['<div class="x"><div>in</div></div>']),
-    ("<p>one</p><p>two<br>lines</p>", ["<p>one</p>", "<p>two<br>lines</p>"]),
-    ("<h2>Day</h2><ul><li>x</li></ul>", ["<h2>Day</h2>", "<ul><li>x</li></ul>"]),
-    ("<div>a</div> tail", None),
-    ("<p>a</p><span>inline</span>", None),
-    ("<span>inline</span>", None),
-    ("<p>open", None),
-    ("<p>a</p></div>", None),
-    ("<!-- c -->", ["<!-- c -->"]),
-    ("<!-- c --> <!-- d -->", None),
-    ("<p>a</p><!-- c -->", None),
-    ("<pre>x</pre>", None),  # not a block the generator writes on one line
-])
+@pytest.mark.parametrize(
+    "chunk,expected",
+    [
+        ("<p>one</p>", ["<p>one</p>"]),
+        ('<div class="x"><div>in</div></div>', ['<div class="x"><div>in</div></div>']),
+        ("<p>one</p><p>two<br>lines</p>", ["<p>one</p>", "<p>two<br>lines</p>"]),
+        ("<h2>Day</h2><ul><li>x</li></ul>", ["<h2>Day</h2>", "<ul><li>x</li></ul>"]),
+        ("<div>a</div> tail", None),
+        ("<p>a</p><span>inline</span>", None),
+        ("<span>inline</span>", None),
+        ("<p>open", None),
+        ("<p>a</p></div>", None),
+        ("<!-- c -->", ["<!-- c -->"]),
+        ("<!-- c --> <!-- d -->", None),
+        ("<p>a</p><!-- c -->", None),
+        ("<pre>x</pre>", None),  # not a block the generator writes on one line
+    ],
+)
 def test_top_elements(chunk: str, expected: list[str] | None) -> None:
     assert hooks.top_elements(chunk) == expected
 
@@ -71,25 +76,35 @@ def state(digest: str) -> sitebuild.FileState:
     return sitebuild.FileState(1, 1, digest)
 
 
-@pytest.mark.parametrize("before,after,changed,removed", [
-    ({"a.md": "1"}, {"a.md": "1"}, set(), set()),
-    ({"a.md": "1"}, {"a.md": "2"}, {"a.md"}, set()),
-    ({"a.md": "1"}, {"a.md": "1", "b.md": "3"}, {"b.md"}, set()),
-    ({"a.md": "1", "b.md": "3"}, {"b.md": "3"}, set(), {"a.md"}),
-])
-def test_changes(before: dict[str, str], after: dict[str, str], changed: set[str],
-                 removed: set[str]) -> None:
-    found = sitebuild.changes({k: state(v) for k, v in before.items()},
-                              {k: state(v) for k, v in after.items()})
+@pytest.mark.parametrize(
+    "before,after,changed,removed",
+    [
+        ({"a.md": "1"}, {"a.md": "1"}, set(), set()),
+        ({"a.md": "1"}, {"a.md": "2"}, {"a.md"}, set()),
+        ({"a.md": "1"}, {"a.md": "1", "b.md": "3"}, {"b.md"}, set()),
+        ({"a.md": "1", "b.md": "3"}, {"b.md": "3"}, set(), {"a.md"}),
+    ],
+)
+def test_changes(
+    before: dict[str, str], after: dict[str, str], changed: set[str], removed: set[str]
+) -> None:
+    found = sitebuild.changes(
+        {k: state(v) for k, v in before.items()}, {k: state(v) for k, v in after.items()}
+    )
     assert found == (changed, removed)
 
 
-@pytest.mark.parametrize("nav,expected", [
-    (None, set()),
-    (["index.md", {"About": "about.md"}], {"index.md", "about.md"}),
-    ([{"Sources": [{"All": "sources/index.md"}, {"Feed": "https://x.example/"}]}],
-     {"sources/index.md"}),
-])
+@pytest.mark.parametrize(
+    "nav,expected",
+    [
+        (None, set()),
+        (["index.md", {"About": "about.md"}], {"index.md", "about.md"}),
+        (
+            [{"Sources": [{"All": "sources/index.md"}, {"Feed": "https://x.example/"}]}],
+            {"sources/index.md"},
+        ),
+    ],
+)
 def test_nav_pages(nav: object, expected: set[str]) -> None:
     assert sitebuild.nav_pages(nav) == expected
 

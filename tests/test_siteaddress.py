@@ -9,15 +9,15 @@ from pathlib import Path
 import pytest
 from projects import REPO, new_project, run_cli
 
-from generator.config import load_config
-from generator.errors import ConfigError
-from generator.siteaddress import (
+from generator.config.load import load_config
+from generator.config.siteaddress import (
     PAGES_URL_ENV,
     SITE_URL_ENV,
     MkdocsAddress,
     check_address,
     mkdocs_address,
 )
+from generator.errors import ConfigError
 
 SITE = "https://news.gullbay.example/"
 

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.cli import main
-from generator.config import load_config
-from generator.opml import append_sources
+from generator.cli.main import main
+from generator.config.load import load_config
+from generator.config.opml import append_sources
 
 CONFIG = """\
 # Our newsroom's configuration: keep this comment.

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.cli import main
+from generator.cli.main import main
 from generator.model import Analysis, Article, Published
 from generator.placement import make_entry
 from generator.render.article import render_article

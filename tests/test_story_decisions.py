@@ -220,12 +220,17 @@ def test_a_decision_survives_later_adds_and_generate_names_bad_references(tmp_pa
     [
         ((), {}, GALE_A[0]),  # no override: the first article's own headline
         ((), {"aaaaaaaaaaa1": "Crane down at Marrowby"}, "Crane down at Marrowby"),
-        ((StoryDecision("notes/t.md", title="Editors' headline", target="aaaaaaaaaaa1"),),
-         {"aaaaaaaaaaa1": "Crane down at Marrowby"}, "Editors' headline"),
+        (
+            (StoryDecision("notes/t.md", title="Editors' headline", target="aaaaaaaaaaa1"),),
+            {"aaaaaaaaaaa1": "Crane down at Marrowby"},
+            "Editors' headline",
+        ),
     ],
 )
 def test_story_is_headed_as_the_site_shows_it(
-    state: StoryFile, decisions: tuple[StoryDecision, ...], titles: dict[str, str],
+    state: StoryFile,
+    decisions: tuple[StoryDecision, ...],
+    titles: dict[str, str],
     expected: str,
 ) -> None:
     found = as_shown(decide(state, stories(state), decisions), titles)
@@ -235,7 +240,10 @@ def test_story_is_headed_as_the_site_shows_it(
 
 
 def test_a_hidden_article_never_heads_its_story(state: StoryFile) -> None:
-    (gale,) = [s for s in stories(state, frozenset({"aaaaaaaaaaa1"})) if s.id != "x"
-               and any(a.id == "bbbbbbbbbbb2" for a in s.articles)]
+    (gale,) = [
+        s
+        for s in stories(state, frozenset({"aaaaaaaaaaa1"}))
+        if s.id != "x" and any(a.id == "bbbbbbbbbbb2" for a in s.articles)
+    ]
     assert gale.title == GALE_B[0]
     assert all(a.id != "aaaaaaaaaaa1" for a in gale.articles)

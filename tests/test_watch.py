@@ -13,18 +13,18 @@ import pytest
 from hostile.strings import OWN_STRINGS
 from mkdocs.utils.meta import get_data
 
+from generator.config.settings import SiteSettings
 from generator.errors import ConfigError
 from generator.model import Analysis, Article, Published, Sentence
+from generator.publish.writer import Page
 from generator.render import render_site
 from generator.render.context import Entry, make_entry
 from generator.render.html import clean
 from generator.render.storyfeeds import MAX_STORY_FEEDS, stories_with_feeds, story_feeds
 from generator.render.storypage import StoryView
 from generator.render.watchpages import watch_site, watch_titles
-from generator.settings import SiteSettings
 from generator.watch.match import folded, matcher, quiet_rules, term_pattern
 from generator.watch.rules import RULE_KEYS, WatchRule, parse_watch
-from generator.writer import Page
 
 SITE = SiteSettings(title="Test Digest", timezone="UTC", url="https://digest.example/")
 # (id, title, day, source, tags, language): fictional wire reports

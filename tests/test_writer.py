@@ -7,40 +7,46 @@ from pathlib import Path
 
 import pytest
 
-from generator.atomic import TEMP_PREFIX, write_files
-from generator.writer import (
+from generator.publish.writer import (
     MANIFEST_NAME,
     is_generated_path,
     load_manifest,
     write_pages,
 )
+from generator.store.atomic import TEMP_PREFIX, write_files
 
 FOLDERS = ("articles", "digest", "tags")
 FILES = ("index.md",)
 
 
 def checksums(root: Path) -> dict[str, str]:
-    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(root.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
 
 
-@pytest.mark.parametrize("path,expected", [
-    ("index.md", True),
-    ("articles/2026/03/x.md", True),
-    ("digest/2026-03-10.md", True),
-    ("about.md", False),
-    ("notes/pick.md", False),
-    ("articles", False),
-    ("../etc/passwd", False),
-    ("articles/../about.md", False),
-    ("/articles/x.md", False),
-    ("articles/.hidden.md", False),
-    ("tagsx/a.md", False),
-    ("articles//x.md", False),
-    ("articles/./x.md", False),
-    ("articles/x/", False),
-    ("", False),
-])
+@pytest.mark.parametrize(
+    "path,expected",
+    [
+        ("index.md", True),
+        ("articles/2026/03/x.md", True),
+        ("digest/2026-03-10.md", True),
+        ("about.md", False),
+        ("notes/pick.md", False),
+        ("articles", False),
+        ("../etc/passwd", False),
+        ("articles/../about.md", False),
+        ("/articles/x.md", False),
+        ("articles/.hidden.md", False),
+        ("tagsx/a.md", False),
+        ("articles//x.md", False),
+        ("articles/./x.md", False),
+        ("articles/x/", False),
+        ("", False),
+    ],
+)
 def test_generated_territory(path: str, expected: bool) -> None:
     assert is_generated_path(path, FOLDERS, FILES) is expected
 
@@ -63,14 +69,19 @@ def test_editor_files_are_never_touched(tmp_path: Path) -> None:
     (tmp_path / "articles").mkdir()
     (tmp_path / "articles" / "editor-made.md").write_text("an editor wrote this\n")
     before = checksums(tmp_path)
-    pages = {"articles/editor-made.md": "generated\n", "about.md": "overwrite?\n",
-             "notes/pick.md": "overwrite?\n", "index.md": "home\n"}
+    pages = {
+        "articles/editor-made.md": "generated\n",
+        "about.md": "overwrite?\n",
+        "notes/pick.md": "overwrite?\n",
+        "index.md": "home\n",
+    }
     report = write_pages(tmp_path, pages, FOLDERS, FILES)
     after = checksums(tmp_path)
     for name in ("notes/pick.md", "about.md", "articles/editor-made.md"):
         assert after[name] == before[name]
-    reasons = {p.origin.split(str(tmp_path))[-1].lstrip("/") or p.origin: p.reason
-               for p in report.problems}
+    reasons = {
+        p.origin.split(str(tmp_path))[-1].lstrip("/") or p.origin: p.reason for p in report.problems
+    }
     assert "editor's file" in reasons["articles/editor-made.md"]
     assert "outside the generated folders" in reasons["about.md"]
     assert "outside the generated folders" in reasons["notes/pick.md"]
@@ -99,11 +110,19 @@ def test_run_killed_after_writing_keeps_its_files_as_generated(tmp_path: Path) -
     manifest = tmp_path / MANIFEST_NAME
     before_kill = manifest.read_bytes()
     write_pages(tmp_path, {"articles/a.md": "A2\n", "articles/b.md": "B\n"}, FOLDERS, FILES)
-    manifest.write_bytes(before_kill.replace(b'"files"', b'"pending": {"articles/a.md": "'
-                         + hashlib.sha256(b"A2\n").hexdigest().encode() + b'", "articles/b.md": "'
-                         + hashlib.sha256(b"B\n").hexdigest().encode() + b'"},\n "files"'))
-    report = write_pages(tmp_path, {"articles/a.md": "A3\n", "articles/b.md": "B3\n"},
-                         FOLDERS, FILES)
+    manifest.write_bytes(
+        before_kill.replace(
+            b'"files"',
+            b'"pending": {"articles/a.md": "'
+            + hashlib.sha256(b"A2\n").hexdigest().encode()
+            + b'", "articles/b.md": "'
+            + hashlib.sha256(b"B\n").hexdigest().encode()
+            + b'"},\n "files"',
+        )
+    )
+    report = write_pages(
+        tmp_path, {"articles/a.md": "A3\n", "articles/b.md": "B3\n"}, FOLDERS, FILES
+    )
     assert report.problems == ()
     assert (tmp_path / "articles/b.md").read_text() == "B3\n"
     assert (tmp_path / "articles/a.md").read_text() == "A3\n"
@@ -121,8 +140,11 @@ def test_unchanged_run_writes_nothing_not_even_the_manifest(tmp_path: Path) -> N
 def test_batched_write_leaves_no_temp_file_when_a_rename_fails(tmp_path: Path) -> None:
     blocker = tmp_path / "sub" / "b.md"
     (blocker / "inside").mkdir(parents=True)  # a non-empty folder cannot be replaced by a file
-    files = [(tmp_path / "a.md", b"first"), (blocker, b"second"),
-             (tmp_path / "sub" / "c.md", b"third")]
+    files = [
+        (tmp_path / "a.md", b"first"),
+        (blocker, b"second"),
+        (tmp_path / "sub" / "c.md", b"third"),
+    ]
     with pytest.raises(OSError):
         write_files(files)
     assert (tmp_path / "a.md").read_bytes() == b"first"  # renamed before the failure

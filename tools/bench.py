@@ -52,18 +52,18 @@ sys.path.insert(0, str(REPO / "tools"))
 from bench_corpus import OUTLETS, story, write_archive, write_story  # noqa: E402
 
 from generator.analyse import analyse  # noqa: E402
-from generator.config import Config, load_config  # noqa: E402
+from generator.config.load import Config, load_config  # noqa: E402
 from generator.errors import NewsdigestError  # noqa: E402
 from generator.extract import ExtractContext, extract  # noqa: E402
 from generator.extract.decode import decode  # noqa: E402
 from generator.extract.html import TRAFILATURA_SETTINGS  # noqa: E402
-from generator.ingest import analysis_settings, with_source  # noqa: E402
-from generator.inputs import read_input  # noqa: E402
+from generator.ingest.inputs import read_input  # noqa: E402
+from generator.ingest.run import analysis_settings, with_source  # noqa: E402
 from generator.model import RawInput  # noqa: E402
 from generator.render import render_site  # noqa: E402
 from generator.render.article import render_article  # noqa: E402
 from generator.render.context import Entry, make_entry  # noqa: E402
-from generator.store import Store  # noqa: E402
+from generator.store.articles import Store  # noqa: E402
 
 BENCH = REPO / "build" / "bench"
 LARGE = 10_000
@@ -78,7 +78,9 @@ REAL_PASSES = 3  # alternating pairs of passes over the real pages
 ADD_SIZES = "500,5000"  # `add` of a whole archive: its peak RSS should not grow with N
 SOURCES_YML = "".join(
     f"  - name: {o.name}\n    local: true\n    timezone: Etc/GMT{-o.offset_hours:+d}\n"
-    f"    language: {o.language}\n" for o in OUTLETS).replace("Etc/GMT+0", "UTC")
+    f"    language: {o.language}\n"
+    for o in OUTLETS
+).replace("Etc/GMT+0", "UTC")
 
 
 def median_time(run: Callable[[], object], repeat: int) -> float:
@@ -135,9 +137,9 @@ def paired_pass(raws: Sequence[RawInput], config: Config) -> tuple[float, dict[s
     alone = 0.0
     totals: dict[str, float] = {}
     for number, start in enumerate(range(0, len(raws), PAIR_CHUNK)):
-        chunk = raws[start:start + PAIR_CHUNK]
+        chunk = raws[start : start + PAIR_CHUNK]
         texts = [decode(r.content) for r in chunk if r.origin.endswith(".html")]
-        for turn in ((0, 1) if number % 2 else (1, 0)):
+        for turn in (0, 1) if number % 2 else (1, 0):
             if turn:
                 begin = time.perf_counter()
                 trafilatura_pass(texts)
@@ -180,8 +182,9 @@ def stage_passes(size: int, repeat: int) -> int:
     return max(repeat, -(-STAGE_INPUTS // size))
 
 
-def stage_times(raws: Sequence[RawInput], project: Path, passes: int
-                ) -> tuple[dict[str, Any], list[Entry]]:
+def stage_times(
+    raws: Sequence[RawInput], project: Path, passes: int
+) -> tuple[dict[str, Any], list[Entry]]:
     """Time trafilatura alone, extraction, analysis and rendering in this process.
 
     Each pass times trafilatura and ours side by side (see paired_pass); the ratio is the
@@ -194,16 +197,17 @@ def stage_times(raws: Sequence[RawInput], project: Path, passes: int
     out: dict[str, Any] = {"articles": len(raws), "html_pages": len(pages), "stage_passes": passes}
     # Lazy imports and loaded tables (jieba's dictionary) are a run's fixed cost, paid once (the
     # cold generate reports it), not a cost per page: inputs spread over the archive warm them.
-    trafilatura_pass(texts[::max(1, len(texts) // WARM_UP)])
-    timed_pass(raws[::max(1, len(raws) // WARM_UP)], config)
+    trafilatura_pass(texts[:: max(1, len(texts) // WARM_UP)])
+    timed_pass(raws[:: max(1, len(raws) // WARM_UP)], config)
     timed = [paired_pass(raws, config) for _ in range(passes)]
     out["trafilatura_s"] = statistics.median(t for t, _ in timed)
     for key in timed[0][1]:
         out[key] = statistics.median(p[key] for _, p in timed)
     entries = entries_of(raws, config)
     site_pages: dict[str, str] = {}
-    out["render_s"] = median_time(lambda: site_pages.update(render_site(entries, config.site)),
-                                  min(passes, 3))
+    out["render_s"] = median_time(
+        lambda: site_pages.update(render_site(entries, config.site)), min(passes, 3)
+    )
     out["pages"] = len(site_pages)
     render_html = out["render_s"] / len(raws) * len(pages)
     ratios = [(p["extract_html_s"] + p["analyse_html_s"] + render_html) / t for t, p in timed]
@@ -253,10 +257,13 @@ def real_pages_ratio(limit: int, project: Path) -> dict[str, Any]:
         pairs.append((alone, time.perf_counter() - start))
     alone = statistics.median(a for a, _ in pairs)
     own = statistics.median(o for _, o in pairs)
-    return {"real_pages": len(texts), "real_articles": done,
-            "real_trafilatura_ms": alone * 1000 / len(texts),
-            "real_own_ms": own * 1000 / len(texts),
-            "real_overhead_ratio": statistics.median(o / a for a, o in pairs)}
+    return {
+        "real_pages": len(texts),
+        "real_articles": done,
+        "real_trafilatura_ms": alone * 1000 / len(texts),
+        "real_own_ms": own * 1000 / len(texts),
+        "real_overhead_ratio": statistics.median(o / a for a, o in pairs),
+    }
 
 
 def new_project(root: Path) -> Path:
@@ -265,8 +272,11 @@ def new_project(root: Path) -> Path:
     (root / "docs").mkdir(parents=True)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(REPO / "generator" / "theme", root / "generator" / "theme")
-    if (REPO / "generator" / "hooks.py").exists():
-        shutil.copy(REPO / "generator" / "hooks.py", root / "generator" / "hooks.py")
+    (root / "generator" / "publish").mkdir(exist_ok=True)
+    if (REPO / "generator" / "publish" / "hooks.py").exists():
+        shutil.copy(
+            REPO / "generator" / "publish" / "hooks.py", root / "generator" / "publish" / "hooks.py"
+        )
     shutil.copy(REPO / "docs" / "about.md", root / "docs" / "about.md")
     config = (REPO / "newsdigest.yml").read_text(encoding="utf-8").split("\nsources:")[0]
     config = config.replace("min_tag_articles: 1 ", f"min_tag_articles: {MIN_TAG_ARTICLES} ")
@@ -302,12 +312,19 @@ def run_child(module: str, args: Sequence[str], cwd: Path) -> dict[str, Any]:
         peak_file = Path(work) / "peak"
         env = {**os.environ, "BENCH_PEAK_FILE": str(peak_file)}
         start = time.perf_counter()
-        child = subprocess.run([sys.executable, "-c", PEAK_WRAPPER, module, *args], cwd=cwd,
-                               env=env, capture_output=True, text=True, check=False)
+        child = subprocess.run(
+            [sys.executable, "-c", PEAK_WRAPPER, module, *args],
+            cwd=cwd,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         seconds = time.perf_counter() - start
         if child.returncode != 0:
-            raise SystemExit(f"{module} {' '.join(args)} failed ({child.returncode}):\n"
-                             f"{child.stderr[-3000:]}")
+            raise SystemExit(
+                f"{module} {' '.join(args)} failed ({child.returncode}):\n{child.stderr[-3000:]}"
+            )
         peak_kb = int(peak_file.read_text(encoding="ascii"))
     return {"s": seconds, "rss_mb": peak_kb / 1024, "stdout": child.stdout.strip()}
 
@@ -334,15 +351,17 @@ def fill_store(project: Path, entries: Sequence[Entry]) -> None:
         store.add(entry.article)
 
 
-def project_times(size: int, entries: Sequence[Entry], repeat: int, seed: int,
-                  mkdocs: bool) -> dict[str, Any]:
+def project_times(
+    size: int, entries: Sequence[Entry], repeat: int, seed: int, mkdocs: bool
+) -> dict[str, Any]:
     """Time generate (cold, unchanged, incremental) and mkdocs build in a fresh project."""
     project = new_project(BENCH / f"project-{size}")
     fill_store(project, entries)
     out: dict[str, Any] = {}
     cold = cli(project, "generate")
-    out.update(generate_cold_s=cold["s"], generate_rss_mb=cold["rss_mb"],
-               generate_cold_out=cold["stdout"])
+    out.update(
+        generate_cold_s=cold["s"], generate_rss_mb=cold["rss_mb"], generate_cold_out=cold["stdout"]
+    )
     warm = [cli(project, "generate") for _ in range(repeat)]
     out["generate_unchanged_s"] = statistics.median(w["s"] for w in warm)
     out["generate_unchanged_out"] = warm[-1]["stdout"]
@@ -355,20 +374,38 @@ def project_times(size: int, entries: Sequence[Entry], repeat: int, seed: int,
     incremental = cli(project, "generate")
     after = mtimes(docs)
     changed = sorted(k for k in after if before.get(k) != after[k])
-    out.update(incremental_s=incremental["s"], incremental_rss_mb=incremental["rss_mb"],
-               incremental_out=incremental["stdout"], incremental_changed=len(changed),
-               incremental_changed_files=changed)
+    out.update(
+        incremental_s=incremental["s"],
+        incremental_rss_mb=incremental["rss_mb"],
+        incremental_out=incremental["stdout"],
+        incremental_changed=len(changed),
+        incremental_changed_files=changed,
+    )
     checkout = checkout_times(project, size, seed)
     out.update(checkout_s=checkout["s"], checkout_out=checkout["stdout"])
     if mkdocs:
-        build = run_child("mkdocs", ["build", "--strict", "-q", "-f", str(project / "mkdocs.yml"),
-                                     "-d", str(project / "site")], project)
+        build = run_child(
+            "mkdocs",
+            [
+                "build",
+                "--strict",
+                "-q",
+                "-f",
+                str(project / "mkdocs.yml"),
+                "-d",
+                str(project / "site"),
+            ],
+            project,
+        )
         index = project / "site" / "search" / "search_index.json"
-        out.update(mkdocs_s=build["s"], mkdocs_rss_mb=build["rss_mb"],
-                   mkdocs_s_per_1000=build["s"] * 1000 / (size + 2),
-                   site_mb=folder_mb(project / "site"),
-                   search_index_mb=index.stat().st_size / 1e6 if index.exists() else 0.0,
-                   site_pages=sum(1 for _ in (project / "site").rglob("index.html")))
+        out.update(
+            mkdocs_s=build["s"],
+            mkdocs_rss_mb=build["rss_mb"],
+            mkdocs_s_per_1000=build["s"] * 1000 / (size + 2),
+            site_mb=folder_mb(project / "site"),
+            search_index_mb=index.stat().st_size / 1e6 if index.exists() else 0.0,
+            site_pages=sum(1 for _ in (project / "site").rglob("index.html")),
+        )
     return out
 
 
@@ -425,15 +462,23 @@ def bench_size(size: int, repeat: int, seed: int, mkdocs: bool) -> dict[str, Any
 
 
 COLUMNS = (  # (key, heading, format)
-    ("size", "N", "{:>6}"), ("trafilatura_per_s", "traf/s", "{:>7.1f}"),
-    ("extract_per_s", "extr/s", "{:>7.1f}"), ("analyse_per_s", "anal/s", "{:>7.1f}"),
-    ("render_per_s", "rend/s", "{:>7.0f}"), ("overhead_ratio", "x traf", "{:>6.2f}"),
-    ("generate_cold_s", "gen cold", "{:>8.1f}"), ("generate_unchanged_s", "gen same", "{:>8.2f}"),
-    ("incremental_s", "gen +1", "{:>6.2f}"), ("incremental_changed", "files+1", "{:>7}"),
+    ("size", "N", "{:>6}"),
+    ("trafilatura_per_s", "traf/s", "{:>7.1f}"),
+    ("extract_per_s", "extr/s", "{:>7.1f}"),
+    ("analyse_per_s", "anal/s", "{:>7.1f}"),
+    ("render_per_s", "rend/s", "{:>7.0f}"),
+    ("overhead_ratio", "x traf", "{:>6.2f}"),
+    ("generate_cold_s", "gen cold", "{:>8.1f}"),
+    ("generate_unchanged_s", "gen same", "{:>8.2f}"),
+    ("incremental_s", "gen +1", "{:>6.2f}"),
+    ("incremental_changed", "files+1", "{:>7}"),
     ("checkout_s", "checkout+1", "{:>10.2f}"),
-    ("generate_rss_mb", "RSS MB", "{:>6.0f}"), ("mkdocs_s", "mkdocs", "{:>7.1f}"),
-    ("mkdocs_s_per_1000", "s/1000", "{:>7.1f}"), ("site_mb", "site MB", "{:>7.1f}"),
-    ("search_index_mb", "index MB", "{:>8.2f}"), ("site_pages", "pages", "{:>6}"),
+    ("generate_rss_mb", "RSS MB", "{:>6.0f}"),
+    ("mkdocs_s", "mkdocs", "{:>7.1f}"),
+    ("mkdocs_s_per_1000", "s/1000", "{:>7.1f}"),
+    ("site_mb", "site MB", "{:>7.1f}"),
+    ("search_index_mb", "index MB", "{:>8.2f}"),
+    ("site_pages", "pages", "{:>6}"),
     ("feed_files", "feeds", "{:>6}"),
 )
 
@@ -460,8 +505,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--no-mkdocs", action="store_true", help="skip mkdocs build")
     parser.add_argument("--json", type=Path, default=REPO / "build" / "bench.json")
-    parser.add_argument("--add-sizes", default=ADD_SIZES,
-                        help="archive sizes whose `add` peak RSS is measured ('' to skip)")
+    parser.add_argument(
+        "--add-sizes",
+        default=ADD_SIZES,
+        help="archive sizes whose `add` peak RSS is measured ('' to skip)",
+    )
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s]
     if args.large or os.environ.get("BENCH_LARGE") == "1":
@@ -471,22 +519,33 @@ def main(argv: Sequence[str] | None = None) -> int:
         rows.append(bench_size(size, args.repeat, args.seed, not args.no_mkdocs))
         print(f"done N={size}", file=sys.stderr, flush=True)
     adds = [add_memory(int(n), args.seed) for n in args.add_sizes.split(",") if n]
-    report = {"machine": {"cores": os.cpu_count(), "python": platform.python_version(),
-                          "platform": platform.platform()}, "sizes": rows, "add": adds}
+    report = {
+        "machine": {
+            "cores": os.cpu_count(),
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+        },
+        "sizes": rows,
+        "add": adds,
+    }
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(report, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     print(table(rows))
     for row in rows:
         if "real_overhead_ratio" in row:
-            print(f"real pages (eval-dev, {row['real_pages']}): trafilatura alone "
-                  f"{row['real_trafilatura_ms']:.1f} ms/page, extract + analyse + render "
-                  f"{row['real_own_ms']:.1f} ms/page, ratio {row['real_overhead_ratio']:.2f}")
+            print(
+                f"real pages (eval-dev, {row['real_pages']}): trafilatura alone "
+                f"{row['real_trafilatura_ms']:.1f} ms/page, extract + analyse + render "
+                f"{row['real_own_ms']:.1f} ms/page, ratio {row['real_overhead_ratio']:.2f}"
+            )
     for row in rows:
         kinds = ", ".join(f"{k} {n:,}" for k, n in row["feed_kinds"].items())
         print(f"feed files at N={row['size']:,}: {row['feed_files']:,} ({kinds})")
     for row in adds:
-        print(f"add of {row['size']:,} inputs: {row['add_s']:.0f} s, peak RSS "
-              f"{row['add_rss_mb']:.0f} MB ({row['add_out']})")
+        print(
+            f"add of {row['size']:,} inputs: {row['add_s']:.0f} s, peak RSS "
+            f"{row['add_rss_mb']:.0f} MB ({row['add_out']})"
+        )
     print(f"cores: {os.cpu_count()}; figures saved to {args.json}")
     return 0
 

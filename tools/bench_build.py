@@ -69,8 +69,7 @@ def measure(args: Sequence[str], cwd: Path) -> dict[str, float]:
         if child.returncode != 0:
             raise SystemExit(f"{' '.join(args)} failed:\n{child.stderr[-3000:]}")
         user, system, wall, peak_kb = out.read().split()[-4:]
-    return {"cpu": float(user) + float(system), "wall": float(wall),
-            "rss_mb": int(peak_kb) / 1024}
+    return {"cpu": float(user) + float(system), "wall": float(wall), "rss_mb": int(peak_kb) / 1024}
 
 
 def newsdigest(project: Path, *args: str) -> dict[str, float]:
@@ -80,14 +79,30 @@ def newsdigest(project: Path, *args: str) -> dict[str, float]:
 
 def mkdocs(project: Path) -> dict[str, float]:
     """Run `mkdocs build --strict` on a project, measured."""
-    return measure([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f",
-                    str(project / "mkdocs.yml"), "-d", str(project / "site")], project)
+    return measure(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-q",
+            "-f",
+            str(project / "mkdocs.yml"),
+            "-d",
+            str(project / "site"),
+        ],
+        project,
+    )
 
 
 def digests(root: Path) -> dict[str, str]:
     """Return every file under `root` with a digest of its bytes."""
-    return {str(p.relative_to(root)): hashlib.blake2b(p.read_bytes(), digest_size=16).hexdigest()
-            for p in root.rglob("*") if p.is_file()}
+    return {
+        str(p.relative_to(root)): hashlib.blake2b(p.read_bytes(), digest_size=16).hexdigest()
+        for p in root.rglob("*")
+        if p.is_file()
+    }
 
 
 def changed(before: dict[str, str], after: dict[str, str]) -> int:
@@ -110,9 +125,20 @@ def stored_project(size: int, seed: int) -> Path:
         return base
     write_archive(BENCH / f"corpus-{size}", size, seed)
     new_project(base)
-    subprocess.run([sys.executable, "-m", "generator", "--project", str(base), "add",
-                    str(BENCH / f"corpus-{size}")], cwd=REPO, check=True,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "--project",
+            str(base),
+            "add",
+            str(BENCH / f"corpus-{size}"),
+        ],
+        cwd=REPO,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     done.touch()
     return base
 
@@ -133,7 +159,10 @@ def fresh_copy(base: Path, name: str, search: bool) -> Path:
     (target / "mkdocs.yml").write_text(config if search else without_search(config), "utf-8")
     shutil.rmtree(target / "generator", ignore_errors=True)
     shutil.copytree(REPO / "generator" / "theme", target / "generator" / "theme")
-    shutil.copy(REPO / "generator" / "hooks.py", target / "generator" / "hooks.py")
+    (target / "generator" / "publish").mkdir(exist_ok=True)
+    shutil.copy(
+        REPO / "generator" / "publish" / "hooks.py", target / "generator" / "publish" / "hooks.py"
+    )
     return target
 
 
@@ -186,10 +215,12 @@ def bench_size(size: int, seed: int, search: bool) -> dict[str, Any]:
     out["build_plus1"] = newsdigest(ours, "build")
     out["build_plus1"]["cpu"] += added["cpu"]
     after = digests(ours / "site") | {f"docs/{k}": v for k, v in digests(ours / "docs").items()}
-    out["plus1_files_site"] = changed(*(
-        {k: v for k, v in d.items() if not k.startswith("docs/")} for d in (before, after)))
-    out["plus1_files_docs"] = changed(*(
-        {k: v for k, v in d.items() if k.startswith("docs/")} for d in (before, after)))
+    out["plus1_files_site"] = changed(
+        *({k: v for k, v in d.items() if not k.startswith("docs/")} for d in (before, after))
+    )
+    out["plus1_files_docs"] = changed(
+        *({k: v for k, v in d.items() if k.startswith("docs/")} for d in (before, after))
+    )
     for rel in sorted(after.keys() - before.keys()):  # the new article's page, as the anchor's
         page = ours / rel
         if rel.startswith("docs/articles/") and "kind: article" in page.read_text("utf-8")[:2000]:
@@ -216,14 +247,19 @@ def table(row: dict[str, Any]) -> str:
     """Return one size's figures as a Markdown table (CPU seconds, peak RSS)."""
     n = row["size"]
     search = "with" if row["mkdocs_search"] else "without"
-    lines = [f"N = {n:,} articles, ours {search} MkDocs's search plugin "
-             "(CPU s = user + system of the process tree)", "",
-             "| run | newsdigest CPU s | anchor CPU s | ratio | newsdigest peak MB |",
-             "|---|---|---|---|---|"]
+    lines = [
+        f"N = {n:,} articles, ours {search} MkDocs's search plugin "
+        "(CPU s = user + system of the process tree)",
+        "",
+        "| run | newsdigest CPU s | anchor CPU s | ratio | newsdigest peak MB |",
+        "|---|---|---|---|---|",
+    ]
     for label, ours, anchor in ROWS:
         a, b = row[ours], row[anchor]
-        lines.append(f"| {label} | {a['cpu']:.1f} | {b['cpu']:.1f} | "
-                     f"{a['cpu'] / b['cpu']:.2f}x | {a['rss_mb']:.0f} |")
+        lines.append(
+            f"| {label} | {a['cpu']:.1f} | {b['cpu']:.1f} | "
+            f"{a['cpu'] / b['cpu']:.2f}x | {a['rss_mb']:.0f} |"
+        )
     cold = row["build_cold"]["cpu"]
     lines += [
         "",
@@ -245,8 +281,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--sizes", default="1000", help="comma-separated archive sizes")
     parser.add_argument("--large", action="store_true", help=f"also run N = {LARGE:,}")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--without-mkdocs-search", action="store_true",
-                        help="build ours without MkDocs's search plugin (Pagefind indexes site/)")
+    parser.add_argument(
+        "--without-mkdocs-search",
+        action="store_true",
+        help="build ours without MkDocs's search plugin (Pagefind indexes site/)",
+    )
     parser.add_argument("--json", type=Path, default=REPO / "build" / "bench_build.json")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s]

@@ -28,8 +28,20 @@ START = datetime(2025, 1, 6, 6, 0, tzinfo=UTC)
 CJK_SHARE = 0.15  # share of Chinese articles
 DUMP_SHARE = 0.3  # share of English articles saved as text dumps
 CORPUS_VERSION = 2  # bump when the written bytes change, so stale corpora are rewritten
-SECTIONS = ("News", "Local", "Business", "Transport", "Environment", "Politics", "Culture",
-            "Sport", "Opinion", "Weather", "Travel", "Food")
+SECTIONS = (
+    "News",
+    "Local",
+    "Business",
+    "Transport",
+    "Environment",
+    "Politics",
+    "Culture",
+    "Sport",
+    "Opinion",
+    "Weather",
+    "Travel",
+    "Food",
+)
 
 
 @dataclass(frozen=True)
@@ -49,39 +61,188 @@ OUTLETS = (
     Outlet("Northmere Gazette", "northmere.example", "en", 1),
     Outlet("海光通訊社", "zh.harbourlight.example", "zh", 8),
 )
-TOWNS = ("Port Ellery", "Calderbay", "Wrenford", "Mossgate", "Lindhaven", "Eastwick Cove",
-         "Tarnmouth", "Brackenridge", "Sollen", "Heronsfield", "Marrowby", "Quillport",
-         "Ashcombe", "Dunmere", "Kestrel Point", "Oakhallow", "Saltmarsh", "Veyton")
-FIRST = ("Mara", "Tobin", "Ilse", "Corwin", "Priya", "Anselm", "Delphine", "Rafe", "Yuki",
-         "Odette", "Lucan", "Wen", "Bettany", "Ciaran", "Noor", "Emrys")
-LAST = ("Halloway", "Quennell", "Ashdown", "Varga", "Pennick", "Oduya", "Marchetti", "Lindqvist",
-        "Tremaine", "Okafor", "Castellan", "Whitlow", "Ferreira", "Nakamura", "Brandt")
-ORGS = ("Harbour Board", "Transit Authority", "Water Trust", "Ferry Cooperative",
-        "Growers' Union", "Port Council", "Coastal Survey", "Rail Consortium",
-        "Energy Commission", "Fisheries Office", "Schools Trust", "Housing Agency")
-ADJECTIVES = ("tidal", "coastal", "rural", "municipal", "regional", "offshore", "upland",
-              "harbour", "northern", "winter", "community", "electric", "night", "public",
-              "river", "island", "valley", "urban", "heritage", "freight", "solar", "forest",
-              "school", "cargo", "ferry", "hill", "market", "lake", "canal", "bridge",
-              "orchard", "quarry", "lighthouse", "marsh", "dune", "glacier", "moorland",
-              "estuary", "reef", "meadow")
-NOUNS = ("energy", "fares", "tunnel", "budget", "housing", "fisheries", "rail", "flooding",
-         "tourism", "wages", "drought", "broadband", "clinics", "bus routes", "tram line",
-         "pier", "reservoir", "harvest", "shipyard", "wildfire", "dredging", "festival",
-         "library", "lifeboats", "grid", "allotments", "parking", "ferries", "museum",
-         "wind farm", "bakeries", "market hall", "cycle lanes", "water meters", "sea wall",
-         "school meals", "airstrip", "ice rink", "observatory", "seed bank", "archives",
-         "vineyards", "salt works", "boatyards", "timber mill", "cable car", "hostels",
-         "hot springs", "orchards", "beekeeping")
-VERBS = ("approved", "delayed", "expanded", "questioned", "funded", "paused", "reviewed",
-         "welcomed", "opposed", "announced")
+TOWNS = (
+    "Port Ellery",
+    "Calderbay",
+    "Wrenford",
+    "Mossgate",
+    "Lindhaven",
+    "Eastwick Cove",
+    "Tarnmouth",
+    "Brackenridge",
+    "Sollen",
+    "Heronsfield",
+    "Marrowby",
+    "Quillport",
+    "Ashcombe",
+    "Dunmere",
+    "Kestrel Point",
+    "Oakhallow",
+    "Saltmarsh",
+    "Veyton",
+)
+FIRST = (
+    "Mara",
+    "Tobin",
+    "Ilse",
+    "Corwin",
+    "Priya",
+    "Anselm",
+    "Delphine",
+    "Rafe",
+    "Yuki",
+    "Odette",
+    "Lucan",
+    "Wen",
+    "Bettany",
+    "Ciaran",
+    "Noor",
+    "Emrys",
+)
+LAST = (
+    "Halloway",
+    "Quennell",
+    "Ashdown",
+    "Varga",
+    "Pennick",
+    "Oduya",
+    "Marchetti",
+    "Lindqvist",
+    "Tremaine",
+    "Okafor",
+    "Castellan",
+    "Whitlow",
+    "Ferreira",
+    "Nakamura",
+    "Brandt",
+)
+ORGS = (
+    "Harbour Board",
+    "Transit Authority",
+    "Water Trust",
+    "Ferry Cooperative",
+    "Growers' Union",
+    "Port Council",
+    "Coastal Survey",
+    "Rail Consortium",
+    "Energy Commission",
+    "Fisheries Office",
+    "Schools Trust",
+    "Housing Agency",
+)
+ADJECTIVES = (
+    "tidal",
+    "coastal",
+    "rural",
+    "municipal",
+    "regional",
+    "offshore",
+    "upland",
+    "harbour",
+    "northern",
+    "winter",
+    "community",
+    "electric",
+    "night",
+    "public",
+    "river",
+    "island",
+    "valley",
+    "urban",
+    "heritage",
+    "freight",
+    "solar",
+    "forest",
+    "school",
+    "cargo",
+    "ferry",
+    "hill",
+    "market",
+    "lake",
+    "canal",
+    "bridge",
+    "orchard",
+    "quarry",
+    "lighthouse",
+    "marsh",
+    "dune",
+    "glacier",
+    "moorland",
+    "estuary",
+    "reef",
+    "meadow",
+)
+NOUNS = (
+    "energy",
+    "fares",
+    "tunnel",
+    "budget",
+    "housing",
+    "fisheries",
+    "rail",
+    "flooding",
+    "tourism",
+    "wages",
+    "drought",
+    "broadband",
+    "clinics",
+    "bus routes",
+    "tram line",
+    "pier",
+    "reservoir",
+    "harvest",
+    "shipyard",
+    "wildfire",
+    "dredging",
+    "festival",
+    "library",
+    "lifeboats",
+    "grid",
+    "allotments",
+    "parking",
+    "ferries",
+    "museum",
+    "wind farm",
+    "bakeries",
+    "market hall",
+    "cycle lanes",
+    "water meters",
+    "sea wall",
+    "school meals",
+    "airstrip",
+    "ice rink",
+    "observatory",
+    "seed bank",
+    "archives",
+    "vineyards",
+    "salt works",
+    "boatyards",
+    "timber mill",
+    "cable car",
+    "hostels",
+    "hot springs",
+    "orchards",
+    "beekeeping",
+)
+VERBS = (
+    "approved",
+    "delayed",
+    "expanded",
+    "questioned",
+    "funded",
+    "paused",
+    "reviewed",
+    "welcomed",
+    "opposed",
+    "announced",
+)
 EN_TEMPLATES = (
     "The {org} of {town} said on {weekday} that its plan for {topic} would cost {money}.",
     "Officials in {town} {verb} the {topic} proposal after a meeting that ran past midnight.",
     "{person}, who chairs the {org}, told reporters that {topic} had become the council's "
     "most pressing question.",
-    "\"We have waited {years} years for a decision on {topic}, and people are tired of "
-    "waiting,\" said {person}.",
+    '"We have waited {years} years for a decision on {topic}, and people are tired of '
+    'waiting," said {person}.',
     "Figures from the {org} show that spending on {topic} rose {pct} percent last year.",
     "Residents of {town} have asked for a public hearing on {topic} before the vote in {month}.",
     "The proposal covers {count} sites between {town} and {town2}, according to the {org}.",
@@ -92,9 +253,28 @@ EN_TEMPLATES = (
     "Work on {topic} in {town} is expected to create about {count} jobs, officials said.",
 )
 ZH_TOWNS = ("海灣市", "北嶺鎮", "青石港", "南渡村", "白沙灣", "霧山縣", "東岬市", "柳溪鎮")
-ZH_TOPICS = ("潮汐發電", "渡輪票價", "離島交通", "漁港整修", "山區道路", "水庫蓄水", "茶葉外銷",
-             "海堤工程", "夜間巴士", "社區醫療", "造船訂單", "觀光人數", "颱風防災", "輕軌延伸",
-             "農會補助", "港區自動化", "長照據點", "校園午餐", "燈塔修復", "濕地保育")
+ZH_TOPICS = (
+    "潮汐發電",
+    "渡輪票價",
+    "離島交通",
+    "漁港整修",
+    "山區道路",
+    "水庫蓄水",
+    "茶葉外銷",
+    "海堤工程",
+    "夜間巴士",
+    "社區醫療",
+    "造船訂單",
+    "觀光人數",
+    "颱風防災",
+    "輕軌延伸",
+    "農會補助",
+    "港區自動化",
+    "長照據點",
+    "校園午餐",
+    "燈塔修復",
+    "濕地保育",
+)
 ZH_ORGS = ("海事局", "交通處", "水利署", "港務公司", "縣議會", "農業局")
 ZH_PEOPLE = ("林文秀", "陳怡蓁", "張志明", "黃雅婷", "吳俊宏", "許美玲")
 ZH_TEMPLATES = (
@@ -106,8 +286,20 @@ ZH_TEMPLATES = (
     "{org}說，{topic}第一期工程最快{month}月開工，將創造約{count}個工作機會。",
 )
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 def vocabulary() -> tuple[str, ...]:
@@ -141,19 +333,34 @@ def _zipf_topic(rng: random.Random, vocab: tuple[str, ...]) -> str:
 def _en_sentence(rng: random.Random, topics: tuple[str, ...]) -> str:
     town, town2 = rng.sample(TOWNS, 2)
     return rng.choice(EN_TEMPLATES).format(
-        org=rng.choice(ORGS), town=town, town2=town2, weekday=rng.choice(WEEKDAYS),
-        topic=rng.choice(topics), money=f"{rng.randint(2, 900)} million crowns",
-        verb=rng.choice(VERBS), person=f"{rng.choice(FIRST)} {rng.choice(LAST)}",
-        years=rng.randint(2, 30), pct=rng.randint(2, 60), month=rng.choice(MONTHS),
-        count=rng.randint(3, 4000))
+        org=rng.choice(ORGS),
+        town=town,
+        town2=town2,
+        weekday=rng.choice(WEEKDAYS),
+        topic=rng.choice(topics),
+        money=f"{rng.randint(2, 900)} million crowns",
+        verb=rng.choice(VERBS),
+        person=f"{rng.choice(FIRST)} {rng.choice(LAST)}",
+        years=rng.randint(2, 30),
+        pct=rng.randint(2, 60),
+        month=rng.choice(MONTHS),
+        count=rng.randint(3, 4000),
+    )
 
 
 def _zh_sentence(rng: random.Random, topics: tuple[str, ...]) -> str:
     return rng.choice(ZH_TEMPLATES).format(
-        org=rng.choice(ZH_ORGS), town=rng.choice(ZH_TOWNS), topic=rng.choice(topics),
-        day="一二三四五"[rng.randint(0, 4)], amount=rng.randint(2, 90), pct=rng.randint(2, 60),
-        person=rng.choice(ZH_PEOPLE), years=rng.randint(2, 30), month=rng.randint(1, 12),
-        count=rng.randint(30, 4000))
+        org=rng.choice(ZH_ORGS),
+        town=rng.choice(ZH_TOWNS),
+        topic=rng.choice(topics),
+        day="一二三四五"[rng.randint(0, 4)],
+        amount=rng.randint(2, 90),
+        pct=rng.randint(2, 60),
+        person=rng.choice(ZH_PEOPLE),
+        years=rng.randint(2, 30),
+        month=rng.randint(1, 12),
+        count=rng.randint(30, 4000),
+    )
 
 
 def _body(rng: random.Random, chinese: bool, topics: tuple[str, ...]) -> tuple[str, ...]:
@@ -162,8 +369,10 @@ def _body(rng: random.Random, chinese: bool, topics: tuple[str, ...]) -> tuple[s
     paragraphs: list[str] = []
     size = 0
     while size < target:
-        sentences = [(_zh_sentence if chinese else _en_sentence)(rng, topics)
-                     for _ in range(rng.randint(2, 5))]
+        sentences = [
+            (_zh_sentence if chinese else _en_sentence)(rng, topics)
+            for _ in range(rng.randint(2, 5))
+        ]
         paragraph = ("" if chinese else " ").join(sentences)
         paragraphs.append(paragraph)
         size += len(paragraph) if chinese else len(paragraph.split())
@@ -186,16 +395,19 @@ def story(number: int, size: int, seed: int) -> Story:
     else:
         vocab = vocabulary()
         topics = tuple(dict.fromkeys(_zipf_topic(rng, vocab) for _ in range(rng.randint(3, 6))))
-        title = (f"{rng.choice(TOWNS)} {rng.choice(VERBS)} {topics[0]} plan as "
-                 f"{rng.choice(ORGS)} weighs {topics[-1]}")
+        title = (
+            f"{rng.choice(TOWNS)} {rng.choice(VERBS)} {topics[0]} plan as "
+            f"{rng.choice(ORGS)} weighs {topics[-1]}"
+        )
         author = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
     return Story(number, outlet, title, _body(rng, chinese, topics), local, author, topics)
 
 
 def _teaser(rng: random.Random) -> str:
     """Return a short fictional headline for menus, rails and footers."""
-    return (f"{rng.choice(TOWNS)} {rng.choice(VERBS)} {rng.choice(ADJECTIVES)} "
-            f"{rng.choice(NOUNS)} plan")
+    return (
+        f"{rng.choice(TOWNS)} {rng.choice(VERBS)} {rng.choice(ADJECTIVES)} {rng.choice(NOUNS)} plan"
+    )
 
 
 def _chrome(s: Story) -> dict[str, str]:
@@ -204,30 +416,55 @@ def _chrome(s: Story) -> dict[str, str]:
     e = html.escape
     menu = "".join(
         f'<li class="menu-section"><a href="/{sec.lower()}">{sec}</a><ul class="submenu">'
-        + "".join(f'<li><a href="/{sec.lower()}/{i}">{e(_teaser(rng))}</a></li>'
-                  for i in range(rng.randint(8, 16))) + "</ul></li>" for sec in SECTIONS)
-    style = "\n".join(f".c{i}{{margin:{i % 7}px;padding:{i % 5}px;"
-                      f"color:#{i * 7919 % 0xFFFFFF:06x}}}" for i in range(rng.randint(300, 900)))
-    script = "\n".join(f'window.__cfg{i}={{"slot":"ad-{i}","sizes":[[300,250],[728,90]],'
-                       f'"targeting":{{"section":"{rng.choice(SECTIONS)}","pos":{i}}}}};'
-                       for i in range(rng.randint(80, 300)))
-    state = json.dumps({"article": {"headline": s.title, "body": list(s.paragraphs),
-                                    "author": s.author},
-                        "related": [{"title": _teaser(rng), "url": f"/news/{rng.randint(1, 99999)}"}
-                                    for _ in range(rng.randint(30, 90))]},
-                       ensure_ascii=False)
-    rail = "".join(f'<li><a href="/news/{rng.randint(1, 99999)}">{e(_teaser(rng))}</a>'
-                   f"<p>{e(_en_sentence(rng, (rng.choice(NOUNS),)))}</p></li>"
-                   for _ in range(rng.randint(6, 14)))
-    comments = "".join(f'<div class="comment"><b>{rng.choice(FIRST)}{rng.randint(1, 99)}</b>'
-                       f"<p>{e(_en_sentence(rng, (rng.choice(NOUNS),)))}</p>"
-                       f"<button>Reply</button> <button>Report</button></div>"
-                       for _ in range(rng.randint(0, 25)))
-    footer = "".join(f'<a href="/archive/{i}">{e(_teaser(rng))}</a> '
-                     for i in range(rng.randint(40, 120)))
-    return {"menu": menu, "style": style, "script": script,
-            "state": state.replace("</", "<\\/"), "rail": rail, "comments": comments,
-            "footer": footer}
+        + "".join(
+            f'<li><a href="/{sec.lower()}/{i}">{e(_teaser(rng))}</a></li>'
+            for i in range(rng.randint(8, 16))
+        )
+        + "</ul></li>"
+        for sec in SECTIONS
+    )
+    style = "\n".join(
+        f".c{i}{{margin:{i % 7}px;padding:{i % 5}px;color:#{i * 7919 % 0xFFFFFF:06x}}}"
+        for i in range(rng.randint(300, 900))
+    )
+    script = "\n".join(
+        f'window.__cfg{i}={{"slot":"ad-{i}","sizes":[[300,250],[728,90]],'
+        f'"targeting":{{"section":"{rng.choice(SECTIONS)}","pos":{i}}}}};'
+        for i in range(rng.randint(80, 300))
+    )
+    state = json.dumps(
+        {
+            "article": {"headline": s.title, "body": list(s.paragraphs), "author": s.author},
+            "related": [
+                {"title": _teaser(rng), "url": f"/news/{rng.randint(1, 99999)}"}
+                for _ in range(rng.randint(30, 90))
+            ],
+        },
+        ensure_ascii=False,
+    )
+    rail = "".join(
+        f'<li><a href="/news/{rng.randint(1, 99999)}">{e(_teaser(rng))}</a>'
+        f"<p>{e(_en_sentence(rng, (rng.choice(NOUNS),)))}</p></li>"
+        for _ in range(rng.randint(6, 14))
+    )
+    comments = "".join(
+        f'<div class="comment"><b>{rng.choice(FIRST)}{rng.randint(1, 99)}</b>'
+        f"<p>{e(_en_sentence(rng, (rng.choice(NOUNS),)))}</p>"
+        f"<button>Reply</button> <button>Report</button></div>"
+        for _ in range(rng.randint(0, 25))
+    )
+    footer = "".join(
+        f'<a href="/archive/{i}">{e(_teaser(rng))}</a> ' for i in range(rng.randint(40, 120))
+    )
+    return {
+        "menu": menu,
+        "style": style,
+        "script": script,
+        "state": state.replace("</", "<\\/"),
+        "rail": rail,
+        "comments": comments,
+        "footer": footer,
+    }
 
 
 def as_html(s: Story) -> str:
@@ -279,9 +516,18 @@ def as_html(s: Story) -> str:
 
 def as_dump(s: Story) -> str:
     """Return the story as a plain-text page dump with app banner, date line and end marker."""
-    lines = [f"{s.outlet.name} App", "Get it on your phone", "", s.title, "",
-             f"{s.published:%m/%d/%Y %I:%M %p}",
-             "Tap the speaker icon to hear this story.", "", f"By {s.author}", ""]
+    lines = [
+        f"{s.outlet.name} App",
+        "Get it on your phone",
+        "",
+        s.title,
+        "",
+        f"{s.published:%m/%d/%Y %I:%M %p}",
+        "Tap the speaker icon to hear this story.",
+        "",
+        f"By {s.author}",
+        "",
+    ]
     for paragraph in s.paragraphs:
         lines += [paragraph, ""]
     lines += ["Enditem", "", "Download our app", "Privacy policy"]

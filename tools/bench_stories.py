@@ -26,10 +26,10 @@ sys.path.insert(0, str(REPO / "tools"))
 from bench import BENCH, cli, new_project  # noqa: E402
 from bench_corpus import story  # noqa: E402
 
-from generator.config import load_config  # noqa: E402
+from generator.config.load import load_config  # noqa: E402
 from generator.ids import article_id  # noqa: E402
 from generator.model import Article, Published  # noqa: E402
-from generator.store import Store  # noqa: E402
+from generator.store.articles import Store  # noqa: E402
 
 
 def article_of(number: int, size: int, seed: int) -> Article:

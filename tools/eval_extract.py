@@ -18,8 +18,7 @@ CONTENT_TYPE = "text/html; charset=utf-8"
 
 def _article(html: str, url: str | None) -> Article:
     """Return the Article newsdigest extracts from a scorer's page."""
-    raw = RawInput(origin="eval", content=html.encode("utf-8"), url=url,
-                   content_type=CONTENT_TYPE)
+    raw = RawInput(origin="eval", content=html.encode("utf-8"), url=url, content_type=CONTENT_TYPE)
     return extract(raw)
 
 

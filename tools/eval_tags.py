@@ -144,8 +144,8 @@ def gold_precision(settings: AnalysisSettings) -> None:
 
 def demo_counts(root: Path) -> None:
     """Print the demo's (examples/inbox) tags on the site: how many, how many on one article."""
-    from generator.config import load_config  # noqa: PLC0415 - only this table needs it
-    from generator.ingest import process_all  # noqa: PLC0415
+    from generator.config.load import load_config  # noqa: PLC0415 - only this table needs it
+    from generator.ingest.run import process_all  # noqa: PLC0415
     from generator.placement import make_entry  # noqa: PLC0415
 
     config = load_config(root)

@@ -26,11 +26,11 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from generator.config import Config, load_config  # noqa: E402
+from generator.config.load import Config, load_config  # noqa: E402
 from generator.errors import NewsdigestError  # noqa: E402
 from generator.extract import ExtractContext  # noqa: E402
 from generator.faults import described  # noqa: E402
-from generator.ingest import Done, process  # noqa: E402
+from generator.ingest.run import Done, process  # noqa: E402
 from generator.model import RawInput  # noqa: E402
 
 SHARED = REPO.parent / "shared" / "eval-dev"
@@ -66,7 +66,7 @@ def show_one(path: Path) -> tuple[str, str, float]:
 
     outcome: "ok", "error" (a NewsdigestError: its reason's kind) or "exception".
     """
-    from generator.cli import show_text  # noqa: PLC0415 - after sys.path is set
+    from generator.cli.main import show_text  # noqa: PLC0415 - after sys.path is set
 
     if not _CONFIG:
         _CONFIG.append(load_config(REPO))

@@ -19,9 +19,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from generator.config import load_config  # noqa: E402
+from generator.config.load import load_config  # noqa: E402
 from generator.extract import ExtractContext  # noqa: E402
-from generator.ingest import process  # noqa: E402
+from generator.ingest.run import process  # noqa: E402
 from generator.model import RawInput  # noqa: E402
 from generator.stories.compare import Report, disagreements, own_facts  # noqa: E402
 

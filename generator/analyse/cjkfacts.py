@@ -85,7 +85,9 @@ MIN_ORGANIZATION = 3
 
 
 def cjk_candidates(
-    sentences: tuple[Sentence, ...], title: str, published: dt.date | None,
+    sentences: tuple[Sentence, ...],
+    title: str,
+    published: dt.date | None,
     quotes: Sequence[Quote],
 ) -> dict[FactKind, Iterable[Fact]]:
     """Return candidate facts per kind for a Chinese or Japanese article, best first.

@@ -30,7 +30,7 @@ ACRONYM_DEFINITION = re.compile(
 _NAME_WORD = r"[A-Z][a-z]++(?:-[A-Za-z][a-z]++)?"
 # A full name: two or three words, a middle initial allowed ("Marisol T. Okafor"); and what
 # follows its first capital letter.
-_FULL_NAME_REST = rf"{_NAME_WORD[len('[A-Z]'):]}(?: [A-Z]\.)?(?: {_NAME_WORD}){{1,2}}"
+_FULL_NAME_REST = rf"{_NAME_WORD[len('[A-Z]') :]}(?: [A-Z]\.)?(?: {_NAME_WORD}){{1,2}}"
 _FULL_NAME = rf"[A-Z]{_FULL_NAME_REST}"
 # Where a PERSON match can begin: a capital letter or a lower-case title ("spokeswoman").
 # Only a quick pre-test so that the scan skips other positions; it changes no match.
@@ -202,8 +202,9 @@ def _said_name_matches(text: str) -> Iterator[re.Match[str]]:
     return _matches_at(SAID_NAME, WORD_BEFORE, text, starts)
 
 
-def _matches_at(pattern: re.Pattern[str], not_after: re.Pattern[str], text: str,
-                starts: list[int]) -> Iterator[re.Match[str]]:
+def _matches_at(
+    pattern: re.Pattern[str], not_after: re.Pattern[str], text: str, starts: list[int]
+) -> Iterator[re.Match[str]]:
     """Yield the pattern's matches at `starts` (in order) not right after a `not_after`
     character and not overlapping an earlier match: finditer()'s, where it can only start
     at `starts`."""

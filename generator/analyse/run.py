@@ -48,11 +48,20 @@ def analyse_article(article: Article, settings: AnalysisSettings) -> Analysis:
     quotes = tuple(q for q in found if q.speaker is not None)
     candidates = _candidates(article, sentences, phrases, defined, cast, quotes=quotes, cjk=cjk)
     facts = select(candidates, settings.max_facts)
-    rules = _tag_rules(article, settings, sentences=sentences, defined=defined, cast=cast,
-                       facts=facts, cjk=cjk)
+    rules = _tag_rules(
+        article, settings, sentences=sentences, defined=defined, cast=cast, facts=facts, cjk=cjk
+    )
     tags = display_tags(phrases, rules, settings.max_tags, article.feed_tags)
-    return Analysis(sentences, summary, tags.tags, facts, ANALYSER_VERSION, quotes,
-                    more_tags=tags.more, phrase_tags=tags.phrases)
+    return Analysis(
+        sentences,
+        summary,
+        tags.tags,
+        facts,
+        ANALYSER_VERSION,
+        quotes,
+        more_tags=tags.more,
+        phrase_tags=tags.phrases,
+    )
 
 
 def _tag_rules(
@@ -84,8 +93,15 @@ def _tag_rules(
         people=tuple(p.name for p in cast),
         language=article.language,
         inner_capitals=inner_capitals(s.text for s in sentences),
-        names=tuple(dict.fromkeys(part for f in facts if cjk and f.kind in NAME_KINDS
-                                  for part in CJK_LIST.split(f.text) if part)),
+        names=tuple(
+            dict.fromkeys(
+                part
+                for f in facts
+                if cjk and f.kind in NAME_KINDS
+                for part in CJK_LIST.split(f.text)
+                if part
+            )
+        ),
     )
 
 
@@ -102,9 +118,16 @@ def _candidates(
     """Return fact candidates from the Chinese/Japanese or the English rules."""
     if cjk:
         return cjk_candidates(sentences, article.title, _published(article), quotes)
-    return fact_candidates(sentences, phrases, defined, cast, title=article.title,
-                           published=_published(article), language=article.language,
-                           quotes=quotes)
+    return fact_candidates(
+        sentences,
+        phrases,
+        defined,
+        cast,
+        title=article.title,
+        published=_published(article),
+        language=article.language,
+        quotes=quotes,
+    )
 
 
 def _cjk_article(language: str, sentences: tuple[Sentence, ...]) -> bool:

@@ -114,16 +114,21 @@ def inner_capitals(texts: Iterable[str]) -> frozenset[str]:
     for text in texts:
         pieces = tokens(text)
         lower.update(_bare(p) for p in pieces if p[:1].islower())
-        found.update(_bare(b) for a, b in itertools.pairwise(pieces)
-                     if b[:1].isupper() and a[:1].isalnum())
+        found.update(
+            _bare(b) for a, b in itertools.pairwise(pieces) if b[:1].isupper() and a[:1].isalnum()
+        )
     return frozenset(w for w in found if w.lower() not in lower)
 
 
 def currency_prefixes(texts: Iterable[str]) -> frozenset[str]:
     """Return the lower-case words written right before a currency sign ("NT" of "NT$"):
     part of an amount, never a name."""
-    return frozenset(a.lower() for text in texts
-                     for a, b in itertools.pairwise(tokens(text)) if b in CURRENCY_SIGNS)
+    return frozenset(
+        a.lower()
+        for text in texts
+        for a, b in itertools.pairwise(tokens(text))
+        if b in CURRENCY_SIGNS
+    )
 
 
 def _bare(token: str) -> str:

@@ -16,8 +16,10 @@ WORD = re.compile(r"[^\W_][^\W_]*+(?:['’.\-][^\W_]++)*+")
 # words: a WORD match never ends in a period, so the period is all a token adds.
 TOKEN = re.compile(r"[^\W_]++(?:['’.\-][^\W_]++)*+\.?|[^\w\s]")
 # A run of CJK ideographs or kana, the unit CJK terms are cut from.
-CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]"
-                     r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]*")
+CJK_RUN = re.compile(
+    r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]"
+    r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]*"
+)
 # A plural or third-person "s" worth folding away when comparing words.
 PLURAL_S = re.compile(r"(?<=[a-z]{3})s$")
 # Distinct texts whose counts are remembered: every sentence of a few long articles. Sentence

@@ -25,8 +25,9 @@ from generator.model import Article, RawInput
 Kind = Literal["html", "text", "json"]
 
 # Markup that makes a document HTML even without a leading "<": doctype or a structural tag.
-HTML_MARKER = re.compile(r"<(?:!doctype\s+html|html|head|body|article|main|p|div|meta|title)\b",
-                         re.IGNORECASE)
+HTML_MARKER = re.compile(
+    r"<(?:!doctype\s+html|html|head|body|article|main|p|div|meta|title)\b", re.IGNORECASE
+)
 
 # The first character that is not a BOM or white space a page may start with.
 FIRST_CONTENT = re.compile("[^\ufeff \t\r\n]")
@@ -44,7 +45,7 @@ class ExtractContext:
 def _kind_of_text(text: str) -> Kind:
     """Return the kind of decoded text by its first characters and markup."""
     start = FIRST_CONTENT.search(text)  # as text.lstrip(...), without copying the whole page
-    head = text[start.start():start.start() + 2048] if start else ""
+    head = text[start.start() : start.start() + 2048] if start else ""
     if head[:1] in "{[":
         return "json"
     if head.startswith("<") or HTML_MARKER.search(head):
@@ -87,12 +88,20 @@ def _dump_fields(text: str, boilerplate: frozenset[str]) -> Fields:
     dump = parse_dump(text, boilerplate)
     if not dump.body.paragraphs:
         raise ExtractionError("no article text found in the text dump")
-    return Fields(body=dump.body, title=dump.title, source=dump.site,
-                  dated=Dated(dump.stamp, "text date line"), tags=dump.tags)
+    return Fields(
+        body=dump.body,
+        title=dump.title,
+        source=dump.site,
+        dated=Dated(dump.stamp, "text date line"),
+        tags=dump.tags,
+    )
 
 
-def repeated_lines(texts: Sequence[str], min_share: float = 0.5, min_count: int = 3,
-                   ) -> frozenset[str]:
+def repeated_lines(
+    texts: Sequence[str],
+    min_share: float = 0.5,
+    min_count: int = 3,
+) -> frozenset[str]:
     """Return lines found in many dumps of one source: its furniture, whatever the site.
 
     A line counts once per dump; it is repeated when it appears in at least `min_count`

@@ -100,7 +100,7 @@ def split_leading_dateline(paragraphs: Sequence[str]) -> tuple[tuple[str, ...], 
     for index, paragraph in enumerate(paragraphs[:DATELINE_SEARCH]):
         dateline = split_dateline(paragraph)
         if dateline is not None:
-            return (dateline.rest, *paragraphs[index + 1:]), dateline
+            return (dateline.rest, *paragraphs[index + 1 :]), dateline
         if TERMINAL.search(paragraph):
             break
     return tuple(paragraphs), None

@@ -7,8 +7,10 @@ from dataclasses import dataclass
 
 from generator.data.zones import CITY_ZONES
 
-_MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-           r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_MONTHS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
 # A place: capitalised words, optionally ", State" ("Taipei", "NEW YORK", "Portland, Ore.").
 _PLACE = r"(?P<place>[A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*){0,3}(?:,\s[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?)"
 # An agency in parentheses: "(CNA)", "(Reuters)", "(AP)", "(Kyodo)".
@@ -19,41 +21,60 @@ _SEP = r"\s*(?:--|[-–—:])\s*"
 # "Taipei, Aug. 19 (CNA) ...", "TAIPEI, March 10 (Reuters) - ...", "Tokyo, March 10 -- ...".
 DATELINE_DATED = re.compile(
     rf"^(?P<dateline>{_PLACE},\s(?P<date>{_MONTHS}\s\d{{1,2}}(?:,\s\d{{4}})?)"
-    rf"(?:\s{_AGENCY})?)(?:{_SEP}|\s+)(?=\S)")
+    rf"(?:\s{_AGENCY})?)(?:{_SEP}|\s+)(?=\S)"
+)
 # "WASHINGTON (AP) — ...", "Taipei (CNA) ...": place and agency, no date.
 DATELINE_AGENCY = re.compile(rf"^(?P<dateline>{_PLACE}\s{_AGENCY})(?:{_SEP}|\s+)(?=\S)")
 # "LONDON — ...": an all-capitals place followed by a dash (capitals avoid ordinary sentences).
-DATELINE_CAPS = re.compile(r"^(?P<dateline>(?P<place>[A-Z][A-Z'.-]{2,}(?:\s[A-Z][A-Z'.-]+){0,3}"
-                           r"(?:,\s[A-Z][a-z]{1,4}\.(?:\s?[A-Z][a-z]?\.)?)?))"
-                           r"\s*(?:--|[–—-])\s*(?=\S)")
+DATELINE_CAPS = re.compile(
+    r"^(?P<dateline>(?P<place>[A-Z][A-Z'.-]{2,}(?:\s[A-Z][A-Z'.-]+){0,3}"
+    r"(?:,\s[A-Z][a-z]{1,4}\.(?:\s?[A-Z][a-z]?\.)?)?))"
+    r"\s*(?:--|[–—-])\s*(?=\S)"
+)
 # Chinese wire style: "（中央社記者王小明台北10日電）" or "(中央社台北10日電)".
-DATELINE_CJK = re.compile(r"^(?P<dateline>[（(](?P<agency>[^）)\d]{1,8}?社)?[^）)]{0,20}?"
-                          r"[\d０-９一二三四五六七八九十]{1,3}日[電电][）)])\s*")
+DATELINE_CJK = re.compile(
+    r"^(?P<dateline>[（(](?P<agency>[^）)\d]{1,8}?社)?[^）)]{0,20}?"
+    r"[\d０-９一二三四五六七八九十]{1,3}日[電电][）)])\s*"
+)
 
 # "(By Joseph Yeh)", "By Jane Doe and John Roe", "By A, B and C", "BY JANE DOE".
 BYLINE = re.compile(r"^[(（]?\s*by\s+(?P<names>[^()（）]{2,150}?)\s*[)）]?\.?$", re.IGNORECASE)
 # A CJK byline: a reporter's name alone in parentheses, "（山根拓真）", "（王小明、李大華）".
-BYLINE_CJK = re.compile(r"^[（(](?P<names>[\u4e00-\u9fff\u3040-\u30ff]{2,6}"
-                        r"(?:[、・][\u4e00-\u9fff\u3040-\u30ff]{2,6})*)[）)]$")
+BYLINE_CJK = re.compile(
+    r"^[（(](?P<names>[\u4e00-\u9fff\u3040-\u30ff]{2,6}"
+    r"(?:[、・][\u4e00-\u9fff\u3040-\u30ff]{2,6})*)[）)]$"
+)
 # Reporters named in a CJK wire dateline: "記者林冠宇新北13日電" → "林冠宇" (then the place).
-CJK_REPORTERS = re.compile(r"[記记]者(?P<names>[^\d０-９）)]{2,30}?)"
-                           r"(?=[\d０-９一二三四五六七八九十]{1,3}日)")
+CJK_REPORTERS = re.compile(
+    r"[記记]者(?P<names>[^\d０-９）)]{2,30}?)"
+    r"(?=[\d０-９一二三四五六七八九十]{1,3}日)"
+)
 # Separators between names in a byline.
 NAME_SEP = re.compile(r"\s*(?:,|;|&|\band\b)\s*", re.IGNORECASE)
 # One person's name: 1-5 capitalised words, initials and particles allowed.
-NAME = re.compile(r"^(?:[A-Z][\w'’.-]*|de|van|von|der|da|di|la|le|bin|al-\w+)"
-                  r"(?:\s(?:[A-Z][\w'’.-]*|de|van|von|der|da|di|la|le|bin|al-\w+)){0,4}$")
+NAME = re.compile(
+    r"^(?:[A-Z][\w'’.-]*|de|van|von|der|da|di|la|le|bin|al-\w+)"
+    r"(?:\s(?:[A-Z][\w'’.-]*|de|van|von|der|da|di|la|le|bin|al-\w+)){0,4}$"
+)
 # Roles that follow a name in a byline and are not names ("staff writer", "CNA reporter").
-ROLE = re.compile(r"\b(?:staff|writer|reporter|correspondent|editor|contributor|news|agency"
-                  r"|bureau|desk|in\s+[A-Z]\w+)\b", re.IGNORECASE)
+ROLE = re.compile(
+    r"\b(?:staff|writer|reporter|correspondent|editor|contributor|news|agency"
+    r"|bureau|desk|in\s+[A-Z]\w+)\b",
+    re.IGNORECASE,
+)
 
 # End-of-story markers, as a whole line: "Enditem/AW", "--END--", "(END)", "-- ends --", "-30-".
-END_MARKER = re.compile(r"^(?:enditem(?:\s*/\s*[\w/]+)?|[-–—\s]*\(?\s*ends?\s*\)?[-–—\s]*"
-                        r"|-\s*30\s*-|###|[（(]編輯[：:][^）)]{1,20}[）)]\d*|（完）|\(完\)|【完】)$",
-                        re.IGNORECASE)
+END_MARKER = re.compile(
+    r"^(?:enditem(?:\s*/\s*[\w/]+)?|[-–—\s]*\(?\s*ends?\s*\)?[-–—\s]*"
+    r"|-\s*30\s*-|###|[（(]編輯[：:][^）)]{1,20}[）)]\d*|（完）|\(完\)|【完】)$",
+    re.IGNORECASE,
+)
 # The same markers at the end of a paragraph: "... said. (END)", "... said. Enditem/AW".
-END_SUFFIX = re.compile(r"\s+(?:enditem(?:\s*/\s*[\w/]+)?|\(\s*end\s*\)|--\s*end\s*--|-- ends --"
-                        r"|（完）|[（(]編輯[：:][^）)]{1,20}[）)]\d*)$", re.IGNORECASE)
+END_SUFFIX = re.compile(
+    r"\s+(?:enditem(?:\s*/\s*[\w/]+)?|\(\s*end\s*\)|--\s*end\s*--|-- ends --"
+    r"|（完）|[（(]編輯[：:][^）)]{1,20}[）)]\d*)$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -73,13 +94,12 @@ def split_dateline(paragraph: str) -> Dateline | None:
         match = pattern.match(paragraph)
         if match is None:
             continue
-        rest = paragraph[match.end():].strip()
+        rest = paragraph[match.end() :].strip()
         if not rest:
             return None
         groups = match.groupdict()
         text = match.group("dateline").strip()
-        return Dateline(text, groups.get("place"), groups.get("agency"), rest,
-                        cjk_reporters(text))
+        return Dateline(text, groups.get("place"), groups.get("agency"), rest, cjk_reporters(text))
     return None
 
 
@@ -130,8 +150,10 @@ def _may_end_marker(char: str) -> bool:
 
 def strip_end_suffix(paragraph: str) -> tuple[str, bool]:
     """Return the paragraph without a trailing end marker, and whether one was removed."""
-    if not (_may_end_marker(paragraph[-1:]) or (
-            paragraph[-1:] == "\n" and _may_end_marker(paragraph[-2:-1]))):
+    if not (
+        _may_end_marker(paragraph[-1:])
+        or (paragraph[-1:] == "\n" and _may_end_marker(paragraph[-2:-1]))
+    ):
         return paragraph, False  # most paragraphs end in "." or a quote: no scan for "\s+"
     stripped = END_SUFFIX.sub("", paragraph)
     return stripped, stripped != paragraph

@@ -87,7 +87,7 @@ def shorten(text: str, width: int) -> str:
         return text
     short = textwrap.shorten(text, width, placeholder=ELLIPSIS)
     if short == ELLIPSIS or len(short) < width // 2:  # no word boundary early enough
-        short = text[:width - 1].rstrip() + ELLIPSIS
+        short = text[: width - 1].rstrip() + ELLIPSIS
     return short
 
 
@@ -109,23 +109,37 @@ def _source(fields: Fields, raw: RawInput, url: str | None) -> str | None:
     return host.removeprefix("www.") if host else None
 
 
-def _published(fields: Fields, raw: RawInput, url: str | None, language: str, *,
-               default_zone: str | None, latest: datetime) -> Published | None:
+def _published(
+    fields: Fields,
+    raw: RawInput,
+    url: str | None,
+    language: str,
+    *,
+    default_zone: str | None,
+    latest: datetime,
+) -> Published | None:
     """Return the publication time with its zone chosen by the documented precedence.
 
     The input's own time comes first, then the feed's; one out of range is absent.
     """
     dated = fields.dated
-    stamp, signal = (dated.stamp, dated.signal) if dated.stamp and plausible(
-        dated.stamp, latest) else (None, "")
+    stamp, signal = (
+        (dated.stamp, dated.signal)
+        if dated.stamp and plausible(dated.stamp, latest)
+        else (None, "")
+    )
     if stamp is None and raw.feed_entry and raw.feed_entry.published:
         stamp, signal = first_plausible([("feed entry", raw.feed_entry.published)], latest)
     if stamp is None:
         return None
     dateline = fields.body.dateline.dateline if fields.body.dateline else None
-    zones = (("source config", raw.timezone), ("dateline city", city_zone(dateline)),
-             ("site country domain", tld_zone(url)), ("article language", language_zone(language)),
-             ("site default", default_zone))
+    zones = (
+        ("source config", raw.timezone),
+        ("dateline city", city_zone(dateline)),
+        ("site country domain", tld_zone(url)),
+        ("article language", language_zone(language)),
+        ("site default", default_zone),
+    )
     if dated.clock is not None and stamp is dated.stamp:
         timed = resolve(dated.clock, dated.clock_signal, zones)
         if timed.local[:10] != stamp.wall.date().isoformat():
@@ -135,8 +149,9 @@ def _published(fields: Fields, raw: RawInput, url: str | None, language: str, *,
     return resolve(stamp, signal, zones)
 
 
-def build_article(fields: Fields, raw: RawInput, default_zone: str | None,
-                  latest: datetime) -> Article:
+def build_article(
+    fields: Fields, raw: RawInput, default_zone: str | None, latest: datetime
+) -> Article:
     """Return the Article for fields found in raw, or raise when no text is left.
 
     `latest` is the latest moment a publication time may have (fetch time, else now).
@@ -148,16 +163,18 @@ def build_article(fields: Fields, raw: RawInput, default_zone: str | None,
     url = fields.url or raw.url or (feed.url if feed else None)
     title = _title(fields, raw, text)
     authors = fields.authors or fields.body.authors or (feed.authors if feed else ())
-    language = (language_tag(raw.language) or language_tag(fields.language)
-                or detect_language(f"{title}\n{text}"))
+    language = (
+        language_tag(raw.language)
+        or language_tag(fields.language)
+        or detect_language(f"{title}\n{text}")
+    )
     return Article(
         id=article_id(url, text),
         title=title,
         text=text,
         url=url,
         source=_source(fields, raw, url),
-        published=_published(fields, raw, url, language, default_zone=default_zone,
-                             latest=latest),
+        published=_published(fields, raw, url, language, default_zone=default_zone, latest=latest),
         authors=clean_authors(authors),
         dateline=fields.body.dateline.dateline if fields.body.dateline else None,
         language=language,

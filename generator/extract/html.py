@@ -47,23 +47,27 @@ from generator.extract.textdump import site_name
 from generator.extract.times import first_plausible, parse_date_line, with_clock
 
 # Settings passed to trafilatura for every page; see the module docstring for why.
-TRAFILATURA_SETTINGS: Mapping[str, Any] = MappingProxyType({
-    "include_comments": False,
-    "include_tables": True,
-    "include_images": False,
-    "include_links": False,
-    "include_formatting": False,
-    "favor_precision": False,
-    "favor_recall": False,
-    "with_metadata": True,
-})
+TRAFILATURA_SETTINGS: Mapping[str, Any] = MappingProxyType(
+    {
+        "include_comments": False,
+        "include_tables": True,
+        "include_images": False,
+        "include_links": False,
+        "include_formatting": False,
+        "favor_precision": False,
+        "favor_recall": False,
+        "with_metadata": True,
+    }
+)
 # htmldate's settings for the first date signal: the original (not the updated) date, from
 # markup and URL only. Its extensive search of the text comes later, through trafilatura.
-HTMLDATE_SETTINGS: Mapping[str, Any] = MappingProxyType({"original_date": True,
-                                                        "extensive_search": False})
+HTMLDATE_SETTINGS: Mapping[str, Any] = MappingProxyType(
+    {"original_date": True, "extensive_search": False}
+)
 # The same settings for the text pass alone (metadata is asked for separately, when needed).
-TEXT_SETTINGS: Mapping[str, Any] = MappingProxyType({**TRAFILATURA_SETTINGS,
-                                                     "with_metadata": False})
+TEXT_SETTINGS: Mapping[str, Any] = MappingProxyType(
+    {**TRAFILATURA_SETTINGS, "with_metadata": False}
+)
 
 
 def load_page(text: str) -> Element:
@@ -99,8 +103,9 @@ def trafilatura_metadata(page: str | Element, url: str | None = None) -> Any:
     options = Extractor(url=url)
     tree = page if isinstance(page, str) else copy(page)
     try:
-        return extract_metadata(tree, options.url, options.date_params, options.fast,
-                                options.author_blacklist)
+        return extract_metadata(
+            tree, options.url, options.date_params, options.fast, options.author_blacklist
+        )
     except (TypeError, ValueError) as error:  # bare_extraction gives up on the page for these
         raise ExtractionError("no article body found") from error
 
@@ -117,12 +122,19 @@ def _timed_lines(marked: Callable[[], Element | None]) -> list[tuple[str, str]]:
     """Return the page's date-class elements that give a clock time, as (signal, text)."""
     root = marked()
     lines = page_date_lines(root) if root is not None else []
-    return [("page date line", line) for line in lines
-            if (s := parse_date_line(line)) and not s.date_only]
+    return [
+        ("page date line", line)
+        for line in lines
+        if (s := parse_date_line(line)) and not s.date_only
+    ]
 
 
-def _stamp_candidates(day: str | None, meta: PageMeta, marked: Callable[[], Element | None],
-                      fallback: Callable[[], Any]) -> Iterator[tuple[str, str]]:
+def _stamp_candidates(
+    day: str | None,
+    meta: PageMeta,
+    marked: Callable[[], Element | None],
+    fallback: Callable[[], Any],
+) -> Iterator[tuple[str, str]]:
     """Yield (signal, date) to try in order; each source is read only when reached.
 
     On the htmldate set (800 pages) this order is the most accurate measured: htmldate's
@@ -138,12 +150,18 @@ def _stamp_candidates(day: str | None, meta: PageMeta, marked: Callable[[], Elem
     if getattr(fallback(), "date", None):
         yield "trafilatura/htmldate", str(fallback().date)
     root = marked()
-    yield from (("page date line", line)
-                for line in (page_date_lines(root) if root is not None else []))
+    yield from (
+        ("page date line", line) for line in (page_date_lines(root) if root is not None else [])
+    )
 
 
-def _stamp(day: str | None, meta: PageMeta, marked: Callable[[], Element | None],
-           fallback: Callable[[], Any], latest: datetime) -> Dated:
+def _stamp(
+    day: str | None,
+    meta: PageMeta,
+    marked: Callable[[], Element | None],
+    fallback: Callable[[], Any],
+    latest: datetime,
+) -> Dated:
     """Return the first usable publication time, and another signal's clock time for its day.
 
     A malformed or out-of-range value is absent: the next signal is used. The clock time is
@@ -160,8 +178,9 @@ def _stamp(day: str | None, meta: PageMeta, marked: Callable[[], Element | None]
     return Dated(stamp, signal, clock, clock_signal)
 
 
-def parse_html(text: str, url: str | None, latest: datetime,
-               boilerplate: frozenset[str] = frozenset()) -> Fields:
+def parse_html(
+    text: str, url: str | None, latest: datetime, boilerplate: frozenset[str] = frozenset()
+) -> Fields:
     """Return the fields of a saved HTML page; `latest` bounds its dates (see `plausible`)."""
     root = load_page(text)
     meta = page_meta(root, url)
@@ -170,15 +189,19 @@ def parse_html(text: str, url: str | None, latest: datetime,
     fallback = functools.cache(lambda: trafilatura_metadata(root, page_url))  # on first need
     marked = functools.cache(lambda: parse_page(text))  # with comments; on first need
     dated = _stamp(markup_day(root, page_url), meta, marked, fallback, latest)
-    site = meta.site or getattr(fallback(), "sitename", None) or site_name(
-        visible_lines(marked_root) if (marked_root := marked()) is not None else [])
+    site = (
+        meta.site
+        or getattr(fallback(), "sitename", None)
+        or site_name(visible_lines(marked_root) if (marked_root := marked()) is not None else [])
+    )
     cleaned = clean_body(drop_leading_title(body.split("\n"), meta.title), boilerplate)
     if not cleaned.paragraphs:
         raise ExtractionError("no article body found")
     fallback_title = None if meta.title else getattr(fallback(), "title", None)
     title = meta.title or (strip_site_suffix(fallback_title, site) if fallback_title else None)
     authors = meta.authors or tuple(
-        a.strip() for a in (getattr(fallback(), "author", None) or "").split(";") if a.strip())
+        a.strip() for a in (getattr(fallback(), "author", None) or "").split(";") if a.strip()
+    )
     return Fields(
         body=cleaned,
         title=title,

@@ -15,22 +15,42 @@ from generator.extract.keywords import split_tags
 from generator.extract.markup import Element, text_of
 
 # Schema.org types whose properties describe the article itself.
-ARTICLE_TYPES = frozenset({"NewsArticle", "Article", "ReportageNews", "AnalysisNewsArticle",
-                           "BlogPosting", "OpinionNewsArticle", "ReviewNewsArticle",
-                           "BackgroundNewsArticle", "LiveBlogPosting", "Report"})
+ARTICLE_TYPES = frozenset(
+    {
+        "NewsArticle",
+        "Article",
+        "ReportageNews",
+        "AnalysisNewsArticle",
+        "BlogPosting",
+        "OpinionNewsArticle",
+        "ReviewNewsArticle",
+        "BackgroundNewsArticle",
+        "LiveBlogPosting",
+        "Report",
+    }
+)
 # Meta names/properties that hold a publication date, with the signal each one is reported as.
-DATE_META = (("article:published_time", "meta article:published_time"),
-             ("og:published_time", "meta og:published_time"), ("date", "meta date"),
-             ("pubdate", "meta pubdate"), ("publishdate", "meta publishdate"),
-             ("dc.date", "meta dc.date"), ("dc.date.issued", "meta dc.date.issued"),
-             ("dcterms.created", "meta dcterms.created"), ("sailthru.date", "meta sailthru.date"))
+DATE_META = (
+    ("article:published_time", "meta article:published_time"),
+    ("og:published_time", "meta og:published_time"),
+    ("date", "meta date"),
+    ("pubdate", "meta pubdate"),
+    ("publishdate", "meta publishdate"),
+    ("dc.date", "meta dc.date"),
+    ("dc.date.issued", "meta dc.date.issued"),
+    ("dcterms.created", "meta dcterms.created"),
+    ("sailthru.date", "meta sailthru.date"),
+)
 # Meta names holding the publisher's comma-separated keywords.
 KEYWORD_META = ("news_keywords", "keywords")
 # Separators between a headline and the site name in <title>: "Headline | Site".
 TITLE_SEP = re.compile(r"\s+(?:\||-|–|—|::|·|•)\s+")
 # class/id values of elements that show the publication time ("timestamp", "article-date").
-DATE_CLASS = re.compile(r"(?:^|[-_ ])(?:date|time|timestamp|published|pubdate|dateline|posted)"
-                        r"(?:$|[-_ ])", re.IGNORECASE)
+DATE_CLASS = re.compile(
+    r"(?:^|[-_ ])(?:date|time|timestamp|published|pubdate|dateline|posted)"
+    r"(?:$|[-_ ])",
+    re.IGNORECASE,
+)
 # One of DATE_CLASS's words anywhere: a quick test before DATE_CLASS decides.
 DATE_WORD = re.compile(r"date|time|published|posted", re.IGNORECASE)
 # The values of a multi-valued attribute such as class or rel.
@@ -105,8 +125,13 @@ def _text(value: Any) -> str | None:
 
 def _meta_tags(metas: Iterable[Element]) -> list[tuple[tuple[str, ...], str | None]]:
     """Return each <meta>'s property, name and itemprop (lower case) with its content."""
-    return [(tuple(str(tag.get(a) or "").strip().lower() for a in ("property", "name", "itemprop")),
-             _text(tag.get("content"))) for tag in metas]
+    return [
+        (
+            tuple(str(tag.get(a) or "").strip().lower() for a in ("property", "name", "itemprop")),
+            _text(tag.get("content")),
+        )
+        for tag in metas
+    ]
 
 
 def _meta(tags: list[tuple[tuple[str, ...], str | None]], key: str) -> str | None:
@@ -114,8 +139,10 @@ def _meta(tags: list[tuple[tuple[str, ...], str | None]], key: str) -> str | Non
     return next((content for names, content in tags if key in names and content), None)
 
 
-def _publisher_tags(tags: list[tuple[tuple[str, ...], str | None]], node: dict[str, Any],
-                    ) -> tuple[str, ...]:
+def _publisher_tags(
+    tags: list[tuple[tuple[str, ...], str | None]],
+    node: dict[str, Any],
+) -> tuple[str, ...]:
     """Return the page's own tags: JSON-LD keywords, every article:tag, meta keywords."""
     found = split_tags(node.get("keywords"))
     found += [content for names, content in tags if content and "article:tag" in names]
@@ -222,8 +249,9 @@ def page_meta(root: Element, base_url: str | None) -> PageMeta:
     node = nodes[0] if nodes else {}
     tags = _meta_tags(elements["meta"])
     publisher = node.get("publisher")
-    site = (_text(publisher.get("name")) if isinstance(publisher, dict) else None) \
-        or _meta(tags, "og:site_name")
+    site = (_text(publisher.get("name")) if isinstance(publisher, dict) else None) or _meta(
+        tags, "og:site_name"
+    )
     title_tag = next(iter(elements["title"]), None)
     page_title = _text(text_of(title_tag)) if title_tag is not None else None
     title = _text(node.get("headline")) or _meta(tags, "og:title") or page_title
@@ -234,14 +262,22 @@ def page_meta(root: Element, base_url: str | None) -> PageMeta:
     # Every article block's date, in page order: a later block may hold the clock time.
     dates = [("json-ld", d) for n in nodes if (d := _text(n.get("datePublished")))]
     dates += [(signal, d) for key, signal in DATE_META if (d := _meta(tags, key))]
-    dates += [("html <time datetime>", d)
-              for d in [_attr(next(iter(elements["time"]), None), "datetime")] if d]
+    dates += [
+        ("html <time datetime>", d)
+        for d in [_attr(next(iter(elements["time"]), None), "datetime")]
+        if d
+    ]
     meta_authors = (_meta(tags, "article:author"), _meta(tags, "author"))
-    authors = _names(node.get("author")) or tuple(
-        a for a in meta_authors if a and not a.lower().startswith("http"))[:1]
+    authors = (
+        _names(node.get("author"))
+        or tuple(a for a in meta_authors if a and not a.lower().startswith("http"))[:1]
+    )
     return PageMeta(
         title=strip_site_suffix(title, site) if title else None,
-        url=next((u for u in urls if u), None), site=site, dates=tuple(dates), authors=authors,
+        url=next((u for u in urls if u), None),
+        site=site,
+        dates=tuple(dates),
+        authors=authors,
         language=_attr(next(iter(elements["html"]), None), "lang"),
         tags=_publisher_tags(tags, node),
     )

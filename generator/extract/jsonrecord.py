@@ -77,8 +77,9 @@ def parse_record(text: str, boilerplate: frozenset[str] = frozenset()) -> Fields
     if body_text is None:
         raise ExtractionError("JSON record has no 'text' field")
     url = next((v for k in URL_KEYS if (v := _first(record, (k,))) and URL_LIKE.match(v)), None)
-    site = next((v for k in SOURCE_KEYS if (v := _first(record, (k,)))
-                 and not URL_LIKE.match(v)), None)
+    site = next(
+        (v for k in SOURCE_KEYS if (v := _first(record, (k,))) and not URL_LIKE.match(v)), None
+    )
     title = _first(record, TITLE_KEYS)
     named = suffix_site(_first(record, PAGE_TITLE_KEYS), title)
     # A name from the page title beats a bare domain ("www.example.com").
@@ -107,10 +108,12 @@ def _stamp(value: str | None) -> Stamp | None:
 
 def _without_surrogates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     """Replace lone surrogates, which JSON escapes can carry ("\\ud800") but UTF-8 cannot."""
+
     def fix(value: Any) -> Any:
         if isinstance(value, str):
             return LONE_SURROGATE.sub("\ufffd", value)
         if isinstance(value, list):
             return [fix(v) for v in value]
         return value
+
     return {fix(k): fix(v) for k, v in pairs}

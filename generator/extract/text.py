@@ -17,8 +17,10 @@ CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 # A character clean_line would change inside a line: an invisible or control character, a
 # carriage return or a space other than " ". Two spaces in a row are looked for apart, with
 # `in`: in one alternation the regex stopped at every space of the text to try both.
-UNCLEAN_CHAR = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
-                          "\x00-\x08\x0b-\x1f\x7f\t\u00a0\u1680\u2000-\u200a\u202f\u205f]")
+UNCLEAN_CHAR = re.compile(
+    "[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+    "\x00-\x08\x0b-\x1f\x7f\t\u00a0\u1680\u2000-\u200a\u202f\u205f]"
+)
 # Sentence-ending punctuation (Latin and CJK), optionally followed by closing quotes/brackets.
 TERMINAL = re.compile(r"[.!?:;。！？…][\"'”’»）)」』]*$")
 # Letters written in Han, kana or hangul, counted for language detection.
@@ -57,7 +59,8 @@ def unescape_entities(text: str) -> str:
 def _is_clean(text: str) -> bool:
     """Return True when clean_line would leave every line of text as it is."""
     return not (UNCLEAN_CHAR.search(text) or "  " in text) and unicodedata.is_normalized(
-        "NFC", text)
+        "NFC", text
+    )
 
 
 def clean_lines(lines: Sequence[str]) -> list[str]:
@@ -67,9 +70,11 @@ def clean_lines(lines: Sequence[str]) -> list[str]:
     instead of one per line. No line may hold a line break or start or end in white space.
     """
     joined = "\n".join(lines)
-    if (joined.count("\n") == len(lines) - 1
-            and not any(line[:1].isspace() or line[-1:].isspace() for line in lines)
-            and _is_clean(joined)):
+    if (
+        joined.count("\n") == len(lines) - 1
+        and not any(line[:1].isspace() or line[-1:].isspace() for line in lines)
+        and _is_clean(joined)
+    ):
         return [line for line in lines if line]
     return [clean for line in lines if (clean := clean_line(line))]
 
@@ -81,9 +86,12 @@ def join_paragraphs(paragraphs: Iterable[str]) -> str:
     # Paragraphs are usually clean already (the body cleaner made them): one check of the
     # joined text instead of cleaning each again. A line break only at the separators, and
     # no paragraph empty or with white space at either end, leaves the checks per line.
-    if (joined.count("\n") == 2 * len(paragraphs) - 2 and all(paragraphs)
-            and not any(p[0].isspace() or p[-1].isspace() for p in paragraphs)
-            and _is_clean(joined)):
+    if (
+        joined.count("\n") == 2 * len(paragraphs) - 2
+        and all(paragraphs)
+        and not any(p[0].isspace() or p[-1].isspace() for p in paragraphs)
+        and _is_clean(joined)
+    ):
         return joined
     cleaned = (clean_line(p.replace("\n", " ")) for p in paragraphs)
     return "\n\n".join(p for p in cleaned if p)

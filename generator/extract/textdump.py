@@ -26,18 +26,24 @@ from generator.extract.times import Stamp, parse_date_line
 SITE_BANNER = re.compile(r"^(?P<site>[^\W\d_][\w&.' -]{1,40}?)\s*App$")
 # A masthead: the dump's first line, short, naming the site ("Wessex Courier"); an edition
 # suffix such as "Digital" or "Online" is not part of the name.
-MASTHEAD = re.compile(r"^(?P<site>[^\W\d_][\w&.' -]{1,40}?)"
-                      r"(?:\s*(?:digital|online|デジタル|電子版))?$",
-                      re.IGNORECASE)
+MASTHEAD = re.compile(
+    r"^(?P<site>[^\W\d_][\w&.' -]{1,40}?)"
+    r"(?:\s*(?:digital|online|デジタル|電子版))?$",
+    re.IGNORECASE,
+)
 # Most words a masthead line may have.
 MASTHEAD_MAX_WORDS = 4
 # "Focus Taiwan (CNA) uses tracking technologies ...": a notice naming the site and agency.
-SITE_NOTICE = re.compile(r"^(?P<site>[A-Z][\w&.' -]{1,40}?(?:\s\([A-Z][\w]{1,12}\))?)"
-                         r"\s+uses?\s+(?:cookies|tracking)")
+SITE_NOTICE = re.compile(
+    r"^(?P<site>[A-Z][\w&.' -]{1,40}?(?:\s\([A-Z][\w]{1,12}\))?)"
+    r"\s+uses?\s+(?:cookies|tracking)"
+)
 # "© 2026 Harbour Light News Agency (HLNA). All rights reserved.": the owner named.
-SITE_COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:\d{4}\s+)?(?P<site>[A-Z][\w&.' -]{1,40}?"
-                            r"(?:\s\([A-Z]\w{1,12}\))?)\.?(?:\s+all rights reserved\.?)?$",
-                            re.IGNORECASE)
+SITE_COPYRIGHT = re.compile(
+    r"^(?:©|\(c\)|copyright)\s*(?:\d{4}\s+)?(?P<site>[A-Z][\w&.' -]{1,40}?"
+    r"(?:\s\([A-Z]\w{1,12}\))?)\.?(?:\s+all rights reserved\.?)?$",
+    re.IGNORECASE,
+)
 
 # A prose line at least this long and ending in punctuation starts the body.
 PROSE_MIN_CHARS = 60
@@ -85,8 +91,12 @@ def _find_date(lines: Sequence[str]) -> int | None:
     return next((i for i, line in enumerate(lines) if line and parse_date_line(line)), None)
 
 
-def _find_title(lines: Sequence[str], end: int, date: int | None, boiler: frozenset[str],
-                ) -> int | None:
+def _find_title(
+    lines: Sequence[str],
+    end: int,
+    date: int | None,
+    boiler: frozenset[str],
+) -> int | None:
     """Return the index of the title line among the header lines, or None."""
     candidates = [i for i in range(end) if _title_like(lines[i], boiler)]
     before_date = [i for i in candidates if date is not None and i < date]
@@ -122,8 +132,12 @@ def join_lines(lines: Sequence[str]) -> list[str]:
 
 def site_name(lines: Sequence[str]) -> str | None:
     """Return the site name a privacy notice, app banner or copyright line spells out."""
-    found = [m.group("site") for pattern in (SITE_NOTICE, SITE_BANNER, SITE_COPYRIGHT)
-             for line in lines if (m := pattern.match(line))]
+    found = [
+        m.group("site")
+        for pattern in (SITE_NOTICE, SITE_BANNER, SITE_COPYRIGHT)
+        for line in lines
+        if (m := pattern.match(line))
+    ]
     first = next((line for line in lines if line), "")
     masthead = MASTHEAD.match(first)
     if masthead and len(first.split()) <= MASTHEAD_MAX_WORDS and furniture_reason(first) is None:

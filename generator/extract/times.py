@@ -19,44 +19,92 @@ from generator.data.zones import CITY_ZONES, TLD_ZONES
 from generator.errors import ExtractionError
 from generator.model import Published
 
-MONTHS = {m: i for i, m in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+    )
+}
 _MONTH = r"(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-_TIME = (r"(?:[,\s]+(?:at\s+)?(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?"
-         r"\s*(?P<ampm>[ap]\.?m\.?)?)?")
-_OFFSET = (r"(?:\s*\(?(?:GMT|UTC)\s*(?P<offset>[+-]\d{1,2}(?::?\d{2})?)?\)?"
-           r"|\s*(?P<numoffset>[+-]\d{2}:?\d{2})"
-           r"|\s*\(?(?P<abbr>[PMCE][SD]T|AK[SD]T|HST|BST|IST|CES?T|EES?T|WES?T|JST|KST|HKT|SGT)\)?)?")
+_TIME = (
+    r"(?:[,\s]+(?:at\s+)?(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?"
+    r"\s*(?P<ampm>[ap]\.?m\.?)?)?"
+)
+_OFFSET = (
+    r"(?:\s*\(?(?:GMT|UTC)\s*(?P<offset>[+-]\d{1,2}(?::?\d{2})?)?\)?"
+    r"|\s*(?P<numoffset>[+-]\d{2}:?\d{2})"
+    r"|\s*\(?(?P<abbr>[PMCE][SD]T|AK[SD]T|HST|BST|IST|CES?T|EES?T|WES?T|JST|KST|HKT|SGT)\)?)?"
+)
 # Unambiguous time-zone abbreviations a date line may end with, as UTC offsets in hours.
-ABBREVIATIONS = {"PST": -8, "PDT": -7, "MST": -7, "MDT": -6, "CST": -6, "CDT": -5, "EST": -5,
-                 "EDT": -4, "AKST": -9, "AKDT": -8, "HST": -10, "BST": 1, "IST": 5.5, "CET": 1,
-                 "CEST": 2, "EET": 2, "EEST": 3, "WET": 0, "WEST": 1, "JST": 9, "KST": 9,
-                 "HKT": 8, "SGT": 8}
+ABBREVIATIONS = {
+    "PST": -8,
+    "PDT": -7,
+    "MST": -7,
+    "MDT": -6,
+    "CST": -6,
+    "CDT": -5,
+    "EST": -5,
+    "EDT": -4,
+    "AKST": -9,
+    "AKDT": -8,
+    "HST": -10,
+    "BST": 1,
+    "IST": 5.5,
+    "CET": 1,
+    "CEST": 2,
+    "EET": 2,
+    "EEST": 3,
+    "WET": 0,
+    "WEST": 1,
+    "JST": 9,
+    "KST": 9,
+    "HKT": 8,
+    "SGT": 8,
+}
 _WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
-_LABEL = (r"(?:(?:published|posted|updated|date|last updated|first published)"
-          r"\s*(?:on|at)?\s*:?\s*)?")
+_LABEL = (
+    r"(?:(?:published|posted|updated|date|last updated|first published)"
+    r"\s*(?:on|at)?\s*:?\s*)?"
+)
 
 # Date-line shapes a page dump may carry, each matching a whole line (after a label).
 DATE_SHAPES: tuple[re.Pattern[str], ...] = (
     # "08/19/2025 03:12 PM" (month first unless the first number exceeds 12) or "2025/08/19".
-    re.compile(rf"^{_LABEL}{_WEEKDAY}(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<year>\d{{4}})"
-               rf"{_TIME}{_OFFSET}$", re.I),
+    re.compile(
+        rf"^{_LABEL}{_WEEKDAY}(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<year>\d{{4}})"
+        rf"{_TIME}{_OFFSET}$",
+        re.I,
+    ),
     # "2026-03-10 09:05 (GMT+8)", "2026/03/10", "2026.03.10 09:05".
-    re.compile(rf"^{_LABEL}(?P<year>\d{{4}})[-/.](?P<mon>\d{{1,2}})[-/.](?P<day>\d{{1,2}})"
-               rf"{_TIME}{_OFFSET}$", re.I),
+    re.compile(
+        rf"^{_LABEL}(?P<year>\d{{4}})[-/.](?P<mon>\d{{1,2}})[-/.](?P<day>\d{{1,2}})"
+        rf"{_TIME}{_OFFSET}$",
+        re.I,
+    ),
     # "March 10, 2026 15:40", "Tuesday, March 10, 2026", "Aug. 19, 2025, 3:12 p.m."
-    re.compile(rf"^{_LABEL}{_WEEKDAY}{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+"
-               rf"(?P<year>\d{{4}}){_TIME}{_OFFSET}$", re.I),
+    re.compile(
+        rf"^{_LABEL}{_WEEKDAY}{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+"
+        rf"(?P<year>\d{{4}}){_TIME}{_OFFSET}$",
+        re.I,
+    ),
     # "10 March 2026, 9:05 am", "Tuesday 10 March 2026".
-    re.compile(rf"^{_LABEL}{_WEEKDAY}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+"
-               rf"(?P<year>\d{{4}}){_TIME}{_OFFSET}$", re.I),
+    re.compile(
+        rf"^{_LABEL}{_WEEKDAY}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+"
+        rf"(?P<year>\d{{4}}){_TIME}{_OFFSET}$",
+        re.I,
+    ),
     # "2026年3月10日 09:05" (Chinese/Japanese).
-    re.compile(rf"^{_LABEL}(?P<year>\d{{4}})年(?P<mon>\d{{1,2}})月(?P<day>\d{{1,2}})日"
-               rf"(?:\s*[(（][^)）]{{1,3}}[)）])?{_TIME}{_OFFSET}$", re.I),
+    re.compile(
+        rf"^{_LABEL}(?P<year>\d{{4}})年(?P<mon>\d{{1,2}})月(?P<day>\d{{1,2}})日"
+        rf"(?:\s*[(（][^)）]{{1,3}}[)）])?{_TIME}{_OFFSET}$",
+        re.I,
+    ),
     # "2026年3月12日 18時05分" (Japanese clock).
-    re.compile(r"^(?P<year>\d{4})年(?P<mon>\d{1,2})月(?P<day>\d{1,2})日(?:\s*[(（][^)）]{1,3}[)）])?"
-               r"\s*(?P<hour>\d{1,2})時(?P<minute>\d{1,2})分(?P<second>)(?P<ampm>)"
-               r"(?P<offset>)(?P<numoffset>)(?P<abbr>)$"),
+    re.compile(
+        r"^(?P<year>\d{4})年(?P<mon>\d{1,2})月(?P<day>\d{1,2})日(?:\s*[(（][^)）]{1,3}[)）])?"
+        r"\s*(?P<hour>\d{1,2})時(?P<minute>\d{1,2})分(?P<second>)(?P<ampm>)"
+        r"(?P<offset>)(?P<numoffset>)(?P<abbr>)$"
+    ),
 )
 
 
@@ -129,8 +177,14 @@ def parse_date_line(line: str) -> Stamp | None:
         month, day = _month_day(groups)
         hour = _hour(groups) if groups["hour"] else 0
         try:
-            wall = datetime(int(str(groups["year"])), month, day, hour, int(groups["minute"] or 0),
-                            int(groups["second"] or 0))
+            wall = datetime(
+                int(str(groups["year"])),
+                month,
+                day,
+                hour,
+                int(groups["minute"] or 0),
+                int(groups["second"] or 0),
+            )
         except ValueError:
             return None
         return Stamp(wall, _offset(match), date_only=not groups["hour"])
@@ -145,8 +199,7 @@ def parse_timestamp(value: str) -> Stamp:
     except ValueError:
         parsed = None
     if parsed is not None:
-        return Stamp(parsed.replace(tzinfo=None), parsed.utcoffset(),
-                     date_only=len(text) <= 10)
+        return Stamp(parsed.replace(tzinfo=None), parsed.utcoffset(), date_only=len(text) <= 10)
     try:
         mail = parsedate_to_datetime(text)
         return Stamp(mail.replace(tzinfo=None), mail.utcoffset())
@@ -173,8 +226,10 @@ def plausible(stamp: Stamp, latest: datetime) -> bool:
     return utc <= latest.astimezone(UTC).replace(tzinfo=None) + FUTURE_SLACK
 
 
-def first_plausible(values: Iterable[tuple[str, str]], latest: datetime,
-                    ) -> tuple[Stamp | None, str]:
+def first_plausible(
+    values: Iterable[tuple[str, str]],
+    latest: datetime,
+) -> tuple[Stamp | None, str]:
     """Return the first (stamp, signal) of (signal, text) pairs that parses and is plausible.
 
     A value that does not parse or is out of range counts as absent: the next signal is used.
@@ -189,8 +244,11 @@ def first_plausible(values: Iterable[tuple[str, str]], latest: datetime,
     return None, ""
 
 
-def with_clock(found: tuple[Stamp, str], values: Iterable[tuple[str, str]], latest: datetime,
-               ) -> tuple[Stamp, str]:
+def with_clock(
+    found: tuple[Stamp, str],
+    values: Iterable[tuple[str, str]],
+    latest: datetime,
+) -> tuple[Stamp, str]:
     """Return another signal's time for the same day when it adds a clock time or an offset.
 
     Pages often give a bare date in one JSON-LD block or meta tag and the full time in
@@ -200,11 +258,16 @@ def with_clock(found: tuple[Stamp, str], values: Iterable[tuple[str, str]], late
     stamp = found[0]
     if not stamp.date_only and stamp.offset is not None:
         return found
-    fuller = [(other, signal) for signal, other in _localised(list(_parsed(values)))
-              if other.wall.date() == stamp.wall.date() and not other.date_only
-              # Midnight exactly is usually a bare date in disguise; in UTC it can move the day.
-              and other.wall.time() != MIDNIGHT and plausible(other, latest)
-              and (stamp.date_only or (other.wall == stamp.wall and other.offset is not None))]
+    fuller = [
+        (other, signal)
+        for signal, other in _localised(list(_parsed(values)))
+        if other.wall.date() == stamp.wall.date()
+        and not other.date_only
+        # Midnight exactly is usually a bare date in disguise; in UTC it can move the day.
+        and other.wall.time() != MIDNIGHT
+        and plausible(other, latest)
+        and (stamp.date_only or (other.wall == stamp.wall and other.offset is not None))
+    ]
     with_offset = [pair for pair in fuller if pair[0].offset is not None]
     best = next(iter(with_offset or fuller), None)
     return (best[0], best[1]) if best else found
@@ -231,8 +294,11 @@ def _localised(parsed: list[tuple[str, Stamp]]) -> list[tuple[str, Stamp]]:
     """Return parsed stamps, each instant preceded by its local time when the page gives it."""
     found: list[tuple[str, Stamp]] = []
     for signal, stamp in parsed:
-        found.extend((signal, Stamp(wall.wall, offset)) for _, wall in parsed
-                     if (offset := instant_offset(stamp, wall)) is not None)
+        found.extend(
+            (signal, Stamp(wall.wall, offset))
+            for _, wall in parsed
+            if (offset := instant_offset(stamp, wall)) is not None
+        )
         found.append((signal, stamp))
     return found
 
@@ -294,8 +360,12 @@ def resolve(stamp: Stamp, signal: str, zones: Sequence[tuple[str, str | None]]) 
         if stamp.offset == timedelta(0) and known and not stamp.date_only:
             # A UTC instant is shown in the article's own zone when one is known.
             shown = aware.astimezone(ZoneInfo(known[1] or ""))
-            return Published(shown.isoformat(), shown.replace(tzinfo=None).isoformat(),
-                             f"{label}, shown in zone from {known[0]}", known[1])
+            return Published(
+                shown.isoformat(),
+                shown.replace(tzinfo=None).isoformat(),
+                f"{label}, shown in zone from {known[0]}",
+                known[1],
+            )
         return Published(aware.isoformat(), local, label)
     if known is None:
         return Published(None, local, f"{label}, zone unknown")

@@ -11,11 +11,19 @@ import brotli
 from generator.errors import FetchError
 
 # Media types newsdigest reads: pages, feeds, sitemaps, JSON Feed and JSON records.
-DOCUMENT_TYPES = frozenset({
-    "text/html", "application/xhtml+xml", "application/xml", "text/xml",
-    "application/rss+xml", "application/atom+xml", "application/rdf+xml",
-    "application/feed+json", "application/json",
-})
+DOCUMENT_TYPES = frozenset(
+    {
+        "text/html",
+        "application/xhtml+xml",
+        "application/xml",
+        "text/xml",
+        "application/rss+xml",
+        "application/atom+xml",
+        "application/rdf+xml",
+        "application/feed+json",
+        "application/json",
+    }
+)
 
 # Bytes that never occur in text (WHATWG MIME sniffing "binary data byte").
 BINARY_BYTES = frozenset([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x1B), *range(0x1C, 0x20)])

@@ -20,10 +20,15 @@ from generator.errors import FetchError
 from generator.fetch.body import media_type
 from generator.model import FeedEntry
 
-FEED_TYPES = frozenset({
-    "application/rss+xml", "application/atom+xml", "application/feed+json",
-    "application/rdf+xml", "application/json",
-})
+FEED_TYPES = frozenset(
+    {
+        "application/rss+xml",
+        "application/atom+xml",
+        "application/feed+json",
+        "application/rdf+xml",
+        "application/json",
+    }
+)
 JSON_FEED_VERSION = "https://jsonfeed.org/version/"
 # Elements after which feed HTML content starts a new paragraph.
 BLOCKS = ("p", "div", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "tr")
@@ -43,8 +48,7 @@ class FeedItem:
 def html_to_text(markup: str) -> str:
     """Return the paragraphs of an HTML fragment as plain text, one blank line between."""
     if "<" not in markup:
-        return "\n\n".join(" ".join(p.split()) for p in PARAGRAPH_BREAK.split(markup)
-                           if p.strip())
+        return "\n\n".join(" ".join(p.split()) for p in PARAGRAPH_BREAK.split(markup) if p.strip())
     try:
         root = lxml.html.fragment_fromstring(markup, create_parent="div")
     except (lxml.etree.ParserError, ValueError):
@@ -98,8 +102,11 @@ def _json_feed(content: bytes, base: str) -> tuple[FeedItem, ...]:
         data = json.loads(content)
     except ValueError as error:
         raise FetchError(f"{base}: malformed JSON Feed: {error}") from error
-    if not isinstance(data, dict) or not str(data.get("version", "")).startswith(
-            JSON_FEED_VERSION) or not isinstance(data.get("items"), list):
+    if (
+        not isinstance(data, dict)
+        or not str(data.get("version", "")).startswith(JSON_FEED_VERSION)
+        or not isinstance(data.get("items"), list)
+    ):
         raise FetchError(f"{base}: not a JSON Feed (no version or items)")
     items = []
     for raw in data["items"]:
@@ -111,14 +118,23 @@ def _json_feed(content: bytes, base: str) -> tuple[FeedItem, ...]:
         authors = _names(raw.get("authors")) or _names([raw.get("author")])
         html = raw.get("content_html")
         text = raw.get("content_text")
-        body = html_to_text(html) if isinstance(html, str) and html.strip() else \
-            html_to_text(text) if isinstance(text, str) else ""
+        body = (
+            html_to_text(html)
+            if isinstance(html, str) and html.strip()
+            else html_to_text(text)
+            if isinstance(text, str)
+            else ""
+        )
         tags = tuple(str(t) for t in raw.get("tags", []) if isinstance(t, str | int))
         summary = raw.get("summary")
         entry = FeedEntry(
-            title=str(raw["title"]) if raw.get("title") else None, url=url,
-            published=iso_datetime(raw.get("date_published")), authors=authors,
-            summary=html_to_text(summary) if isinstance(summary, str) else None, tags=tags)
+            title=str(raw["title"]) if raw.get("title") else None,
+            url=url,
+            published=iso_datetime(raw.get("date_published")),
+            authors=authors,
+            summary=html_to_text(summary) if isinstance(summary, str) else None,
+            tags=tags,
+        )
         items.append(FeedItem(url, entry, body or None))
     return tuple(items)
 
@@ -136,9 +152,13 @@ def _feedparser_item(raw: feedparser.FeedParserDict, base: str) -> FeedItem | No
     summary = html_to_text(str(raw.get("summary", ""))) or None
     tags = tuple(str(t.get("term")) for t in raw.get("tags", []) if t.get("term"))
     entry = FeedEntry(
-        title=str(raw["title"]).strip() if raw.get("title") else None, url=url,
+        title=str(raw["title"]).strip() if raw.get("title") else None,
+        url=url,
         published=iso_datetime(raw.get("published") or raw.get("updated")),
-        authors=authors, summary=summary, tags=tags)
+        authors=authors,
+        summary=summary,
+        tags=tags,
+    )
     return FeedItem(url, entry, html_to_text(html) or summary)
 
 
@@ -172,4 +192,4 @@ def discover_feed(content: bytes, base: str) -> str:
         url = _absolute(link.get("href"), page_base)
         if "alternate" in rel and kind in FEED_TYPES and url:
             return url
-    raise FetchError(f"{base}: no <link rel=\"alternate\"> to an RSS, Atom or JSON feed")
+    raise FetchError(f'{base}: no <link rel="alternate"> to an RSS, Atom or JSON feed')

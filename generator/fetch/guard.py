@@ -14,7 +14,6 @@ from generator.errors import AddressRefused, FetchError
 ALLOWED_SCHEMES = ("http", "https")
 
 
-
 def is_public_address(ip: str) -> bool:
     """Return True when the IP literal is a globally routable unicast address."""
     try:
@@ -27,8 +26,14 @@ def is_public_address(ip: str) -> bool:
             return is_public_address(str(embedded))
         if address.teredo is not None or address.is_site_local:
             return False
-    special = (address.is_private, address.is_loopback, address.is_link_local,
-               address.is_multicast, address.is_reserved, address.is_unspecified)
+    special = (
+        address.is_private,
+        address.is_loopback,
+        address.is_link_local,
+        address.is_multicast,
+        address.is_reserved,
+        address.is_unspecified,
+    )
     return address.is_global and not any(special)
 
 
@@ -48,9 +53,7 @@ def is_loopback_or_private(ip: str) -> bool:
     return (address.is_loopback or address.is_private) and not address.is_multicast
 
 
-def pick_address(
-    host: str, port: int, private_origins: frozenset[tuple[str, int]]
-) -> str:
+def pick_address(host: str, port: int, private_origins: frozenset[tuple[str, int]]) -> str:
     """Resolve host once and return the first address this source may connect to."""
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)

@@ -13,8 +13,9 @@ from generator.model import Health
 
 def _failing(report: SourceReport) -> bool:
     """Return True when the run got nothing from the source because of an error."""
-    return report.error is not None or (bool(report.failures) and report.new + report.unchanged
-                                        == 0)
+    return report.error is not None or (
+        bool(report.failures) and report.new + report.unchanged == 0
+    )
 
 
 def _reason(report: SourceReport) -> str:
@@ -33,13 +34,21 @@ def update_health(
             continue
         if _failing(source):
             updated[source.name] = replace(
-                old, last_error=_reason(source), last_error_at=now_iso,
+                old,
+                last_error=_reason(source),
+                last_error_at=now_iso,
                 consecutive_failures=old.consecutive_failures + 1,
-                first_failure_at=old.first_failure_at or now_iso, items_last_run=source.items)
+                first_failure_at=old.first_failure_at or now_iso,
+                items_last_run=source.items,
+            )
         else:
             updated[source.name] = replace(
-                old, last_success=now_iso, consecutive_failures=0, first_failure_at=None,
-                items_last_run=source.items)
+                old,
+                last_success=now_iso,
+                consecutive_failures=0,
+                first_failure_at=None,
+                items_last_run=source.items,
+            )
     return updated
 
 
@@ -47,8 +56,11 @@ def load_health(state_dir: Path) -> dict[str, Health]:
     """Return the health records kept in state_dir/health.json."""
     data = load_json(state_dir / HEALTH_FILE)
     fields = set(Health.__dataclass_fields__)
-    return {name: Health(**{k: v for k, v in record.items() if k in fields})
-            for name, record in data.items() if isinstance(record, dict)}
+    return {
+        name: Health(**{k: v for k, v in record.items() if k in fields})
+        for name, record in data.items()
+        if isinstance(record, dict)
+    }
 
 
 def save_health(state_dir: Path, health: Mapping[str, Health]) -> None:

@@ -43,7 +43,6 @@ CONNECTION_ERRORS = (OSError, http.client.HTTPException, urllib3.exceptions.HTTP
 Permit = Callable[[str, frozenset[tuple[str, int]]], float | None]
 
 
-
 @dataclass(frozen=True)
 class Response:
     """A finished response: final URL, status, lower-cased headers and the decoded body."""
@@ -115,8 +114,7 @@ class SafeClient:
         """Return the 200 or 304 response for a URL, following at most max_redirects."""
         return self._follow(target, dict(validators or {}), self._robots_permit)
 
-    def _robots_permit(self, url: str, private_origins: frozenset[tuple[str, int]]
-                       ) -> float | None:
+    def _robots_permit(self, url: str, private_origins: frozenset[tuple[str, int]]) -> float | None:
         """Refuse a URL robots.txt disallows; return the host's crawl delay."""
         robots = self.robots.rules_for(url, private_origins)
         parts = urlsplit(url)
@@ -125,8 +123,9 @@ class SafeClient:
             raise FetchError(f"{url}: disallowed by robots.txt")
         return robots.crawl_delay
 
-    def _fetch_robots(self, url: str, private_origins: frozenset[tuple[str, int]]
-                      ) -> tuple[int, bytes]:
+    def _fetch_robots(
+        self, url: str, private_origins: frozenset[tuple[str, int]]
+    ) -> tuple[int, bytes]:
         """Fetch robots.txt itself: redirects followed, any status returned."""
         target = Target(url, private_origins, document=False)
         response = self._follow(target, {}, lambda _url, _origins: None, final=True)
@@ -141,8 +140,9 @@ class SafeClient:
             if urlsplit(url).scheme not in ALLOWED_SCHEMES:
                 raise FetchError(f"{url}: only http and https URLs are fetched")
             delay = max(self.settings.delay, permit(url, target.private_origins) or 0.0)
-            response = self._retrying(Target(url, target.private_origins, target.document),
-                                      extra, delay)
+            response = self._retrying(
+                Target(url, target.private_origins, target.document), extra, delay
+            )
             if response.status in REDIRECTS:
                 location = response.headers.get("location")
                 if not location:
@@ -170,11 +170,14 @@ class SafeClient:
                 return response
             wait = retry_after_seconds(response.headers.get("retry-after"), datetime.now(UTC))
             if wait is not None and wait > settings.retry_after_cap:
-                raise FetchDeferred(f"{target.url}: HTTP {response.status} with Retry-After "
-                                    f"{wait:.0f}s over the {settings.retry_after_cap:.0f}s cap")
+                raise FetchDeferred(
+                    f"{target.url}: HTTP {response.status} with Retry-After "
+                    f"{wait:.0f}s over the {settings.retry_after_cap:.0f}s cap"
+                )
             if attempt == settings.retries:
-                raise FetchError(f"{target.url}: HTTP {response.status} after "
-                                 f"{settings.retries} retries")
+                raise FetchError(
+                    f"{target.url}: HTTP {response.status} after {settings.retries} retries"
+                )
             self.gate.pause(max(wait or 0.0, backoff), f"retrying {target.url}")
         raise FetchError(f"{target.url}: no attempt made")  # only when retries < 0
 
@@ -192,7 +195,7 @@ class SafeClient:
             "User-Agent": self.settings.user_agent,
             "Accept-Encoding": "gzip, deflate, br",
             "Accept": "text/html, application/xhtml+xml, application/xml;q=0.9, "
-                      "application/feed+json, application/json;q=0.8, */*;q=0.1",
+            "application/feed+json, application/json;q=0.8, */*;q=0.1",
             **extra,
         }
         path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
@@ -204,18 +207,25 @@ class SafeClient:
         """Return an unopened connection pinned to the checked address."""
         timeout = self.settings.connect_timeout
         if scheme == "https":
-            return HTTPSConnection(ip, port, timeout=timeout, server_hostname=host,
-                                   assert_hostname=host, ca_certs=certifi.where())
+            return HTTPSConnection(
+                ip,
+                port,
+                timeout=timeout,
+                server_hostname=host,
+                assert_hostname=host,
+                ca_certs=certifi.where(),
+            )
         return HTTPConnection(ip, port, timeout=timeout)
 
-    def _exchange(self, connection: HTTPConnection, target: Target, path: str,
-                  headers: dict[str, str]) -> Response:
+    def _exchange(
+        self, connection: HTTPConnection, target: Target, path: str, headers: dict[str, str]
+    ) -> Response:
         """Send the request and read the answer before the response deadline."""
-        deadline = min(time.monotonic() + self.settings.response_deadline,
-                       self.gate.run_deadline)
+        deadline = min(time.monotonic() + self.settings.response_deadline, self.gate.run_deadline)
         aborted = threading.Event()
-        watchdog = threading.Timer(max(0.0, deadline - time.monotonic()), _abort,
-                                   (connection, aborted))
+        watchdog = threading.Timer(
+            max(0.0, deadline - time.monotonic()), _abort, (connection, aborted)
+        )
         watchdog.daemon = True
         watchdog.start()
         try:
@@ -223,8 +233,9 @@ class SafeClient:
             _check_peer(connection, target.url)
             if connection.sock is not None:
                 connection.sock.settimeout(self.settings.read_timeout)
-            connection.request("GET", path, headers=headers, preload_content=False,
-                               decode_content=False)
+            connection.request(
+                "GET", path, headers=headers, preload_content=False, decode_content=False
+            )
             answer = connection.getresponse()
             fields = {k.lower(): v for k, v in answer.headers.items()}
             content = b""
@@ -239,8 +250,14 @@ class SafeClient:
             watchdog.cancel()
             connection.close()
 
-    def _body(self, answer: BaseHTTPResponse, fields: Mapping[str, str], target: Target,
-              deadline: float, aborted: threading.Event) -> bytes:
+    def _body(
+        self,
+        answer: BaseHTTPResponse,
+        fields: Mapping[str, str],
+        target: Target,
+        deadline: float,
+        aborted: threading.Event,
+    ) -> bytes:
         """Read the body, decompressing as it comes, within the size cap and the deadline."""
         if target.document:
             check_media_type(fields.get("content-type"))

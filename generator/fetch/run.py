@@ -97,8 +97,9 @@ class Run:
 
 def _get_document(run: Run, source: SourceConfig, url: str) -> tuple[Response, Validators]:
     """Fetch a feed or sitemap conditionally; return the response and validators to keep."""
-    response = run.client.get(Target(url, source.private_origins()),
-                              conditional_headers(run.validators, url))
+    response = run.client.get(
+        Target(url, source.private_origins()), conditional_headers(run.validators, url)
+    )
     fresh = validators_from(response.headers) if response.status == 200 else {}
     return response, ({url: fresh} if fresh else {})
 
@@ -157,27 +158,47 @@ def _entry(source: SourceConfig, item: Item) -> FeedEntry | None:
 
 def _feed_record(source: SourceConfig, item: Item, entry: FeedEntry, text: str) -> bytes:
     """Return the JSON record the extractor reads when the feed's own content is used."""
-    record = {"title": entry.title, "text": text, "url": item.url,
-              "published": entry.published, "authors": list(entry.authors),
-              "source": source.name}
+    record = {
+        "title": entry.title,
+        "text": text,
+        "url": item.url,
+        "published": entry.published,
+        "authors": list(entry.authors),
+        "source": source.name,
+    }
     return json.dumps(record, ensure_ascii=False).encode("utf-8")
 
 
 def _raw_input(run: Run, source: SourceConfig, item: Item) -> RawInput:
     """Build the RawInput for one item, fetching its page unless the feed content is used."""
     entry = _entry(source, item)
-    base = RawInput(origin=item.url, content=b"", url=item.url,
-                    fetched_at=run.clock().isoformat(timespec="seconds"), source=source.name,
-                    timezone=source.timezone, language=source.language, feed_entry=entry)
+    base = RawInput(
+        origin=item.url,
+        content=b"",
+        url=item.url,
+        fetched_at=run.clock().isoformat(timespec="seconds"),
+        source=source.name,
+        timezone=source.timezone,
+        language=source.language,
+        feed_entry=entry,
+    )
     if not source.full_page and item.text and entry is not None:
         # The feed's text stands in for the page; items without text still fetch the page.
-        return replace(base, content=_feed_record(source, item, entry, item.text),
-                       content_type="application/json")
+        return replace(
+            base,
+            content=_feed_record(source, item, entry, item.text),
+            content_type="application/json",
+        )
     response = run.client.get(Target(item.url, source.private_origins()))
     if response.status != 200:
         raise FetchError(f"{item.url}: HTTP {response.status}")
-    return replace(base, origin=response.url, content=response.content, url=response.url,
-                   content_type=response.content_type)
+    return replace(
+        base,
+        origin=response.url,
+        content=response.content,
+        url=response.url,
+        content_type=response.content_type,
+    )
 
 
 def _process(run: Run, source: SourceConfig, item: Item) -> str:
@@ -224,9 +245,15 @@ def _fetch_source(run: Run, source: SourceConfig) -> tuple[SourceReport, Validat
 
 
 def run_fetch(  # noqa: PLR0917 - the positional order is the CLI contract
-    sources: Sequence[SourceConfig], settings: FetchSettings, state_dir: Path,
-    is_known_url: Callable[[str], bool], accept: Callable[[RawInput], str],
-    progress: TextIO | None = None, *, clock: Clock = utc_now, log: ProblemLog | None = None,
+    sources: Sequence[SourceConfig],
+    settings: FetchSettings,
+    state_dir: Path,
+    is_known_url: Callable[[str], bool],
+    accept: Callable[[RawInput], str],
+    progress: TextIO | None = None,
+    *,
+    clock: Clock = utc_now,
+    log: ProblemLog | None = None,
 ) -> FetchReport:
     """Fetch every source into the store via accept; remember validators and health.
 
@@ -236,8 +263,15 @@ def run_fetch(  # noqa: PLR0917 - the positional order is the CLI contract
     validators = load_validators(state_dir)
     health = load_health(state_dir)
     gate = HostGate(time.monotonic() + settings.run_deadline)
-    run = Run(SafeClient(settings, gate), validators, is_known_url, accept, clock, progress,
-              log or ProblemLog.under(state_dir.parent.parent))
+    run = Run(
+        SafeClient(settings, gate),
+        validators,
+        is_known_url,
+        accept,
+        clock,
+        progress,
+        log or ProblemLog.under(state_dir.parent.parent),
+    )
     results: list[tuple[SourceReport, Validators]] = []
     pool = ThreadPoolExecutor(max_workers=settings.workers)
     try:

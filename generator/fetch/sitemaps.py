@@ -68,25 +68,29 @@ def _page(element: lxml.etree._Element, base: str) -> SitemapPage | None:
 
 def newest_first(pages: list[SitemapPage]) -> tuple[SitemapPage, ...]:
     """Order pages newest first; undated pages keep their order after the dated ones."""
+
     def key(indexed: tuple[int, SitemapPage]) -> tuple[int, float, int]:
         index, page = indexed
         if page.modified is None:
             return (1, 0.0, index)
         return (0, -datetime.fromisoformat(page.modified).timestamp(), index)
+
     return tuple(page for _, page in sorted(enumerate(pages), key=key))
 
 
 def parse_sitemap(content: bytes, base: str) -> Sitemap:
     """Return a sitemap's pages newest first, or a sitemap index's child sitemaps."""
-    parser = lxml.etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                                  huge_tree=False, recover=False)
+    parser = lxml.etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, recover=False
+    )
     try:
         root = lxml.etree.fromstring(content, parser)
     except lxml.etree.XMLSyntaxError as error:
         raise FetchError(f"{base}: malformed sitemap: {error}") from error
     if _local(root.tag) == "sitemapindex":
-        children = (_absolute(_child_text(c, "loc"), base) for c in root
-                    if _local(c.tag) == "sitemap")
+        children = (
+            _absolute(_child_text(c, "loc"), base) for c in root if _local(c.tag) == "sitemap"
+        )
         return Sitemap(children=tuple(c for c in children if c))
     if _local(root.tag) != "urlset":
         raise FetchError(f"{base}: not a sitemap (root element <{_local(root.tag)}>)")

@@ -8,7 +8,7 @@ the source's own host:port) and `allow_hosts` (more "host:port" for allow_privat
 `fetch:` needs `contact` (project URL for the User-Agent) and may set `delay`, timeouts,
 deadlines, `max_bytes`, `max_redirects`, `retries`, `backoff`, `retry_after_cap`, `workers`.
 Every problem is a ConfigError naming the file, the key and what was expected, raised
-before any request is sent. generator/CONFIG.md documents each key and its default.
+before any request is sent. generator/config/CONFIG.md documents each key and its default.
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from generator import __version__
+from generator.config.settings import PUBLISH_MODES
 from generator.errors import ConfigError
-from generator.settings import PUBLISH_MODES
 
 SourceKind = Literal["feed", "urls", "sitemap", "home", "local"]
 SOURCE_KINDS: tuple[SourceKind, ...] = ("feed", "urls", "sitemap", "home")
@@ -33,10 +33,23 @@ HOST_PORT = re.compile(r"^(?P<host>\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+):(?P<port>\
 # "I/N" as given to --shard.
 SHARD = re.compile(r"^\s*(\d+)\s*/\s*(\d+)\s*$")
 
-SOURCE_KEYS = frozenset({
-    "name", *SOURCE_KINDS, "timezone", "language", "max_items", "include", "exclude", "tags",
-    "full_page", "allow_private", "allow_hosts", "local", "publish",
-})
+SOURCE_KEYS = frozenset(
+    {
+        "name",
+        *SOURCE_KINDS,
+        "timezone",
+        "language",
+        "max_items",
+        "include",
+        "exclude",
+        "tags",
+        "full_page",
+        "allow_private",
+        "allow_hosts",
+        "local",
+        "publish",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -183,8 +196,11 @@ def _number(value: object, file: str, key: str, kind: type, minimum: float = 0) 
         if number > minimum or (minimum == 0 and number == 0 and key.endswith("retries")):
             return int(number) if kind is int else number
     noun = "integer" if kind is int else "number"
-    raise _fail(file, key, f"a {'non-negative' if key.endswith('retries') else 'positive'} {noun}"
-                f", got {value!r}")
+    raise _fail(
+        file,
+        key,
+        f"a {'non-negative' if key.endswith('retries') else 'positive'} {noun}, got {value!r}",
+    )
 
 
 def _source(entry: object, file: str, key: str) -> SourceConfig:
@@ -206,8 +222,11 @@ def _source(entry: object, file: str, key: str) -> SourceConfig:
         if not HOST_PORT.match(host):
             raise _fail(file, f"{key}.allow_hosts[{i}]", f"'host:port', got {host!r}")
     return SourceConfig(
-        name=name.strip(), kind=kind, locations=locations,
-        timezone=None if entry.get("timezone") is None
+        name=name.strip(),
+        kind=kind,
+        locations=locations,
+        timezone=None
+        if entry.get("timezone") is None
         else _timezone(entry["timezone"], file, f"{key}.timezone"),
         language=language.strip() if isinstance(language, str) else None,
         max_items=int(_number(entry.get("max_items", 30), file, f"{key}.max_items", int)),
@@ -243,9 +262,16 @@ def parse_sources(data: object, file: str) -> tuple[SourceConfig, ...]:
 
 
 SETTING_KEYS: dict[str, type] = {
-    "delay": float, "connect_timeout": float, "read_timeout": float,
-    "response_deadline": float, "run_deadline": float, "max_bytes": int,
-    "max_redirects": int, "retries": int, "backoff": float, "retry_after_cap": float,
+    "delay": float,
+    "connect_timeout": float,
+    "read_timeout": float,
+    "response_deadline": float,
+    "run_deadline": float,
+    "max_bytes": int,
+    "max_redirects": int,
+    "retries": int,
+    "backoff": float,
+    "retry_after_cap": float,
     "workers": int,
 }
 
@@ -257,8 +283,11 @@ def parse_fetch_settings(data: object, file: str) -> FetchSettings:
     unknown = sorted(str(k) for k in data if k != "contact" and k not in SETTING_KEYS)
     if unknown:
         raise _fail(file, f"fetch.{unknown[0]}", f"one of contact, {', '.join(SETTING_KEYS)}")
-    values = {key: _number(data[key], file, f"fetch.{key}", kind)
-              for key, kind in SETTING_KEYS.items() if key in data}
+    values = {
+        key: _number(data[key], file, f"fetch.{key}", kind)
+        for key, kind in SETTING_KEYS.items()
+        if key in data
+    }
     contact = _http_url(data.get("contact"), file, "fetch.contact")
     return FetchSettings(contact=contact, **values)  # type: ignore[arg-type]
 

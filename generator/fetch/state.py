@@ -27,8 +27,9 @@ def load_json(path: Path) -> dict[str, object]:
     try:
         data = json.loads(text)
     except ValueError as error:
-        raise ConfigError(f"{path}: corrupt fetch state ({error}); delete it to start afresh") \
-            from error
+        raise ConfigError(
+            f"{path}: corrupt fetch state ({error}); delete it to start afresh"
+        ) from error
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: corrupt fetch state: expected a JSON object")
     return data
@@ -38,8 +39,9 @@ def write_json_atomic(path: Path, data: Mapping[str, object]) -> None:
     """Write JSON so a crash leaves the old file or the new one, never half of either."""
     path.parent.mkdir(parents=True, exist_ok=True)
     text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.",
-                                             suffix=".tmp")
+    descriptor, temporary = tempfile.mkstemp(
+        dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
+    )
     try:
         with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
             handle.write(text)
@@ -61,7 +63,8 @@ def load_validators(state_dir: Path) -> Validators:
     data = load_json(state_dir / VALIDATORS_FILE)
     return {
         str(url): {str(k): str(v) for k, v in fields.items() if k in ("etag", "last_modified")}
-        for url, fields in data.items() if isinstance(fields, dict)
+        for url, fields in data.items()
+        if isinstance(fields, dict)
     }
 
 

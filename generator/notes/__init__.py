@@ -16,19 +16,36 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
-from ..model import Entry, Problem
-from .attach import attach
-from .load import NoteFiles, read_notes
-from .note import Attached, BrokenNote, Note, Override, Ref, newest_first
-from .overrides import apply_changes
+from generator.model import Entry, Problem
+from generator.notes.attach import attach
+from generator.notes.load import NoteFiles, read_notes
+from generator.notes.note import Attached, BrokenNote, Note, Override, Ref, newest_first
+from generator.notes.overrides import apply_changes
 
-__all__ = ["BrokenNote", "Note", "NoteFiles", "NoteSet", "Override", "Ref", "apply_overrides",
-           "attach_notes", "load_notes", "read_notes"]
+__all__ = [
+    "BrokenNote",
+    "Note",
+    "NoteFiles",
+    "NoteSet",
+    "Override",
+    "Ref",
+    "apply_overrides",
+    "attach_notes",
+    "load_notes",
+    "read_notes",
+]
 
 
 def _empty() -> Attached:
-    return Attached(MappingProxyType({}), MappingProxyType({}), MappingProxyType({}), (),
-                    frozenset(), MappingProxyType({}), ())
+    return Attached(
+        MappingProxyType({}),
+        MappingProxyType({}),
+        MappingProxyType({}),
+        (),
+        frozenset(),
+        MappingProxyType({}),
+        (),
+    )
 
 
 @dataclass(frozen=True)
@@ -48,8 +65,10 @@ class NoteSet:
         """Return (kind, key) -> the notes attached to it, newest first (tags case-folded)."""
         index: dict[tuple[str, str], list[Note]] = defaultdict(list)
         for note in newest_first(self.files.notes):
-            targets = dict.fromkeys((a.kind, a.key.casefold() if a.kind == "tag" else a.key)
-                                    for a in self.attached.attachments.get(note.path, ()))
+            targets = dict.fromkeys(
+                (a.kind, a.key.casefold() if a.kind == "tag" else a.key)
+                for a in self.attached.attachments.get(note.path, ())
+            )
             for target in targets:
                 index[target].append(note)
         return index
@@ -61,9 +80,15 @@ class NoteSet:
     def pinning(self) -> list[Note]:
         """Return the notes that pin a shown article to the home page, newest first."""
         picks = set(self.attached.picks)
-        return [n for n in newest_first(self.files.notes) if n.pin and any(
-            a.kind == "article" and a.key in picks
-            for a in self.attached.attachments.get(n.path, ()))]
+        return [
+            n
+            for n in newest_first(self.files.notes)
+            if n.pin
+            and any(
+                a.kind == "article" and a.key in picks
+                for a in self.attached.attachments.get(n.path, ())
+            )
+        ]
 
     def picks(self) -> tuple[str, ...]:
         """Return the ids of articles pinned to the home page, newest note first."""
@@ -87,4 +112,3 @@ def apply_overrides(entries: Sequence[Entry], notes: NoteSet) -> list[Entry]:
 def load_notes(docs: Path, generated: Iterable[str], entries: Sequence[Entry]) -> NoteSet:
     """Read the notes under docs/notes/ (never writing) and attach them to the entries."""
     return attach_notes(read_notes(docs, generated), entries)
-

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from ..model import Entry, Problem
-from .note import Attached, Attachment, BrokenNote, Note, Ref, newest_first
-from .overrides import apply_changes, merge_overrides
-from .resolve import index_articles, resolve_article
+from generator.model import Entry, Problem
+from generator.notes.note import Attached, Attachment, BrokenNote, Note, Ref, newest_first
+from generator.notes.overrides import apply_changes, merge_overrides
+from generator.notes.resolve import index_articles, resolve_article
 
 
 def origin(note_path: str, line: int) -> str:
@@ -20,8 +20,9 @@ def origin(note_path: str, line: int) -> str:
     return f"docs/{note_path}:{line}"
 
 
-def _articles(notes: Sequence[Note], entries: Sequence[Entry]
-              ) -> tuple[dict[str, list[Attachment]], dict[str, list[Ref]]]:
+def _articles(
+    notes: Sequence[Note], entries: Sequence[Entry]
+) -> tuple[dict[str, list[Attachment]], dict[str, list[Ref]]]:
     """Resolve every note's article references against all stored articles."""
     index = index_articles(entries) if any(n.articles for n in notes) else None
     found: dict[str, list[Attachment]] = {n.path: [] for n in notes}
@@ -37,8 +38,12 @@ def _articles(notes: Sequence[Note], entries: Sequence[Entry]
     return found, missing
 
 
-def _listings(notes: Sequence[Note], shown: Sequence[Entry], found: dict[str, list[Attachment]],
-              missing: dict[str, list[Ref]]) -> None:
+def _listings(
+    notes: Sequence[Note],
+    shown: Sequence[Entry],
+    found: dict[str, list[Attachment]],
+    missing: dict[str, list[Ref]],
+) -> None:
     """Resolve tag (any case) and day references against the pages the site will have."""
     if not any(n.tags or n.days for n in notes):
         return  # nothing to resolve: skip indexing every story (large archives)
@@ -46,30 +51,35 @@ def _listings(notes: Sequence[Note], shown: Sequence[Entry], found: dict[str, li
     days = {e.day for e in shown if e.day}
     for note in notes:
         for kind, ref in [("tag", r) for r in note.tags] + [("day", r) for r in note.days]:
-            key = tags.get(ref.value.casefold()) if kind == "tag" else (
-                ref.value if ref.value in days else None)
+            key = (
+                tags.get(ref.value.casefold())
+                if kind == "tag"
+                else (ref.value if ref.value in days else None)
+            )
             if key is None:
                 missing[note.path].append(ref)
             else:
                 found[note.path].append(Attachment(kind, key, ref))
 
 
-def _flagged(notes: Sequence[Note], found: Mapping[str, Sequence[Attachment]], attribute: str
-             ) -> list[str]:
+def _flagged(
+    notes: Sequence[Note], found: Mapping[str, Sequence[Attachment]], attribute: str
+) -> list[str]:
     """Return the ids of articles that notes with `attribute` set (pin, hidden) resolve to."""
-    ids = [a.key for n in notes if getattr(n, attribute)
-           for a in found[n.path] if a.kind == "article"]
+    ids = [
+        a.key for n in notes if getattr(n, attribute) for a in found[n.path] if a.kind == "article"
+    ]
     return list(dict.fromkeys(ids))
 
 
-def attach(notes: Sequence[Note], broken: Sequence[BrokenNote], entries: Sequence[Entry]
-           ) -> Attached:
+def attach(
+    notes: Sequence[Note], broken: Sequence[BrokenNote], entries: Sequence[Entry]
+) -> Attached:
     """Return what every note attaches to, with a problem for each target that names nothing."""
     notes = newest_first(notes)
     found, missing = _articles(notes, entries)
     hidden = frozenset(_flagged(notes, found, "hidden"))
-    claims = [(n, a.key) for n in notes if n.override for a in found[n.path]
-              if a.kind == "article"]
+    claims = [(n, a.key) for n in notes if n.override for a in found[n.path] if a.kind == "article"]
     titles = {e.article.id: e.article.title for e in entries}
     changes, problems = merge_overrides(claims, titles)
     shown = [e for e in apply_changes(entries, changes) if e.article.id not in hidden]
@@ -78,30 +88,63 @@ def attach(notes: Sequence[Note], broken: Sequence[BrokenNote], entries: Sequenc
     problems += [p for n in notes for p in _note_problems(n, found[n.path], missing[n.path])]
     problems += [Problem(origin(b.path, b.line), b.reason, b.level) for b in broken]
     picks = tuple(i for i in _flagged(notes, found, "pin") if i not in hidden)
-    return Attached({k: tuple(v) for k, v in found.items()},
-                    {k: tuple(v) for k, v in missing.items()},
-                    changes, picks, hidden, titles, tuple(problems))
+    return Attached(
+        {k: tuple(v) for k, v in found.items()},
+        {k: tuple(v) for k, v in missing.items()},
+        changes,
+        picks,
+        hidden,
+        titles,
+        tuple(problems),
+    )
 
 
-KIND_WORDS = {"articles": "no stored article matches", "tags": "no article has the tag",
-              "days": "no digest for the day"}
+KIND_WORDS = {
+    "articles": "no stored article matches",
+    "tags": "no article has the tag",
+    "days": "no digest for the day",
+}
 
 
-def _note_problems(note: Note, found: Sequence[Attachment], missing: Sequence[Ref]
-                   ) -> list[Problem]:
+def _note_problems(
+    note: Note, found: Sequence[Attachment], missing: Sequence[Ref]
+) -> list[Problem]:
     """Return the warnings of one note: each target naming nothing, or no target at all."""
-    problems = [Problem(origin(note.path, ref.line), f"{ref.field}: "
-                        f"{KIND_WORDS[ref.field.split('[')[0]]} {ref.value!r}; the note is "
-                        "kept and shown where its other targets are", "warning") for ref in missing]
+    problems = [
+        Problem(
+            origin(note.path, ref.line),
+            f"{ref.field}: "
+            f"{KIND_WORDS[ref.field.split('[')[0]]} {ref.value!r}; the note is "
+            "kept and shown where its other targets are",
+            "warning",
+        )
+        for ref in missing
+    ]
     if not note.targets and note.story is None:
-        problems.append(Problem(origin(note.path, 1), "attaches to nothing: name articles, "
-                                "tags or days in its front matter; kept, and not shown on the "
-                                "site until it does", "warning"))
+        problems.append(
+            Problem(
+                origin(note.path, 1),
+                "attaches to nothing: name articles, "
+                "tags or days in its front matter; kept, and not shown on the "
+                "site until it does",
+                "warning",
+            )
+        )
     for flag in ("pin", "hidden"):
         if getattr(note, flag) and not any(a.kind == "article" for a in found):
-            problems.append(Problem(origin(note.path, 1), f"{flag}: true but the note names "
-                                    "no stored article, so it changes nothing", "warning"))
+            problems.append(
+                Problem(
+                    origin(note.path, 1),
+                    f"{flag}: true but the note names no stored article, so it changes nothing",
+                    "warning",
+                )
+            )
     if note.override and not any(a.kind == "article" for a in found):
-        problems.append(Problem(origin(note.path, 1), "override: the note names no stored "
-                                "article, so it changes nothing", "warning"))
+        problems.append(
+            Problem(
+                origin(note.path, 1),
+                "override: the note names no stored article, so it changes nothing",
+                "warning",
+            )
+        )
     return problems

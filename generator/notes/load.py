@@ -15,9 +15,9 @@ from pathlib import Path, PurePosixPath
 
 import yaml
 
-from ..errors import NoteError
-from .note import BrokenNote, Note
-from .parse import PLACEHOLDER, parse_note, placeholder_line, split_front_matter
+from generator.errors import NoteError
+from generator.notes.note import BrokenNote, Note
+from generator.notes.parse import PLACEHOLDER, parse_note, placeholder_line, split_front_matter
 
 NOTES_FOLDER = "notes"
 # "LINE: reason", as parse_note words its errors.
@@ -49,8 +49,12 @@ def read_note(path: Path, rel: str) -> Note | BrokenNote:
         return BrokenNote(rel, line, reason)
     placeholder = placeholder_line(note)
     if placeholder is not None:
-        return BrokenNote(rel, placeholder, f"still has the template's text ({PLACEHOLDER!r}): not "
-                          "published until it is replaced", "warning")
+        return BrokenNote(
+            rel,
+            placeholder,
+            f"still has the template's text ({PLACEHOLDER!r}): not published until it is replaced",
+            "warning",
+        )
     return note
 
 
@@ -64,12 +68,19 @@ def editor_files(docs: Path, generated: Iterable[str]) -> list[str]:
     found = []
     for top, folders, files in os.walk(docs):
         rel_top = PurePosixPath(Path(top).relative_to(docs).as_posix())
-        folders[:] = sorted(f for f in folders if not f.startswith(".")
-                            and not (rel_top == PurePosixPath(".") and f in owned))
+        folders[:] = sorted(
+            f
+            for f in folders
+            if not f.startswith(".") and not (rel_top == PurePosixPath(".") and f in owned)
+        )
         for name in files:
             rel = rel_top / name
-            if name.endswith(".md") and not name.startswith(".") and str(rel) not in owned \
-                    and (Path(top) / name).is_file():
+            if (
+                name.endswith(".md")
+                and not name.startswith(".")
+                and str(rel) not in owned
+                and (Path(top) / name).is_file()
+            ):
                 found.append(str(rel))
     return sorted(found, key=lambda rel: PurePosixPath(rel).parts)
 

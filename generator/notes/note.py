@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from ..model import EditorChanges, Problem
+from generator.model import EditorChanges, Problem
 
 
 @dataclass(frozen=True)
@@ -19,8 +19,9 @@ class Override:
 
     def fields(self) -> tuple[str, ...]:
         """Return the names of the replaced fields, in page order."""
-        return tuple(name for name in ("title", "summary", "tags")
-                     if getattr(self, name) is not None)
+        return tuple(
+            name for name in ("title", "summary", "tags") if getattr(self, name) is not None
+        )
 
 
 @dataclass(frozen=True)
@@ -107,5 +108,7 @@ class Attached:
 
 def newest_first(notes: Iterable[Note]) -> list[Note]:
     """Return notes newest first (undated last), ties by path."""
-    return sorted(notes, key=lambda n: (n.date is None,
-                                        -int(n.date.replace("-", "")) if n.date else 0, n.path))
+    return sorted(
+        notes,
+        key=lambda n: (n.date is None, -int(n.date.replace("-", "")) if n.date else 0, n.path),
+    )

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
-from ..model import EditorChanges, Entry, Problem
-from .note import Note, Override
+from generator.model import EditorChanges, Entry, Problem
+from generator.notes.note import Note, Override
 
 FIELDS = ("title", "summary", "tags")
 
 
-def merge_overrides(claims: Iterable[tuple[Note, str]], titles: Mapping[str, str]
-                    ) -> tuple[dict[str, EditorChanges], list[Problem]]:
+def merge_overrides(
+    claims: Iterable[tuple[Note, str]], titles: Mapping[str, str]
+) -> tuple[dict[str, EditorChanges], list[Problem]]:
     """Return per-article changes from (note, article id) pairs; the newest note wins a field.
 
     Claims are taken oldest first, so a later note replaces an earlier one's value; each
@@ -24,15 +25,21 @@ def merge_overrides(claims: Iterable[tuple[Note, str]], titles: Mapping[str, str
         fields = taken.setdefault(article_id, {})
         for name in note.override.fields():
             if name in fields:
-                problems.append(Problem(
-                    f"docs/{fields[name].path}", f"override.{name} of article {article_id} is "
-                    f"replaced by the newer docs/{note.path}", "warning"))
+                problems.append(
+                    Problem(
+                        f"docs/{fields[name].path}",
+                        f"override.{name} of article {article_id} is "
+                        f"replaced by the newer docs/{note.path}",
+                        "warning",
+                    )
+                )
             fields[name] = note
     return {i: _changes(fields, titles.get(i)) for i, fields in sorted(taken.items())}, problems
 
 
 def _changes(fields: Mapping[str, Note], title: str | None) -> EditorChanges:
     """Return one article's changes from the note that won each field."""
+
     def value(name: str) -> Override:
         override = fields[name].override
         assert override is not None
@@ -44,12 +51,10 @@ def _changes(fields: Mapping[str, Note], title: str | None) -> EditorChanges:
         summary=value("summary").summary if "summary" in fields else None,
         tags=value("tags").tags if "tags" in fields else None,
         original_title=title if "title" in fields else None,
-        notes=tuple(sorted({n.path for n in fields.values()})))
+        notes=tuple(sorted({n.path for n in fields.values()})),
+    )
 
 
-
-def apply_changes(entries: Sequence[Entry], changes: Mapping[str, EditorChanges]
-                  ) -> list[Entry]:
+def apply_changes(entries: Sequence[Entry], changes: Mapping[str, EditorChanges]) -> list[Entry]:
     """Return the entries with editors' overrides applied (page paths never change)."""
-    return [e.overridden(changes[e.article.id]) if e.article.id in changes else e
-            for e in entries]
+    return [e.overridden(changes[e.article.id]) if e.article.id in changes else e for e in entries]

@@ -14,8 +14,8 @@ from typing import Any
 
 import yaml
 
-from ..errors import FieldError, NoteError
-from .note import Note, Override, Ref, StoryNote
+from generator.errors import FieldError, NoteError
+from generator.notes.note import Note, Override, Ref, StoryNote
 
 # A front matter fence: three dashes (or three dots to close, as YAML allows) on their own line.
 FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
@@ -33,7 +33,6 @@ BOOL_TAG = "tag:yaml.org,2002:bool"
 NULL_TAG = "tag:yaml.org,2002:null"
 
 
-
 def split_front_matter(text: str) -> tuple[str | None, str, int]:
     """Return (front matter YAML or None, body, body's first line) of a note's text."""
     lines = text.split("\n")
@@ -41,14 +40,16 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
         return None, text, 1
     for number, line in enumerate(lines[1:], start=1):
         if FENCE.match(line):
-            return "\n".join(lines[1:number]) + "\n", "\n".join(lines[number + 1:]), number + 2
+            return "\n".join(lines[1:number]) + "\n", "\n".join(lines[number + 1 :]), number + 2
     raise NoteError("1: front matter opened with --- is never closed (add a --- line)")
 
 
 # The body `newsdigest note` writes into a new note: a note still holding it is unfinished.
 PLACEHOLDER = "Write the note here, in Markdown."
-TEMPLATE_BODY = (f"{PLACEHOLDER} It appears as an \"Editor's note\" on the article's page "
-                 "and in the notes index.\n")
+TEMPLATE_BODY = (
+    f"{PLACEHOLDER} It appears as an \"Editor's note\" on the article's page "
+    "and in the notes index.\n"
+)
 
 
 def placeholder_line(note: Note) -> int | None:
@@ -72,8 +73,10 @@ def parse_note(text: str, path: str) -> Note:
         key = str(key_node.value)
         check = CHECKS.get(key)
         if check is None:
-            raise NoteError(f"{_line(key_node)}: {key}: unknown key (expected one of: "
-                            f"{', '.join(sorted(CHECKS))})")
+            raise NoteError(
+                f"{_line(key_node)}: {key}: unknown key (expected one of: "
+                f"{', '.join(sorted(CHECKS))})"
+            )
         if key in values:
             raise NoteError(f"{_line(key_node)}: {key}: given twice")
         try:
@@ -134,8 +137,9 @@ def day(node: yaml.Node, field: str) -> str | None:
             raise ValueError(value)
         datetime.date.fromisoformat(value)
     except ValueError as error:
-        raise FieldError(field, _line(node), f"expected a day as YYYY-MM-DD, got {value!r}"
-                         ) from error
+        raise FieldError(
+            field, _line(node), f"expected a day as YYYY-MM-DD, got {value!r}"
+        ) from error
     return value
 
 
@@ -158,20 +162,30 @@ def texts(node: yaml.Node, field: str) -> tuple[str, ...]:
 
 def refs(kind: Callable[[yaml.Node, str], str | None]) -> Callable[[yaml.Node, str], Any]:
     """Return a check for a list of references whose items `kind` validates."""
+
     def check(node: yaml.Node, field: str) -> tuple[Ref, ...]:
         found = ((kind(item, name), name, _line(item)) for item, name in _items(node, field))
         return tuple(Ref(name, value, line) for value, name, line in found if value is not None)
+
     return check
 
 
 def article_ref(node: yaml.Node, field: str) -> str | None:
     """Check an article reference: an id, the article's URL, or its page's path."""
     value = text(node, field)
-    if value is None or ARTICLE_ID.match(value.lower()) or HTTP_URL.match(value) \
-            or ARTICLE_PAGE.search(value):
+    if (
+        value is None
+        or ARTICLE_ID.match(value.lower())
+        or HTTP_URL.match(value)
+        or ARTICLE_PAGE.search(value)
+    ):
         return value
-    raise FieldError(field, _line(node), f"{value!r} is not an article id (12 hex digits), "
-                     "the article's URL, or its page path (articles/...)")
+    raise FieldError(
+        field,
+        _line(node),
+        f"{value!r} is not an article id (12 hex digits), "
+        "the article's URL, or its page path (articles/...)",
+    )
 
 
 def override(node: yaml.Node, field: str) -> Override | None:
@@ -184,8 +198,11 @@ def override(node: yaml.Node, field: str) -> Override | None:
     for key_node, value_node in node.value:
         key, name = str(key_node.value), f"{field}.{key_node.value}"
         if key not in OVERRIDE_CHECKS:
-            raise FieldError(name, _line(key_node), "unknown key (expected one of: "
-                             f"{', '.join(OVERRIDE_CHECKS)})")
+            raise FieldError(
+                name,
+                _line(key_node),
+                f"unknown key (expected one of: {', '.join(OVERRIDE_CHECKS)})",
+            )
         value = OVERRIDE_CHECKS[key](value_node, name)
         if value:
             found[key] = value
@@ -202,22 +219,28 @@ def story(node: yaml.Node, field: str) -> StoryNote | None:
     for key_node, value_node in node.value:
         key, name = str(key_node.value), f"{field}.{key_node.value}"
         if key not in STORY_CHECKS:
-            raise FieldError(name, _line(key_node), "unknown key (expected one of: "
-                             f"{', '.join(STORY_CHECKS)})")
+            raise FieldError(
+                name, _line(key_node), f"unknown key (expected one of: {', '.join(STORY_CHECKS)})"
+            )
         value = STORY_CHECKS[key](value_node, name)
         if value:
             found[key] = value
     if len(found.get("merge", ())) == 1:
-        raise FieldError(f"{field}.merge", _line(node), "name two or more articles whose "
-                         "stories become one")
+        raise FieldError(
+            f"{field}.merge", _line(node), "name two or more articles whose stories become one"
+        )
     return StoryNote(**found) if found else None
 
 
 def material_hide(node: yaml.Node, field: str) -> tuple[str, ...]:
     """Check Material's own `hide` key (page parts), which must stay a list for MkDocs."""
     if isinstance(node, yaml.ScalarNode) and node.tag == BOOL_TAG:
-        raise FieldError(field, _line(node), "this is Material's list of page parts to hide "
-                         "(navigation, toc, footer); to hide an article use `hidden: true`")
+        raise FieldError(
+            field,
+            _line(node),
+            "this is Material's list of page parts to hide "
+            "(navigation, toc, footer); to hide an article use `hidden: true`",
+        )
     return texts(node, field)
 
 
@@ -256,5 +279,18 @@ CHECKS: Mapping[str, Check] = {
     "hide": material_hide,
     "search": mapping,
 }
-NOTE_FIELDS = frozenset({"title", "author", "date", "articles", "tags", "days", "pin",
-                         "hidden", "reason", "override", "story"})
+NOTE_FIELDS = frozenset(
+    {
+        "title",
+        "author",
+        "date",
+        "articles",
+        "tags",
+        "days",
+        "pin",
+        "hidden",
+        "reason",
+        "override",
+        "story",
+    }
+)

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from urllib.parse import urlsplit
 
-from ..ids import canonical_url
-from ..model import Entry
-from .parse import ARTICLE_ID, HTTP_URL
+from generator.ids import canonical_url
+from generator.model import Entry
+from generator.notes.parse import ARTICLE_ID, HTTP_URL
 
 # The articles/... part of a page path or page URL ("/site/articles/2026/03/x/" too).
 PAGE_PART = re.compile(r"(?:^|/)(articles/.+)$")
@@ -36,8 +36,11 @@ def index_rows(rows: Sequence[tuple[str, str | None, str]]) -> ArticleIndex:
     for article_id, url, _ in sorted(rows, reverse=True):
         if url:
             by_url[canonical_url(url)] = article_id
-    return ArticleIndex(MappingProxyType(by_url), MappingProxyType({p: i for i, _, p in rows}),
-                        frozenset(i for i, _, _ in rows))
+    return ArticleIndex(
+        MappingProxyType(by_url),
+        MappingProxyType({p: i for i, _, p in rows}),
+        frozenset(i for i, _, _ in rows),
+    )
 
 
 def page_key(value: str) -> str | None:

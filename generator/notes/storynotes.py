@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..model import Problem, StoryDecision
-from .attach import origin
-from .note import Note, Ref
-from .resolve import ArticleIndex, resolve_article
+from generator.model import Problem, StoryDecision
+from generator.notes.attach import origin
+from generator.notes.note import Note, Ref
+from generator.notes.resolve import ArticleIndex, resolve_article
 
 
 def _resolved(

@@ -1,1 +1,2 @@
-"""Publishing beyond the site: delivering the digest to readers (email)."""
+"""Publishing: write docs/, build site/ with MkDocs (incrementally, leaving build-killers
+out), index it for search, serve it, and mail the digest."""

@@ -17,13 +17,12 @@ from email.message import EmailMessage
 from email.utils import formatdate, parseaddr
 from pathlib import Path
 
-from ..errors import ConfigError, DeliveryError
+from generator.errors import ConfigError, DeliveryError
 
 ENV_PREFIX = "NEWSDIGEST_SMTP_"
 SECURITIES = ("starttls", "tls", "none")
 DEFAULT_PORTS = {"starttls": 587, "tls": 465, "none": 25}
 LOOPBACK = frozenset({"127.0.0.1", "::1", "localhost"})
-
 
 
 @dataclass(frozen=True)

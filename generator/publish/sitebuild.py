@@ -26,8 +26,9 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from .. import __version__, atomic
-from ..cache import code_digest
+from generator import __version__
+from generator.store import atomic
+from generator.store.cache import code_digest
 
 STATE_NAME = "site-state.json"
 STATE_VERSION = 1
@@ -70,11 +71,15 @@ def scan(docs: Path, previous: Mapping[str, FileState]) -> dict[str, FileState]:
     return states
 
 
-def changes(previous: Mapping[str, FileState], current: Mapping[str, FileState]
-            ) -> tuple[set[str], set[str]]:
+def changes(
+    previous: Mapping[str, FileState], current: Mapping[str, FileState]
+) -> tuple[set[str], set[str]]:
     """Return the docs files changed or new since the last build, and those removed."""
-    changed = {rel for rel, state in current.items()
-               if rel not in previous or previous[rel].digest != state.digest}
+    changed = {
+        rel
+        for rel, state in current.items()
+        if rel not in previous or previous[rel].digest != state.digest
+    }
     return changed, set(previous) - set(current)
 
 
@@ -86,9 +91,15 @@ def setup_digest(config: Any, config_file: Path) -> str:
         folders.append(Path(custom))
     hooks = sorted(str(h) for h in config.get("hooks") or ())
     versions = [metadata.version(name) for name in ("mkdocs", "mkdocs-material", "markdown")]
-    extra = json.dumps([__version__, versions,
-                        config_file.read_text(encoding="utf-8"), hooks,
-                        [Path(h).read_text(encoding="utf-8") for h in hooks]])
+    extra = json.dumps(
+        [
+            __version__,
+            versions,
+            config_file.read_text(encoding="utf-8"),
+            hooks,
+            [Path(h).read_text(encoding="utf-8") for h in hooks],
+        ]
+    )
     return code_digest(folders, extra)
 
 
@@ -98,16 +109,22 @@ def load_state(path: Path, setup: str) -> dict[str, FileState] | None:
         saved = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if not isinstance(saved, dict) or saved.get("version") != STATE_VERSION \
-            or saved.get("setup") != setup:
+    if (
+        not isinstance(saved, dict)
+        or saved.get("version") != STATE_VERSION
+        or saved.get("setup") != setup
+    ):
         return None
     return {rel: FileState(*state) for rel, state in saved["files"].items()}
 
 
 def save_state(path: Path, setup: str, files: Mapping[str, FileState]) -> None:
     """Record what the site was just built from."""
-    data = {"version": STATE_VERSION, "setup": setup,
-            "files": {rel: list(state) for rel, state in sorted(files.items())}}
+    data = {
+        "version": STATE_VERSION,
+        "setup": setup,
+        "files": {rel: list(state) for rel, state in sorted(files.items())},
+    }
     atomic.write_text(path, json.dumps(data, separators=(",", ":")) + "\n")
 
 
@@ -122,8 +139,9 @@ def nav_pages(nav: object) -> set[str]:
     return set()
 
 
-def mark_outputs(config: Any, current: Mapping[str, FileState], stale: set[str],
-                 removed: set[str]) -> None:
+def mark_outputs(
+    config: Any, current: Mapping[str, FileState], stale: set[str], removed: set[str]
+) -> None:
     """Make MkDocs's `dirty` test tell the truth: stale pages older than their source,
     current ones newer; delete the outputs of removed files."""
     from mkdocs.structure.files import File  # noqa: PLC0415 - only builds pay for MkDocs
@@ -138,8 +156,11 @@ def mark_outputs(config: Any, current: Mapping[str, FileState], stale: set[str],
         output = Path(File(rel, docs, site, directory).abs_dest_path)
         if not output.exists():
             continue  # MkDocs builds it anyway
-        when = state.mtime_ns - 10**9 if rel in stale else max(
-            state.mtime_ns + 10**9, output.stat().st_mtime_ns)
+        when = (
+            state.mtime_ns - 10**9
+            if rel in stale
+            else max(state.mtime_ns + 10**9, output.stat().st_mtime_ns)
+        )
         os.utime(output, ns=(when, when))
 
 
@@ -155,8 +176,9 @@ def build_site(config_file: Path, docs: Path, site: Path, state_file: Path | Non
     from mkdocs.commands.build import build  # noqa: PLC0415 - only builds pay for MkDocs
     from mkdocs.config import load_config  # noqa: PLC0415
 
-    config = load_config(config_file=str(config_file), docs_dir=str(docs),
-                         site_dir=str(site), strict=True)
+    config = load_config(
+        config_file=str(config_file), docs_dir=str(docs), site_dir=str(site), strict=True
+    )
     if state_file is None:
         build(config)
         return False
@@ -164,8 +186,11 @@ def build_site(config_file: Path, docs: Path, site: Path, state_file: Path | Non
     previous = load_state(state_file, setup)
     state_file.unlink(missing_ok=True)  # a build that fails leaves no state: next is full
     current = scan(docs, previous or {})
-    dirty = previous is not None and not INDEXING_PLUGINS & set(config.plugins) \
+    dirty = (
+        previous is not None
+        and not INDEXING_PLUGINS & set(config.plugins)
         and (site / "index.html").exists()
+    )
     if dirty:
         stale, removed = changes(previous or {}, current)
         mark_outputs(config, current, stale | nav_pages(config.nav), removed)

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import hashlib
 
-from ..model import EditorChanges, Entry
-from ..placement import make_entry, moment_of, site_day, sort_key
+from generator.model import EditorChanges, Entry
+from generator.placement import make_entry, moment_of, site_day, sort_key
 
 __all__ = ["EditorChanges", "Entry", "key_hash", "make_entry", "moment_of", "site_day", "sort_key"]
 

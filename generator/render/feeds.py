@@ -18,9 +18,9 @@ from datetime import datetime
 from email.utils import format_datetime
 from urllib.parse import urlsplit, urlunsplit
 
-from ..settings import SiteSettings
-from .context import Entry
-from .html import clean, esc, page_url, safe_http_url
+from generator.config.settings import SiteSettings
+from generator.render.context import Entry
+from generator.render.html import clean, esc, page_url, safe_http_url
 
 FEED_ITEMS = 50  # articles in the latest-articles feeds
 FEED_DAYS = 30  # days in the digest feeds
@@ -81,24 +81,38 @@ def article_item(entry: Entry) -> FeedItem:
     """Return the feed item of one article."""
     published = entry.article.published
     summary = " ".join(entry.summary_texts())
-    return FeedItem(id=entry.article.id, title=entry.title, page=entry.page,
-                    summary=summary or entry.title, tags=entry.tags,
-                    published=published.iso if published else None,
-                    language=entry.article.language or None, source=entry.article.source,
-                    authors=entry.article.authors, original=safe_http_url(entry.article.url))
+    return FeedItem(
+        id=entry.article.id,
+        title=entry.title,
+        page=entry.page,
+        summary=summary or entry.title,
+        tags=entry.tags,
+        published=published.iso if published else None,
+        language=entry.article.language or None,
+        source=entry.article.source,
+        authors=entry.article.authors,
+        original=safe_http_url(entry.article.url),
+    )
 
 
 def digest_item(day: str, page: str, entries: Sequence[Entry]) -> FeedItem:
     """Return the feed item of one day's digest: its headlines as the summary."""
     ordered = sorted(entries, key=lambda e: e.sort_key, reverse=True)
-    times = [e.article.published.iso for e in ordered if e.article.published
-             and e.article.published.iso]
+    times = [
+        e.article.published.iso for e in ordered if e.article.published and e.article.published.iso
+    ]
     newest = max(times, key=datetime.fromisoformat) if times else None
     headlines = "; ".join(e.title for e in ordered)
     tags = tuple(sorted({t for e in ordered for t in e.tags[:2]}, key=str.casefold))[:8]
     count = f"{len(ordered)} stor{'y' if len(ordered) == 1 else 'ies'}"
-    return FeedItem(id=f"digest-{day}", title=f"Digest for {day} ({count})", page=page,
-                    summary=headlines, tags=tags, published=newest)
+    return FeedItem(
+        id=f"digest-{day}",
+        title=f"Digest for {day} ({count})",
+        page=page,
+        summary=headlines,
+        tags=tags,
+        published=newest,
+    )
 
 
 def newest_time(items: Sequence[FeedItem]) -> datetime | None:
@@ -156,10 +170,14 @@ def json_feed(feed: Feed, site: SiteSettings) -> str:
     """Return the feed as a JSON Feed 1.1 document."""
     items = []
     for item in feed.items:
-        data: dict[str, object] = {"id": item.id, "url": permalink(site, feed.path, item.page),
-                                   "title": clean(item.title), "summary": clean(item.summary),
-                                   "content_text": clean(item.summary),
-                                   "tags": [clean(t) for t in item.tags]}
+        data: dict[str, object] = {
+            "id": item.id,
+            "url": permalink(site, feed.path, item.page),
+            "title": clean(item.title),
+            "summary": clean(item.summary),
+            "content_text": clean(item.summary),
+            "tags": [clean(t) for t in item.tags],
+        }
         if item.published:
             data["date_published"] = item.published
         if item.language:
@@ -172,26 +190,37 @@ def json_feed(feed: Feed, site: SiteSettings) -> str:
             data["_newsdigest"] = {"source": clean(item.source)}
         items.append(data)
     document: dict[str, object] = {
-        "version": "https://jsonfeed.org/version/1.1", "title": feed.title,
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": feed.title,
         "home_page_url": permalink(site, feed.path, feed.home),
-        "feed_url": feed_url(site, feed.path), "description": feed.description,
-        "language": site.language, "items": items}
+        "feed_url": feed_url(site, feed.path),
+        "description": feed.description,
+        "language": site.language,
+        "items": items,
+    }
     return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
-def render_feeds(entries: Sequence[Entry], days: Mapping[str, Sequence[Entry]],
-                 day_pages: Mapping[str, str], site: SiteSettings) -> dict[str, str]:
+def render_feeds(
+    entries: Sequence[Entry],
+    days: Mapping[str, Sequence[Entry]],
+    day_pages: Mapping[str, str],
+    site: SiteSettings,
+) -> dict[str, str]:
     """Return the four feed files: latest articles and daily digests, RSS and JSON."""
     latest = sorted(entries, key=lambda e: e.sort_key, reverse=True)[:FEED_ITEMS]
     articles = tuple(article_item(e) for e in latest)
-    digests = tuple(digest_item(d, day_pages[d], days[d])
-                    for d in sorted(days, reverse=True)[:FEED_DAYS])
+    digests = tuple(
+        digest_item(d, day_pages[d], days[d]) for d in sorted(days, reverse=True)[:FEED_DAYS]
+    )
     pages = {}
     for rss_path, json_path, title, items in (
-            (RSS_ARTICLES, JSON_ARTICLES, f"{site.title}: latest articles", articles),
-            (RSS_DIGESTS, JSON_DIGESTS, f"{site.title}: daily digests", digests)):
+        (RSS_ARTICLES, JSON_ARTICLES, f"{site.title}: latest articles", articles),
+        (RSS_DIGESTS, JSON_DIGESTS, f"{site.title}: daily digests", digests),
+    ):
         for path, writer in ((rss_path, rss), (json_path, json_feed)):
-            feed = Feed(path=path, title=title, description=site.description,
-                        home="index.md", items=items)
+            feed = Feed(
+                path=path, title=title, description=site.description, home="index.md", items=items
+            )
             pages[path] = writer(feed, site)
     return pages

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import UTC, datetime
 
-from .context import Entry
-from .html import esc
+from generator.render.context import Entry
+from generator.render.html import esc
 
 # How often the publish workflow fetches: hourly (.github/workflows/publish.yml, "17 * * * *").
 SCHEDULE_SECONDS = 3600

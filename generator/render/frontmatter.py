@@ -8,8 +8,8 @@ from typing import Any
 
 import yaml
 
-from ..errors import FrontMatterError
-from .html import clean
+from generator.errors import FrontMatterError
+from generator.render.html import clean
 
 # A character beyond U+FFFF (emoji, rare CJK): the one kind libyaml and PyYAML write apart.
 ASTRAL = re.compile("[\U00010000-\U0010ffff]")
@@ -23,7 +23,6 @@ SCHEMA: Mapping[str, type | tuple[type, ...]] = {
     "search": dict,
     "newsdigest": dict,
 }
-
 
 
 def front_matter(meta: Mapping[str, Any]) -> str:
@@ -43,8 +42,14 @@ def front_matter(meta: Mapping[str, Any]) -> str:
     # beyond U+FFFF, which PyYAML writes as they are: those pages keep PyYAML's pure Python
     # one, so that a page's bytes do not depend on whether PyYAML was built with libyaml.
     dumper = yaml.SafeDumper if _astral(data) else FAST_DUMPER
-    text = yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=True,
-                     width=10_000, default_flow_style=False)
+    text = yaml.dump(
+        data,
+        Dumper=dumper,
+        allow_unicode=True,
+        sort_keys=True,
+        width=10_000,
+        default_flow_style=False,
+    )
     block = f"---\n{text}---\n"
     # Imported here: loading MkDocs is a fifth of the start-up of a run that renders nothing.
     from mkdocs.utils.meta import get_data  # noqa: PLC0415

@@ -17,7 +17,8 @@ from urllib.parse import urlsplit
 # (ZWSP, ZWNJ, ZWJ, word joiner, invisible operators, BOM, Mongolian vowel separator): they
 # can disguise text and break slugs.
 INVISIBLE_CHARS = re.compile(
-    "[\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+    "[\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
 # C0/C1 control characters other than tab, LF and CR, lone surrogates (a JSON record can
 # carry them; they cannot be written as UTF-8) and the non-characters U+FFFE/U+FFFF: none is
 # valid in HTML text or YAML.

@@ -8,8 +8,8 @@ with U+2028/U+2029. The page's own address is added there, from MkDocs's site_ur
 
 from __future__ import annotations
 
-from .context import Entry
-from .html import safe_http_url
+from generator.render.context import Entry
+from generator.render.html import safe_http_url
 
 
 def article_jsonld(entry: Entry) -> dict[str, object]:

@@ -13,9 +13,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..settings import SiteSettings
-from .context import Entry
-from .feeds import (
+from generator.config.settings import SiteSettings
+from generator.render.context import Entry
+from generator.render.feeds import (
     FEED_ITEMS,
     JSON_ARTICLES,
     JSON_DIGESTS,
@@ -28,7 +28,7 @@ from .feeds import (
     permalink,
     rss,
 )
-from .html import clean, esc, page_url
+from generator.render.html import clean, esc, page_url
 
 OPML_FILE = "feeds.opml"
 # Per kind, only the most used names get feeds: with the site's newest FEED_ITEMS each, the

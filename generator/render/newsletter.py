@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from email.message import EmailMessage
 from itertools import groupby
 
-from ..settings import SiteSettings
-from .context import Entry
-from .html import clean, esc, page_url, safe_http_url
-from .listings import count_label, day_label, digest_path, newest_first
+from generator.config.settings import SiteSettings
+from generator.render.context import Entry
+from generator.render.html import clean, esc, page_url, safe_http_url
+from generator.render.listings import count_label, day_label, digest_path, newest_first
 
 WIDTH = 72  # plain-text line length
 FONT = "font-family:Helvetica,Arial,sans-serif;"

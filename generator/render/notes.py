@@ -15,14 +15,14 @@ from collections.abc import Mapping, Sequence
 
 import nh3
 
-from ..notes import NoteSet
-from ..notes.load import NoteFiles
-from ..notes.note import Attached, Attachment, Note, newest_first
-from ..slugs import name_page
-from .article import GENERATED_NOTICE
-from .context import key_hash
-from .frontmatter import front_matter
-from .html import esc, href, link, page_url
+from generator.notes import NoteSet
+from generator.notes.load import NoteFiles
+from generator.notes.note import Attached, Attachment, Note, newest_first
+from generator.render.article import GENERATED_NOTICE
+from generator.render.context import key_hash
+from generator.render.frontmatter import front_matter
+from generator.render.html import esc, href, link, page_url
+from generator.slugs import name_page
 
 NOTES_GENERATED_FOLDER = "editors"  # the generated folder holding the notes index
 INDEX_PAGE = f"{NOTES_GENERATED_FOLDER}/index.md"

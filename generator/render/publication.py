@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from ..model import Article, Sentence
-from .html import esc, external_link, safe_http_url
+from generator.model import Article, Sentence
+from generator.render.html import esc, external_link, safe_http_url
 
 FULL, EXCERPT, NONE = "full", "excerpt", "none"
 # A sentence of more words than this is linked by its first and last words (`start,end`),

@@ -6,8 +6,8 @@ import html
 from collections.abc import Mapping
 from datetime import datetime, timedelta
 
-from ..model import Health
-from .listings import page
+from generator.model import Health
+from generator.render.listings import page
 
 STATUS_PAGE = "sources/status.md"
 FAILING_NOTICE_AFTER = timedelta(days=1)
@@ -17,12 +17,18 @@ MARKDOWN_SPECIAL = "\\`*_{}[]()#!|~>"
 
 def render_status_page(health: Mapping[str, Health]) -> str:
     """Return the status page, judged as of the newest recorded fetch (never "now")."""
-    stamps = sorted(stamp for record in health.values()
-                    for stamp in (record.last_success, record.last_error_at) if stamp)
+    stamps = sorted(
+        stamp
+        for record in health.values()
+        for stamp in (record.last_success, record.last_error_at)
+        if stamp
+    )
     if not stamps:
-        body = ("# Sources\n\nNo source has been fetched yet: this site's articles came from "
-                "local files (`newsdigest add`). After `newsdigest fetch`, each source's last "
-                "success, items and errors show here.")
+        body = (
+            "# Sources\n\nNo source has been fetched yet: this site's articles came from "
+            "local files (`newsdigest add`). After `newsdigest fetch`, each source's last "
+            "success, items and errors show here."
+        )
     else:
         body = render_sources_status(health, stamps[-1])
     return page("Source status", "status", [body])
@@ -45,22 +51,33 @@ def render_sources_status(health: Mapping[str, Health], now_iso: str) -> str:
     """Return the Markdown of the Sources status page, warning about long-failing sources."""
     now = datetime.fromisoformat(now_iso)
     lines = ["# Sources", ""]
-    long_failing = [(name, record) for name, record in sorted(health.items())
-                    if (_failing_for(record, now) or timedelta()) > FAILING_NOTICE_AFTER]
+    long_failing = [
+        (name, record)
+        for name, record in sorted(health.items())
+        if (_failing_for(record, now) or timedelta()) > FAILING_NOTICE_AFTER
+    ]
     if long_failing:
         lines += ['!!! warning "Sources failing for over a day"', ""]
-        lines += [f"    - **{escape_text(name)}**: failing since "
-                  f"{escape_text(record.first_failure_at)} "
-                  f"({record.consecutive_failures} runs): {escape_text(record.last_error)}"
-                  for name, record in long_failing]
+        lines += [
+            f"    - **{escape_text(name)}**: failing since "
+            f"{escape_text(record.first_failure_at)} "
+            f"({record.consecutive_failures} runs): {escape_text(record.last_error)}"
+            for name, record in long_failing
+        ]
         lines.append("")
-    lines += ["| Source | Status | Last success | Items last run | Last error |",
-              "|---|---|---|---|---|"]
+    lines += [
+        "| Source | Status | Last success | Items last run | Last error |",
+        "|---|---|---|---|---|",
+    ]
     for name, record in sorted(health.items()):
-        status = f"failing ({record.consecutive_failures})" if record.consecutive_failures \
-            else "ok"
-        error = f"{escape_text(record.last_error_at)}: {escape_text(record.last_error)}" \
-            if record.last_error else ""
-        lines.append(f"| {escape_text(name)} | {status} | {escape_text(record.last_success or '')}"
-                     f" | {record.items_last_run} | {error} |")
+        status = f"failing ({record.consecutive_failures})" if record.consecutive_failures else "ok"
+        error = (
+            f"{escape_text(record.last_error_at)}: {escape_text(record.last_error)}"
+            if record.last_error
+            else ""
+        )
+        lines.append(
+            f"| {escape_text(name)} | {status} | {escape_text(record.last_success or '')}"
+            f" | {record.items_last_run} | {error} |"
+        )
     return "\n".join(lines) + "\n"

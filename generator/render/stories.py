@@ -6,11 +6,11 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import NamedTuple
 
-from ..model import Article
-from .article import reader_time
-from .context import Entry
-from .html import esc, href, link, url_segments
-from .storypage import StoryView
+from generator.model import Article
+from generator.render.article import reader_time
+from generator.render.context import Entry
+from generator.render.html import esc, href, link, url_segments
+from generator.render.storypage import StoryView
 
 
 def clock_time(article: Article) -> str:
@@ -44,8 +44,11 @@ class StoryParts:
         self.entry = entry
         self.lang = esc(entry.article.language)
         self.head = f'<li class="nd-story"><a class="nd-story-title" lang="{self.lang}" href="'
-        self.tags = tuple(TagPage(t, tag_pages[t], url_segments(tag_pages[t]))
-                          for t in entry.tags[:4] if t in tag_pages)
+        self.tags = tuple(
+            TagPage(t, tag_pages[t], url_segments(tag_pages[t]))
+            for t in entry.tags[:4]
+            if t in tag_pages
+        )
         self._bodies: dict[tuple[int, bool], str] = {}
         self._stamps: dict[bool, str] = {}
 
@@ -63,11 +66,16 @@ class StoryParts:
             self._stamps[same_day] = stamp(article, same_day)
         when = self._stamps[same_day]
         summary = " ".join(self.entry.summary_texts()[:summary_sentences])
-        return (f'">{esc(article.title)}</a>'
-                f'<span class="nd-story-meta">{" · ".join(x for x in (source, when) if x)}'
-                "</span>"
-                + (f'<span class="nd-story-summary" lang="{lang}">{esc(summary)}</span>'
-                   if summary else ""))
+        return (
+            f'">{esc(article.title)}</a>'
+            f'<span class="nd-story-meta">{" · ".join(x for x in (source, when) if x)}'
+            "</span>"
+            + (
+                f'<span class="nd-story-summary" lang="{lang}">{esc(summary)}</span>'
+                if summary
+                else ""
+            )
+        )
 
 
 def stamp(article: Article, same_day: bool) -> str:
@@ -86,9 +94,12 @@ class StoryItems:
     different entry with the same id is never shown with another's parts.
     """
 
-    def __init__(self, tag_pages: Mapping[str, str],
-                 story_of: Mapping[str, StoryView] | None = None,
-                 by_id: Mapping[str, Entry] | None = None) -> None:
+    def __init__(
+        self,
+        tag_pages: Mapping[str, str],
+        story_of: Mapping[str, StoryView] | None = None,
+        by_id: Mapping[str, Entry] | None = None,
+    ) -> None:
         self.tag_pages = tag_pages
         self.story_of = story_of or {}  # article id -> its story, for stories with a page
         self.by_id = by_id or {}  # every shown entry, to count a story's sources
@@ -100,11 +111,19 @@ class StoryItems:
         entries themselves (titles, members, members' sources): part of a lazy page's key."""
         found = {s.id: s for e in entries if (s := self.story_of.get(e.article.id))}
         by_id = self.by_id
-        lead = {s.id: by_id[s.ids[0]].summary_texts()[:1] if s.ids[0] in by_id else ()
-                for s in found.values()}
-        return tuple((s.id, s.title, lead[s.id],
-                      tuple((i, by_id[i].article.source if i in by_id else None) for i in s.ids))
-                     for _, s in sorted(found.items()))
+        lead = {
+            s.id: by_id[s.ids[0]].summary_texts()[:1] if s.ids[0] in by_id else ()
+            for s in found.values()
+        }
+        return tuple(
+            (
+                s.id,
+                s.title,
+                lead[s.id],
+                tuple((i, by_id[i].article.source if i in by_id else None) for i in s.ids),
+            )
+            for _, s in sorted(found.items())
+        )
 
     def story(self, entry: Entry) -> StoryParts:
         """Return the entry's page-independent parts, made on first use."""
@@ -113,14 +132,27 @@ class StoryItems:
             known = self._stories[entry.article.id] = StoryParts(entry, self.tag_pages)
         return known
 
-    def story_list(self, from_page: str, entries: Sequence[Entry],
-                   summary_sentences: int = 2, same_day: bool = False) -> str:
+    def story_list(
+        self,
+        from_page: str,
+        entries: Sequence[Entry],
+        summary_sentences: int = 2,
+        same_day: bool = False,
+    ) -> str:
         """Return a list of stories in the given order."""
-        return ('<ul class="nd-stories">' + self.items(from_page, entries, summary_sentences,
-                                                        same_day) + "</ul>")
+        return (
+            '<ul class="nd-stories">'
+            + self.items(from_page, entries, summary_sentences, same_day)
+            + "</ul>"
+        )
 
-    def items(self, from_page: str, entries: Sequence[Entry], summary_sentences: int = 2,
-              same_day: bool = False) -> str:
+    def items(
+        self,
+        from_page: str,
+        entries: Sequence[Entry],
+        summary_sentences: int = 2,
+        same_day: bool = False,
+    ) -> str:
         """Return the list items of stories in the given order (no enclosing list)."""
         here = url_segments(from_page)
         depth = len(here) if here else 0
@@ -131,8 +163,11 @@ class StoryItems:
         items: list[str] = []
         for entry in entries:
             story = self.story(entry)
-            items += (story.head, esc(href(from_page, entry.page)),
-                      story.body(summary_sentences, same_day))
+            items += (
+                story.head,
+                esc(href(from_page, entry.page)),
+                story.body(summary_sentences, same_day),
+            )
             if story.tags:
                 items.append('<span class="nd-tags">')
                 for tag in story.tags:

@@ -12,14 +12,14 @@ from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from functools import partial
 
-from ..model import Page
-from ..settings import SiteSettings
-from .context import Entry
-from .feeds import FEED_ITEMS
-from .listings import newest_first
-from .namedfeeds import FeedRef, feed_paths, render_named_feeds
-from .storypage import StoryView
-from .watchpages import Keyed
+from generator.config.settings import SiteSettings
+from generator.model import Page
+from generator.render.context import Entry
+from generator.render.feeds import FEED_ITEMS
+from generator.render.listings import newest_first
+from generator.render.namedfeeds import FeedRef, feed_paths, render_named_feeds
+from generator.render.storypage import StoryView
+from generator.render.watchpages import Keyed
 
 STORY_FEED_DAYS = 30
 MAX_STORY_FEEDS = 1000

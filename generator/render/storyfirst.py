@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from .context import Entry
-from .html import esc, href, link
-from .stories import StoryItems, stamp
-from .storypage import StoryView
+from generator.render.context import Entry
+from generator.render.html import esc, href, link
+from generator.render.stories import StoryItems, stamp
+from generator.render.storypage import StoryView
 
 NewestFirst = Callable[[Entry], tuple[str, str]]
 

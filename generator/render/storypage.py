@@ -5,17 +5,19 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
-from ..model import Fact
-from ..stories.compare import Disagreement, Report, disagreements, own_facts, value_of
-from .article import GENERATED_NOTICE, reader_time
-from .context import Entry
-from .frontmatter import front_matter
-from .html import esc, link
-from .labels import labels_for
+from generator.model import Fact
+from generator.render.article import GENERATED_NOTICE, reader_time
+from generator.render.context import Entry
+from generator.render.frontmatter import front_matter
+from generator.render.html import esc, link
+from generator.render.labels import labels_for
+from generator.stories.compare import Disagreement, Report, disagreements, own_facts, value_of
 
 # Story pages gather reports in several languages: their labels are the site's (English).
-FACT_LABELS = {kind: labels_for("en")[kind] for kind in
-               ("figure", "date", "quote", "person", "organization", "place")}
+FACT_LABELS = {
+    kind: labels_for("en")[kind]
+    for kind in ("figure", "date", "quote", "person", "organization", "place")
+}
 
 STORY_FOLDER = "stories"
 SUMMARY_SENTENCES = 2  # of each source's summary on its story page
@@ -51,15 +53,19 @@ def _time(entry: Entry) -> str:
 
 def _timeline(page: str, shown: Sequence[Entry]) -> str:
     """Return every article (copies too) by publication time, oldest first."""
-    items = [f"<li>{_time(e)} {_source(e)} {link(page, e.page, e.title)}</li>"
-             for e in sorted(shown, key=lambda e: e.sort_key)]
+    items = [
+        f"<li>{_time(e)} {_source(e)} {link(page, e.page, e.title)}</li>"
+        for e in sorted(shown, key=lambda e: e.sort_key)
+    ]
     return '<ol class="nd-timeline">' + "".join(items) + "</ol>"
 
 
 def _fact_item(fact: Fact) -> str:
     """Return one fact with its kind and the sentence it comes from (on hover)."""
-    return (f'<li class="nd-fact nd-fact-{fact.kind}" title="{esc(fact.evidence)}">'
-            f"<strong>{FACT_LABELS[fact.kind]}:</strong> {esc(shown(fact))}</li>")
+    return (
+        f'<li class="nd-fact nd-fact-{fact.kind}" title="{esc(fact.evidence)}">'
+        f"<strong>{FACT_LABELS[fact.kind]}:</strong> {esc(shown(fact))}</li>"
+    )
 
 
 def shown(fact: Fact) -> str:
@@ -71,16 +77,19 @@ def _report(page: str, entry: Entry, own: Sequence[Fact], copies: Sequence[Entry
     """Return one source's report: its link, source and time, summary and its own facts."""
     lang = esc(entry.article.language)
     summary = " ".join(entry.summary_texts()[:SUMMARY_SENTENCES])
-    parts = [f'<h3 class="nd-report-title" lang="{lang}">{link(page, entry.page, entry.title)}'
-             "</h3>",
-             '<p class="nd-story-meta">'
-             + " · ".join(x for x in (_source(entry), _time(entry)) if x) + "</p>"]
+    parts = [
+        f'<h3 class="nd-report-title" lang="{lang}">{link(page, entry.page, entry.title)}</h3>',
+        '<p class="nd-story-meta">'
+        + " · ".join(x for x in (_source(entry), _time(entry)) if x)
+        + "</p>",
+    ]
     if summary:
         parts.append(f'<p class="nd-story-summary" lang="{lang}">{esc(summary)}</p>')
     if own:
         facts = "".join(_fact_item(f) for f in own)
-        parts.append('<p class="nd-own-title">Only in this report:</p>'
-                     f'<ul class="nd-own-facts">{facts}</ul>')
+        parts.append(
+            f'<p class="nd-own-title">Only in this report:</p><ul class="nd-own-facts">{facts}</ul>'
+        )
     if copies:
         names = ", ".join(link(page, c.page, c.article.source or c.title) for c in copies)
         parts.append(f'<p class="nd-also">Also published by {names} (the same text)</p>')
@@ -93,10 +102,14 @@ def _disagreement(page: str, found: Disagreement, by_id: Mapping[str, Entry]) ->
     for article_id, fact in (found.first, found.second):
         entry = by_id[article_id]
         who = esc(entry.article.source) if entry.article.source else "One report"
-        sides.append(f"<li>{link(page, entry.page, who)} ({_time(entry)}): "
-                     f"<strong>{esc(shown(fact))}</strong> — “{esc(fact.evidence)}”</li>")
-    return (f'<li class="nd-disagreement">{FACT_LABELS[found.first[1].kind]} '
-            f"({esc(found.about)}):<ul>{''.join(sides)}</ul></li>")
+        sides.append(
+            f"<li>{link(page, entry.page, who)} ({_time(entry)}): "
+            f"<strong>{esc(shown(fact))}</strong> — “{esc(fact.evidence)}”</li>"
+        )
+    return (
+        f'<li class="nd-disagreement">{FACT_LABELS[found.first[1].kind]} '
+        f"({esc(found.about)}):<ul>{''.join(sides)}</ul></li>"
+    )
 
 
 def _reports(entries: Sequence[Entry]) -> list[Report]:
@@ -110,23 +123,32 @@ def render_story(story: StoryView, by_id: Mapping[str, Entry], follow: str = "")
     copy_of = {c: o for c, o in story.copies if c in by_id and o in by_id}
     originals = sorted((e for e in shown if e.article.id not in copy_of), key=lambda e: e.sort_key)
     sources = sorted({e.article.source for e in shown if e.article.source})
-    meta = {"title": story.title,
-            "newsdigest": {"kind": "story", "id": story.id, "articles": len(shown)}}
-    count = (f"{len(shown)} articles from {len(sources)} source{'s' if len(sources) != 1 else ''}"
-             + (": " + ", ".join(sources) if sources else ""))
+    meta = {
+        "title": story.title,
+        "newsdigest": {"kind": "story", "id": story.id, "articles": len(shown)},
+    }
+    count = (
+        f"{len(shown)} articles from {len(sources)} source{'s' if len(sources) != 1 else ''}"
+        + (": " + ", ".join(sources) if sources else "")
+    )
     reports = _reports(originals)
-    blocks = [front_matter(meta), GENERATED_NOTICE,
-              f'<h1 class="nd-title">{esc(story.title)}</h1>',
-              f'<p class="nd-story-meta">{esc(count)}</p>',
-              follow,  # links to the story's feeds (render/storyfeeds.py), when it has them
-              "## Why these are one story",
-              '<ul class="nd-story-why">' + "".join(f"<li>{esc(w)}</li>" for w in story.why)
-              + "</ul>"]
+    blocks = [
+        front_matter(meta),
+        GENERATED_NOTICE,
+        f'<h1 class="nd-title">{esc(story.title)}</h1>',
+        f'<p class="nd-story-meta">{esc(count)}</p>',
+        follow,  # links to the story's feeds (render/storyfeeds.py), when it has them
+        "## Why these are one story",
+        '<ul class="nd-story-why">' + "".join(f"<li>{esc(w)}</li>" for w in story.why) + "</ul>",
+    ]
     found = disagreements(reports)
     if found:
-        blocks += ["## Where the sources disagree",
-                   '<ul class="nd-disagreements">'
-                   + "".join(_disagreement(story.page, d, by_id) for d in found) + "</ul>"]
+        blocks += [
+            "## Where the sources disagree",
+            '<ul class="nd-disagreements">'
+            + "".join(_disagreement(story.page, d, by_id) for d in found)
+            + "</ul>",
+        ]
     blocks.append("## The reports")
     for entry, report in zip(originals, reports, strict=True):
         copies = [by_id[c] for c, o in copy_of.items() if o == entry.article.id]
@@ -136,15 +158,19 @@ def render_story(story: StoryView, by_id: Mapping[str, Entry], follow: str = "")
     return "\n\n".join(b for b in blocks if b) + "\n"
 
 
-def shown_stories(stories: Sequence[StoryView], by_id: Mapping[str, Entry]
-                  ) -> list[StoryView]:
+def shown_stories(stories: Sequence[StoryView], by_id: Mapping[str, Entry]) -> list[StoryView]:
     """Return the stories of two or more shown articles: the ones that get a page."""
     return [s for s in stories if sum(1 for i in s.ids if i in by_id) > 1]
 
 
-def story_pages(stories: Sequence[StoryView], by_id: Mapping[str, Entry],
-                follows: Mapping[str, str] | None = None) -> dict[str, str]:
+def story_pages(
+    stories: Sequence[StoryView],
+    by_id: Mapping[str, Entry],
+    follows: Mapping[str, str] | None = None,
+) -> dict[str, str]:
     """Return a page for every story of two or more shown articles (with its feeds' links)."""
     follows = follows or {}
-    return {s.page: render_story(s, by_id, follows.get(s.page, ""))
-            for s in shown_stories(stories, by_id)}
+    return {
+        s.page: render_story(s, by_id, follows.get(s.page, ""))
+        for s in shown_stories(stories, by_id)
+    }

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from itertools import chain
 
-from .context import Entry
+from generator.render.context import Entry
 
 # Articles that must carry a key phrase before it is a tag: one article's phrase is no topic.
 MIN_PHRASE_ARTICLES = 2

@@ -9,16 +9,16 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 
-from ..model import Page
-from ..settings import SiteSettings
-from ..watch.match import Watched, haystack, stories_of, watched
-from ..watch.rules import WatchRule
-from .article import reader_time
-from .context import Entry
-from .feeds import FEED_ITEMS, Feed, FeedItem, article_item, json_feed, rss
-from .html import esc, href, link
-from .listings import count_label, page
-from .namedfeeds import FeedRef, feed_links, feed_paths
+from generator.config.settings import SiteSettings
+from generator.model import Page
+from generator.render.article import reader_time
+from generator.render.context import Entry
+from generator.render.feeds import FEED_ITEMS, Feed, FeedItem, article_item, json_feed, rss
+from generator.render.html import esc, href, link
+from generator.render.listings import count_label, page
+from generator.render.namedfeeds import FeedRef, feed_links, feed_paths
+from generator.watch.match import Watched, haystack, stories_of, watched
+from generator.watch.rules import WatchRule
 
 WATCH_FOLDER = "watch"
 HOME_RULES = 10  # rules shown in the home page's block, most recently matched first

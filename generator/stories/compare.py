@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..model import Fact
+from generator.model import Fact
 
 # The number of a figure: digits with their separators ("1,200", "4.8"), or a number word.
 NUMBER = re.compile(

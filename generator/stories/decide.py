@@ -12,9 +12,9 @@ import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from ..model import StoryDecision
-from .listing import Story, why
-from .state import StoryFile
+from generator.model import StoryDecision
+from generator.stories.listing import Story, why
+from generator.stories.state import StoryFile
 
 
 def split_id(article_id: str) -> str:
@@ -113,5 +113,9 @@ def _rewhy(
 def as_shown(found: Sequence[Story], titles: Mapping[str, str]) -> list[Story]:
     """Return the stories headed as the site shows their first article (an editor's override
     of its title included); a headline an editor gave the story itself is kept."""
-    return [replace(s, title=titles.get(s.articles[0].id, s.title))
-            if s.title == s.articles[0].title else s for s in found]
+    return [
+        replace(s, title=titles.get(s.articles[0].id, s.title))
+        if s.title == s.articles[0].title
+        else s
+        for s in found
+    ]

@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from . import agglomerate
+from generator.stories import agglomerate
 
 # Chosen by cross-validation over ECB+ topics (tools/story_eval.py), see the commit messages.
 JOIN_THRESHOLD = 0.11

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from .state import Placed, StoryFile
+from generator.stories.state import Placed, StoryFile
 
 MAX_SHOWN = 4  # names, figures or words named in one line of "why"
 MAX_TRIED = 40  # values tried as shared ones, most often found as they are first

@@ -7,13 +7,13 @@ from collections.abc import Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
 
-from ..errors import InputError
-from ..model import Article
-from ..settings import Paths
-from ..store import Store
-from . import group, near, state
-from .features import features
-from .state import Placed, StoryFile
+from generator.config.settings import Paths
+from generator.errors import InputError
+from generator.model import Article
+from generator.store.articles import Store
+from generator.stories import group, near, state
+from generator.stories.features import features
+from generator.stories.state import Placed, StoryFile
 
 DAY_SECONDS = 86400.0
 

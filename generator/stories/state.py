@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .. import atomic
-from . import group, near
+from generator.store import atomic
+from generator.stories import group, near
 
 STATE_NAME = "stories.json"
 # Changes when what is stored or how it is compared changes: the state is then rebuilt.

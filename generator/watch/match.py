@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from ..model import Problem
-from .rules import WatchRule
+from generator.model import Problem
+from generator.watch.rules import WatchRule
 
 if TYPE_CHECKING:  # render imports this module: only the type is needed here
-    from ..render.context import Entry
+    from generator.render.context import Entry
 
 # Han, kana, Hangul and half-width kana: scripts written without spaces between words.
 CJK_CHARS = re.compile(

@@ -6,8 +6,8 @@ import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ..errors import ConfigError
-from ..slugs import slugify
+from generator.errors import ConfigError
+from generator.slugs import slugify
 
 # Names and phrases matched as whole words in titles, summaries and tags (see match.py).
 TERM_KEYS = ("words", "people", "organisations", "places")

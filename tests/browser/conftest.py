@@ -20,9 +20,16 @@ from playwright.sync_api import sync_playwright
 
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+]
 
 
 @pytest.fixture(scope="session")
@@ -93,8 +100,10 @@ def page(browser: Any, site_url: str) -> Iterator[Any]:
     tab.set_default_timeout(10_000)
     tab.on("console", lambda m: watch.errors.append(m.text) if m.type == "error" else None)
     tab.on("pageerror", lambda e: watch.errors.append(str(e)))
-    tab.on("response", lambda r: watch.errors.append(f"HTTP {r.status}: {r.url}")
-           if r.status >= 400 else None)
+    tab.on(
+        "response",
+        lambda r: watch.errors.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None,
+    )
     tab.watch = watch
     yield tab
     context.close()

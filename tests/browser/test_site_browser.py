@@ -33,8 +33,9 @@ def shot(page: Any, name: str) -> None:
 
 def test_home_shows_the_latest_days_stories(page: Any, site_url: str, demo_project: Path) -> None:
     day = latest_day(demo_project)
-    expected = [a.get_text() for a in soup_of(demo_project, f"digest/{day}").select(
-        "a.nd-story-title")]
+    expected = [
+        a.get_text() for a in soup_of(demo_project, f"digest/{day}").select("a.nd-story-title")
+    ]
     page.goto(site_url)
     shown = page.locator("article a.nd-story-title").all_inner_texts()
     assert expected and set(expected) <= set(shown)
@@ -49,9 +50,12 @@ def test_click_through_to_an_article(page: Any, site_url: str, demo_project: Pat
     links = page.locator("article a.nd-story-title")
     hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
     # an article with a fact box and a summary sentence listed (not only marked in the text)
-    with_facts = next(i for i, h in enumerate(hrefs)
-                      if soup_of(demo_project, h).select_one(".nd-facts")
-                      and soup_of(demo_project, h).select_one("ol.nd-summary a"))
+    with_facts = next(
+        i
+        for i, h in enumerate(hrefs)
+        if soup_of(demo_project, h).select_one(".nd-facts")
+        and soup_of(demo_project, h).select_one("ol.nd-summary a")
+    )
     links.nth(with_facts).click()
     page.wait_for_load_state()
     assert page.locator("ol.nd-summary li").count() >= 1
@@ -64,13 +68,16 @@ def test_click_through_to_an_article(page: Any, site_url: str, demo_project: Pat
     assert page.url.endswith(target)
 
 
-@pytest.mark.parametrize("query,title_part", [
-    ("snowpack", "snowpack"),  # an English word
-    ("Quist", "snowpack"),  # a person's name in romanised form (an author)
-    ("林文秀", "離島客輪"),  # a Chinese name, segmented by Pagefind's extended build
-    ("渡輪", "淡水渡輪"),  # a Chinese word
-    ("小豆島", "水素燃料電池船"),  # a Japanese place name
-])
+@pytest.mark.parametrize(
+    "query,title_part",
+    [
+        ("snowpack", "snowpack"),  # an English word
+        ("Quist", "snowpack"),  # a person's name in romanised form (an author)
+        ("林文秀", "離島客輪"),  # a Chinese name, segmented by Pagefind's extended build
+        ("渡輪", "淡水渡輪"),  # a Chinese word
+        ("小豆島", "水素燃料電池船"),  # a Japanese place name
+    ],
+)
 def test_search_finds_the_article(page: Any, site_url: str, query: str, title_part: str) -> None:
     page.goto(site_url)
     box = page.locator("input.md-search__input")
@@ -95,10 +102,14 @@ def test_tag_page_lists_its_articles(page: Any, site_url: str, demo_project: Pat
     page.wait_for_load_state()
     assert page.locator("h1").inner_text() == f"Tag: {tag}"
     listed = page.locator("a.nd-story-title").all_inner_texts()
-    tagged = [re.sub(r"\s+", " ", s.select_one("h1").get_text()) for s in (
-        BeautifulSoup(p.read_text("utf-8"), "lxml")
-        for p in (demo_project / "site" / "articles").rglob("index.html"))
-        if tag in [a.get_text() for a in s.select("p.nd-tags a")]]
+    tagged = [
+        re.sub(r"\s+", " ", s.select_one("h1").get_text())
+        for s in (
+            BeautifulSoup(p.read_text("utf-8"), "lxml")
+            for p in (demo_project / "site" / "articles").rglob("index.html")
+        )
+        if tag in [a.get_text() for a in s.select("p.nd-tags a")]
+    ]
     assert len(listed) == count == len(tagged)
     assert sorted(listed) == sorted(tagged)
 

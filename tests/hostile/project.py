@@ -28,38 +28,52 @@ from playwright.sync_api import sync_playwright
 
 from generator.model import Article, Published
 from generator.render.html import clean
-from generator.store import Store
+from generator.store.articles import Store
 
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+]
 HOOKS_LINE = re.compile(r"^hooks:", re.MULTILINE)
 # Relative paths in an inline script ("../..", ".", "../assets/..."), which differ by page
 # depth only.
 RELATIVE_IN_SCRIPT = re.compile(r'(?<=")(?:\.\./)*(?:\.\.?"|\.\./)')
-BASE_WORDS = ("The harbour ferry council met on Tuesday to discuss the timetable.",
-              "Officials said the harbour ferry council would publish figures next week.")
+BASE_WORDS = (
+    "The harbour ferry council met on Tuesday to discuss the timetable.",
+    "Officials said the harbour ferry council would publish figures next week.",
+)
 
 
-def make_project(root: Path, extra_hooks: Sequence[Path] = (),
-                 config: dict[str, Any] | None = None) -> Path:
+def make_project(
+    root: Path, extra_hooks: Sequence[Path] = (), config: dict[str, Any] | None = None
+) -> Path:
     """Create a project at `root` using the repository's mkdocs.yml, theme and hooks."""
     root.mkdir(parents=True, exist_ok=True)
     text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     if not HOOKS_LINE.search(text):
-        text += "\nhooks:\n  - generator/hooks.py\n"
+        text += "\nhooks:\n  - generator/publish/hooks.py\n"
     for hook in extra_hooks:
         text = HOOKS_LINE.sub(f"hooks:\n  - {hook}", text, count=1)
     (root / "mkdocs.yml").write_text(text, encoding="utf-8")
     shutil.copytree(REPO / "generator" / "theme", root / "generator" / "theme")
-    shutil.copy(REPO / "generator" / "hooks.py", root / "generator" / "hooks.py")
+    (root / "generator" / "publish").mkdir(exist_ok=True)
+    shutil.copy(
+        REPO / "generator" / "publish" / "hooks.py", root / "generator" / "publish" / "hooks.py"
+    )
     (root / "docs").mkdir(exist_ok=True)
     shutil.copy(REPO / "docs" / "about.md", root / "docs" / "about.md")
     settings = config or {"site": {"title": "Hostile <b>Digest</b> & co", "timezone": "UTC"}}
-    (root / "newsdigest.yml").write_text(yaml.safe_dump(settings, allow_unicode=True),
-                                         encoding="utf-8")
+    (root / "newsdigest.yml").write_text(
+        yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8"
+    )
     return root
 
 
@@ -74,14 +88,22 @@ def hostile_article(number: int, payload: str, day: int = 10) -> Article:
     article_id = hashlib.sha256(f"hostile-{number}".encode()).hexdigest()[:12]
     url = payload if number % 3 == 0 else f"https://news.example/{number}?q={payload[:40]}"
     return Article(
-        id=article_id, title=payload,
+        id=article_id,
+        title=payload,
         text="\n\n".join((BASE_WORDS[0], payload, BASE_WORDS[1] + " " + payload)),
-        url=url, source=payload if number % 5 == 0 else "Hostile Wire",
-        published=Published(iso=f"2026-03-{day:02d}T{number % 24:02d}:15:00+08:00",
-                            local=f"2026-03-{day:02d}T{number % 24:02d}:15:00",
-                            signal="test"),
-        authors=(payload, "Staff <script>alert(0)</script>"), dateline=payload,
-        language="en", origin=f"hostile/{number}", fetched_at=None)
+        url=url,
+        source=payload if number % 5 == 0 else "Hostile Wire",
+        published=Published(
+            iso=f"2026-03-{day:02d}T{number % 24:02d}:15:00+08:00",
+            local=f"2026-03-{day:02d}T{number % 24:02d}:15:00",
+            signal="test",
+        ),
+        authors=(payload, "Staff <script>alert(0)</script>"),
+        dateline=payload,
+        language="en",
+        origin=f"hostile/{number}",
+        fetched_at=None,
+    )
 
 
 def add_articles(root: Path, payloads: Sequence[str]) -> list[Article]:
@@ -95,9 +117,14 @@ def add_articles(root: Path, payloads: Sequence[str]) -> list[Article]:
 
 def newsdigest(root: Path, *args: str, timeout: float = 900) -> subprocess.CompletedProcess[str]:
     """Run the command line on a project and return the finished process."""
-    return subprocess.run([sys.executable, "-m", "generator", "--project", str(root), *args],
-                          cwd=REPO, capture_output=True, text=True, check=False,
-                          timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "generator", "--project", str(root), *args],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=timeout,
+    )
 
 
 def visible(text: str) -> str:
@@ -232,8 +259,7 @@ def browse(site: Path, search_terms: Sequence[str] = ("script", "alert", "img"))
     return findings
 
 
-def _check_page(page: Any, base: str, path: str, allowed: set[str],
-                findings: Findings) -> None:
+def _check_page(page: Any, base: str, path: str, allowed: set[str], findings: Findings) -> None:
     url = base + path.lstrip("/")
     page.goto(url, wait_until="load")
     page.wait_for_timeout(20)
@@ -242,8 +268,11 @@ def _check_page(page: Any, base: str, path: str, allowed: set[str],
     if page.url.split("#")[0] != url:
         findings.navigations.append(f"{url} -> {page.url}")
     findings.problems += [f"{path}: {p}" for p in result["problems"]]
-    findings.problems += [f"{path}: foreign script {s[:80]}" for s in result["scripts"]
-                          if normal_script(s) not in allowed and not structured_data(s)]
+    findings.problems += [
+        f"{path}: foreign script {s[:80]}"
+        for s in result["scripts"]
+        if normal_script(s) not in allowed and not structured_data(s)
+    ]
     findings.texts[path] = "".join(result["text"].split())
 
 

@@ -36,7 +36,7 @@ OWN_STRINGS: tuple[str, ...] = (
     "</textarea><script>alert(11)</script>",
     "</title><script>alert(12)</script>",
     "{{ config.site_name }} {% raw %} {# jinja #}",
-    "!!! danger \"Admonition\"\n    injected body",
+    '!!! danger "Admonition"\n    injected body',
     '--8<-- "/etc/passwd"',
     '{: onclick="alert(13)" }',
     "*emphasis* __strong__ `code` ~~strike~~ ==mark==",
@@ -73,7 +73,7 @@ OWN_STRINGS: tuple[str, ...] = (
     '<link rel=stylesheet href="https://evil.example/x.css">',
     "javascript:alert(16)",
     " JaVaScRiPt:alert(17)",
-    "https://example.com/\"onmouseover=\"alert(18)",
+    'https://example.com/"onmouseover="alert(18)',
     "𝕿𝖍𝖊 𝖖𝖚𝖎𝖈𝖐 👨‍👩‍👧 emoji ZWJ",
     "台湾 日本語 한국어 العربية עברית",
     "[" * 8000,
@@ -81,8 +81,11 @@ OWN_STRINGS: tuple[str, ...] = (
 
 
 def _blns() -> list[str]:
-    return [s for s in json.loads((BADINPUT / "blns" / "blns.json").read_text("utf-8"))
-            if isinstance(s, str)]
+    return [
+        s
+        for s in json.loads((BADINPUT / "blns" / "blns.json").read_text("utf-8"))
+        if isinstance(s, str)
+    ]
 
 
 def _dompurify() -> list[str]:

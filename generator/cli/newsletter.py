@@ -19,16 +19,16 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from ..atomic import write_text
-from ..cache import Cache
-from ..config import Config
-from ..errors import ConfigError, InputError
-from ..incremental import Loader
-from ..model import Entry
-from ..notes import apply_overrides, load_notes
-from ..render import GENERATED_FILES, GENERATED_FOLDERS
-from ..render.newsletter import Delivery, Newsletter, message, render_newsletter
-from .mail import default_sender, recipient_key, send_each, smtp_settings
+from generator.config.load import Config
+from generator.errors import ConfigError, InputError
+from generator.model import Entry
+from generator.notes import apply_overrides, load_notes
+from generator.publish.mail import default_sender, recipient_key, send_each, smtp_settings
+from generator.render import GENERATED_FILES, GENERATED_FOLDERS
+from generator.render.newsletter import Delivery, Newsletter, message, render_newsletter
+from generator.store.atomic import write_text
+from generator.store.cache import Cache
+from generator.store.index import Loader
 
 EXIT_OK, EXIT_FAILED = 0, 1
 SENT_LOG = "newsletter.json"

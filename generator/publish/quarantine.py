@@ -24,13 +24,14 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from types import MappingProxyType
 
-from . import __version__, atomic
-from .cache import code_digest
-from .errors import IsolationError
-from .model import Problem
-from .publish.sitebuild import STATE_NAME as SITE_STATE_NAME
-from .render import GENERATED_FILES, GENERATED_FOLDERS
-from .settings import Paths
+from generator import __version__
+from generator.config.settings import Paths
+from generator.errors import IsolationError
+from generator.model import Problem
+from generator.publish.sitebuild import STATE_NAME as SITE_STATE_NAME
+from generator.render import GENERATED_FILES, GENERATED_FOLDERS
+from generator.store import atomic
+from generator.store.cache import code_digest
 
 QUARANTINE_NAME = "quarantine.json"
 MAX_CULPRITS = 20  # beyond this the failure is not about single articles: stop and report
@@ -46,11 +47,10 @@ Publisher = Callable[[Mapping[str, str]], None]  # writes generated pages into d
 BuildProbe = Callable[[frozenset[str]], str | None]  # excluded ids -> None or failure log
 
 
-
 @functools.cache
 def release() -> str:
     """Return what a quarantine is valid for: this version and this code."""
-    return f"{__version__}+{code_digest((Path(__file__).resolve().parent,))[:16]}"
+    return f"{__version__}+{code_digest((Path(__file__).resolve().parents[1],))[:16]}"
 
 
 def load_quarantine(state: Path) -> dict[str, str]:
@@ -65,16 +65,21 @@ def load_quarantine(state: Path) -> dict[str, str]:
     if not isinstance(data, dict) or data.get("version") != release():
         return {}
     articles = data.get("articles", {})
-    return {str(k): str(v.get("reason", "")) for k, v in sorted(articles.items())
-            if isinstance(v, dict)}
+    return {
+        str(k): str(v.get("reason", "")) for k, v in sorted(articles.items()) if isinstance(v, dict)
+    }
 
 
 def save_quarantine(state: Path, quarantine: Mapping[str, str]) -> None:
     """Write the quarantine list atomically (sorted, so it diffs cleanly)."""
-    data = {"version": release(),
-            "articles": {k: {"reason": quarantine[k]} for k in sorted(quarantine)}}
-    atomic.write_text(state / QUARANTINE_NAME,
-                      json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+    data = {
+        "version": release(),
+        "articles": {k: {"reason": quarantine[k]} for k in sorted(quarantine)},
+    }
+    atomic.write_text(
+        state / QUARANTINE_NAME,
+        json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
+    )
 
 
 def page_article_ids(pages: Mapping[str, str]) -> dict[str, str]:
@@ -109,15 +114,17 @@ def named_articles(log: str, page_ids: Mapping[str, str]) -> list[str]:
     return found
 
 
-def find_culprits(ids: Sequence[str], first_log: str, page_ids: Mapping[str, str],
-                  probe: BuildProbe) -> dict[str, str]:
+def find_culprits(
+    ids: Sequence[str], first_log: str, page_ids: Mapping[str, str], probe: BuildProbe
+) -> dict[str, str]:
     """Return id -> reason of articles whose exclusion makes the build pass."""
     culprits: dict[str, str] = {}
     log: str | None = first_log
     while log is not None:
         if len(culprits) >= MAX_CULPRITS:
-            raise IsolationError(f"more than {MAX_CULPRITS} articles break the build: "
-                                 f"{failure_reason(log)}")
+            raise IsolationError(
+                f"more than {MAX_CULPRITS} articles break the build: {failure_reason(log)}"
+            )
         named = [i for i in named_articles(log, page_ids) if i not in culprits]
         if named:
             culprits[named[0]] = failure_reason(log)
@@ -129,8 +136,9 @@ def find_culprits(ids: Sequence[str], first_log: str, page_ids: Mapping[str, str
     return culprits
 
 
-def bisect_one(candidates: Sequence[str], excluded: frozenset[str],
-               probe: BuildProbe) -> tuple[str, str]:
+def bisect_one(
+    candidates: Sequence[str], excluded: frozenset[str], probe: BuildProbe
+) -> tuple[str, str]:
     """Return one article whose inclusion breaks the build, with a failing log.
 
     Invariant: building `base` passes and building `base + suspects` fails, so the last
@@ -139,8 +147,9 @@ def bisect_one(candidates: Sequence[str], excluded: frozenset[str],
     """
     everything = frozenset(candidates) | excluded
     if probe(everything) is not None:
-        raise IsolationError("the build fails even without any article: "
-                             + failure_reason(probe(everything) or ""))
+        raise IsolationError(
+            "the build fails even without any article: " + failure_reason(probe(everything) or "")
+        )
     base: list[str] = []
     suspects = list(candidates)
     failing_log = ""
@@ -151,14 +160,13 @@ def bisect_one(candidates: Sequence[str], excluded: frozenset[str],
             suspects, failing_log = half, log
         else:
             base += half
-            suspects = suspects[len(half):]
+            suspects = suspects[len(half) :]
     if not failing_log:
         failing_log = probe(everything - frozenset(base + suspects)) or ""
     return suspects[0], failing_log
 
 
-def run_mkdocs(paths: Paths, docs: Path, site: Path, incremental: bool = False
-               ) -> str | None:
+def run_mkdocs(paths: Paths, docs: Path, site: Path, incremental: bool = False) -> str | None:
     """Build `docs` into `site` with the project's mkdocs.yml; return None or the log.
 
     `incremental` builds again only the pages that changed since the last build into the
@@ -166,15 +174,23 @@ def run_mkdocs(paths: Paths, docs: Path, site: Path, incremental: bool = False
     """
     # -P: the project's own folders (it may hold a generator/theme) never shadow packages.
     state = [str(paths.cache / SITE_STATE_NAME)] if incremental else []
-    command = [sys.executable, "-P", "-m", "generator.publish.sitebuild", str(paths.mkdocs_yml),
-               str(docs), str(site), *state]
-    result = subprocess.run(command, cwd=paths.root, check=False, capture_output=True,
-                            text=True)
+    command = [
+        sys.executable,
+        "-P",
+        "-m",
+        "generator.publish.sitebuild",
+        str(paths.mkdocs_yml),
+        str(docs),
+        str(site),
+        *state,
+    ]
+    result = subprocess.run(command, cwd=paths.root, check=False, capture_output=True, text=True)
     return None if result.returncode == 0 else (result.stderr + result.stdout)
 
 
 def temp_probe(paths: Paths, render: Renderer, work: Path) -> BuildProbe:
     """Return a probe that builds the site without some articles in a scratch folder."""
+
     def probe(excluded: frozenset[str]) -> str | None:
         docs, site = work / "docs", work / "site"
         shutil.rmtree(work, ignore_errors=True)
@@ -182,30 +198,39 @@ def temp_probe(paths: Paths, render: Renderer, work: Path) -> BuildProbe:
         for rel, text in render(excluded).items():
             atomic.write_text(docs / rel, text)
         return run_mkdocs(paths, docs, site)
+
     return probe
 
 
 def _generated_only(docs: Path) -> Callable[[str, list[str]], list[str]]:
     """Return a copytree filter that skips the generator's own pages (rendered afresh)."""
+
     def ignore(folder: str, names: list[str]) -> list[str]:
         if Path(folder) != docs:
             return []
-        return [n for n in names if n in GENERATED_FOLDERS or n in GENERATED_FILES
-                or n.startswith(".")]
+        return [
+            n for n in names if n in GENERATED_FOLDERS or n in GENERATED_FILES or n.startswith(".")
+        ]
+
     return ignore
 
 
-def left_out(quarantine: Mapping[str, str], new: Mapping[str, str] = MappingProxyType({})
-             ) -> list[Problem]:
+def left_out(
+    quarantine: Mapping[str, str], new: Mapping[str, str] = MappingProxyType({})
+) -> list[Problem]:
     """Return one line per quarantined article: an error when found by this run (a bug or
     a hostile page to look at), a warning when remembered from an earlier run."""
-    return [Problem(article, f"left out of the site: {reason}",
-                    "error" if article in new else "warning")
-            for article, reason in sorted(quarantine.items())]
+    return [
+        Problem(
+            article, f"left out of the site: {reason}", "error" if article in new else "warning"
+        )
+        for article, reason in sorted(quarantine.items())
+    ]
 
 
-def build_isolated(paths: Paths, render: Renderer, publish: Publisher,
-                   generate: Callable[[], object] | None = None) -> list[Problem]:
+def build_isolated(
+    paths: Paths, render: Renderer, publish: Publisher, generate: Callable[[], object] | None = None
+) -> list[Problem]:
     """Generate and build the site, leaving out (and reporting) articles that break it.
 
     With `generate` (the pipeline's incremental run, which renders only changed pages), the
@@ -222,21 +247,27 @@ def build_isolated(paths: Paths, render: Renderer, publish: Publisher,
         page_ids = page_article_ids(pages)
         with tempfile.TemporaryDirectory(prefix=atomic.TEMP_PREFIX, dir=paths.root) as work:
             probe = temp_probe(paths, render, Path(work))
-            found = find_culprits(sorted(set(page_ids.values())), log, page_ids,
-                                  lambda ex: probe(ex | frozenset(quarantine)))
+            found = find_culprits(
+                sorted(set(page_ids.values())),
+                log,
+                page_ids,
+                lambda ex: probe(ex | frozenset(quarantine)),
+            )
         quarantine.update({k: f"it breaks the build ({v})" for k, v in found.items()})
         save_quarantine(paths.state, quarantine)
         publish(render(frozenset(quarantine)))
         final = run_mkdocs(paths, paths.docs, paths.site, incremental=True)
         if final is not None:
-            raise IsolationError("mkdocs build --strict failed:\n"
-                                 + "\n".join(final.strip().splitlines()[-LOG_TAIL_LINES:]))
+            raise IsolationError(
+                "mkdocs build --strict failed:\n"
+                + "\n".join(final.strip().splitlines()[-LOG_TAIL_LINES:])
+            )
     return left_out(quarantine)
 
 
 def main(argv: Sequence[str]) -> int:
     """Build one docs folder into one site folder with a project's mkdocs.yml (strict)."""
-    from .publish.sitebuild import main as build_main  # noqa: PLC0415 - only builds need it
+    from generator.publish.sitebuild import main as build_main  # noqa: PLC0415 - only builds need it
 
     return build_main(argv)
 

@@ -15,14 +15,14 @@ from typing import Any
 
 import yaml
 
-from .config import Config
-from .errors import InputError, NoteError
-from .model import Article
-from .notes.parse import TEMPLATE_BODY, parse_note
-from .notes.resolve import index_rows, resolve_article
-from .placement import site_day
-from .slugs import article_page, slugify
-from .store import Store
+from generator.config.load import Config
+from generator.errors import InputError, NoteError
+from generator.model import Article
+from generator.notes.parse import TEMPLATE_BODY, parse_note
+from generator.notes.resolve import index_rows, resolve_article
+from generator.placement import site_day
+from generator.slugs import article_page, slugify
+from generator.store.articles import Store
 
 AUTHOR_ENV = "NEWSDIGEST_AUTHOR"  # default author of new notes
 HINTS = """\
@@ -43,8 +43,9 @@ HINTS = """\
 def find_article(store: Store, reference: str, timezone: str) -> Article:
     """Return the stored article an id, URL or page path names; raise InputError if none."""
     articles = {a.id: a for a in store}
-    rows = [(a.id, a.url, article_page(a.id, site_day(a, timezone), a.title))
-            for a in articles.values()]
+    rows = [
+        (a.id, a.url, article_page(a.id, site_day(a, timezone), a.title)) for a in articles.values()
+    ]
     found = resolve_article(reference, index_rows(rows))
     if found is None:
         raise InputError(f"{reference}: no stored article has this id, URL or page path")
@@ -53,8 +54,11 @@ def find_article(store: Store, reference: str, timezone: str) -> Article:
 
 def note_text(article: Article, author: str | None, day: str) -> str:
     """Return the text of a new note on `article`, checked to read back as a valid note."""
-    meta: dict[str, Any] = {"title": f"Note on: {article.title}", "date": day,
-                            "articles": [article.id]}
+    meta: dict[str, Any] = {
+        "title": f"Note on: {article.title}",
+        "date": day,
+        "articles": [article.id],
+    }
     if author:
         meta["author"] = author
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
@@ -85,8 +89,10 @@ def create_note(folder: Path, article: Article, text: str, day: str) -> Path:
 def cmd_note(args: argparse.Namespace, config: Config) -> int:
     """Create a note file for one stored article and print its path."""
     article = find_article(Store(config.paths.store), args.article, config.site.timezone)
-    day = args.date or datetime.datetime.now(zoneinfo.ZoneInfo(config.site.timezone)
-                                             ).date().isoformat()
+    day = (
+        args.date
+        or datetime.datetime.now(zoneinfo.ZoneInfo(config.site.timezone)).date().isoformat()
+    )
     author = args.author if args.author is not None else os.environ.get(AUTHOR_ENV)
     text = note_text(article, author, day)
     print(create_note(config.paths.notes, article, text, day))

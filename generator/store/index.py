@@ -19,15 +19,15 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
-from .analyse import ANALYSER_VERSION, AnalysisSettings, analyse
-from .cache import Cache, RecordRow, code_digest, key_of
-from .config import Config
-from .errors import ArticleFailure, InputError, NewsdigestError
-from .model import Analysis, Article, Entry, Problem, Published, Sentence
-from .placement import make_entry
-from .store import Store
+from generator.analyse import ANALYSER_VERSION, AnalysisSettings, analyse
+from generator.config.load import Config
+from generator.errors import ArticleFailure, InputError, NewsdigestError
+from generator.model import Analysis, Article, Entry, Problem, Published, Sentence
+from generator.placement import make_entry
+from generator.store.articles import Store
+from generator.store.cache import Cache, RecordRow, code_digest, key_of
 
-GENERATOR = Path(__file__).resolve().parent
+GENERATOR = Path(__file__).resolve().parents[1]
 ANALYSER_CODE = (GENERATOR / "analyse", GENERATOR / "data")
 PLACEMENT_CODE = ("slugs.py", "placement.py")  # page paths, days and sort keys
 
@@ -48,8 +48,17 @@ def settings_key(settings: AnalysisSettings) -> str:
 # The light row's layout: a change in the model's fields re-reads every record once (as does
 # a new ROW_RULES: rows since then hold articles as the site shows them, shown_article).
 ROW_RULES = "shown-times-1"
-LIGHT_LAYOUT = hashlib.sha256(repr([ROW_RULES, *([f.name for f in fields(cls)] for cls in (
-    Article, Published, Sentence, Analysis, Entry))]).encode("utf-8")).hexdigest()[:16]
+LIGHT_LAYOUT = hashlib.sha256(
+    repr(
+        [
+            ROW_RULES,
+            *(
+                [f.name for f in fields(cls)]
+                for cls in (Article, Published, Sentence, Analysis, Entry)
+            ),
+        ]
+    ).encode("utf-8")
+).hexdigest()[:16]
 _PUBLISHED = [f.name for f in fields(Article)].index("published")
 _TEXT = [f.name for f in fields(Article)].index("text")
 
@@ -66,10 +75,12 @@ def light_row(article: Article, analysis: Analysis, timezone: str) -> bytes:
     values = [getattr(article, f.name) for f in fields(Article)]
     values[_TEXT] = ""
     published = article.published
-    values[_PUBLISHED] = None if published is None else \
-        tuple(getattr(published, f.name) for f in fields(Published))
-    summary = tuple(tuple(getattr(s, f.name) for f in fields(Sentence))
-                    for s in analysis.summary_sentences())
+    values[_PUBLISHED] = (
+        None if published is None else tuple(getattr(published, f.name) for f in fields(Published))
+    )
+    summary = tuple(
+        tuple(getattr(s, f.name) for f in fields(Sentence)) for s in analysis.summary_sentences()
+    )
     placed = (placement_key(timezone), entry.page, entry.day, entry.sort_key)
     tags = (analysis.tags, analysis.more_tags, analysis.phrase_tags)
     return marshal.dumps((LIGHT_LAYOUT, tuple(values), summary, tags, analysis.version, placed))
@@ -88,8 +99,15 @@ def light_entry(light: bytes, timezone: str) -> tuple[Entry, bool]:
         article = Article(*values)
         sentences = tuple(Sentence(*s) for s in summary)
         shown, more, phrases = tags
-        analysis = Analysis(sentences, tuple(range(len(sentences))), shown, (), version,
-                            more_tags=more, phrase_tags=phrases)
+        analysis = Analysis(
+            sentences,
+            tuple(range(len(sentences))),
+            shown,
+            (),
+            version,
+            more_tags=more,
+            phrase_tags=phrases,
+        )
         made_with, page, day, sort_key = placed
     except (EOFError, TypeError) as error:
         raise ValueError(f"damaged light row ({error})") from error
@@ -116,7 +134,6 @@ def placement_key(timezone: str) -> str:
     zone and the code that computes them (so a changed rule re-places every article)."""
     code = [(GENERATOR / name).read_bytes() for name in PLACEMENT_CODE]
     return hashlib.sha256(repr((timezone, code)).encode("utf-8")).hexdigest()
-
 
 
 @dataclass(frozen=True)
@@ -198,16 +215,20 @@ class Loader:
         self.cache.prune_analyses(self.analysis_keys.values())
         return Catalog(tuple(entries), keys, tuple(problems))
 
-    def _row(self, article_id: str, record: os.DirEntry[str], row: RecordRow | None
-             ) -> tuple[RecordRow, Entry]:
+    def _row(
+        self, article_id: str, record: os.DirEntry[str], row: RecordRow | None
+    ) -> tuple[RecordRow, Entry]:
         """Return the index row of a record and its light entry, re-reading the record only
         when its stat changed and re-analysing it only when its bytes did."""
         try:
             info = record.stat()
         except OSError as error:
             raise InputError(f"{record.path}: unreadable store record ({error})") from error
-        if row is not None and (row.size, row.mtime_ns) == (info.st_size, info.st_mtime_ns) \
-                and (found := self._reuse(row)) is not None:
+        if (
+            row is not None
+            and (row.size, row.mtime_ns) == (info.st_size, info.st_mtime_ns)
+            and (found := self._reuse(row)) is not None
+        ):
             return found
         path = Path(record.path)
         try:
@@ -235,8 +256,10 @@ class Loader:
             return None
         if row.analysis_key != self.analysis_key(row.sha, entry.article.source):
             return None
-        return (row if placed else replace(row, light=placed_row(entry, row.light, timezone)),
-                entry)
+        return (
+            row if placed else replace(row, light=placed_row(entry, row.light, timezone)),
+            entry,
+        )
 
     def full(self, light: Entry) -> Entry:
         """Return the full entry behind a light one (editors' changes, related, story kept)."""
@@ -244,10 +267,8 @@ class Loader:
         if article is None:
             raise InputError(f"{light.article.id}: no longer in the store")
         # The site's tags were chosen over the whole store (render.tagplan): keep them.
-        analysis = replace(self.analysed(article, self.analysis_keys[article.id]),
-                           tags=light.tags)
+        analysis = replace(self.analysed(article, self.analysis_keys[article.id]), tags=light.tags)
         entry = make_entry(article, analysis, self.config.site.timezone)
         if light.editor is not None:
             entry = entry.overridden(light.editor)
-        return replace(entry, related=light.related, story_why=light.story_why,
-                       story=light.story)
+        return replace(entry, related=light.related, story_why=light.story_why, story=light.story)

@@ -16,14 +16,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
-from . import atomic
-from .model import LazyPage, Page, Problem, Stamp
+from generator.model import LazyPage, Page, Problem, Stamp
+from generator.store import atomic
 
 MANIFEST_NAME = ".newsdigest-manifest.json"
 # Rendered pages are written in batches of about this many bytes, so a cold run over a large
 # archive never holds the whole site in memory (each batch is announced in the manifest first).
 BATCH_BYTES = 32 * 1024 * 1024
-
 
 
 _NO_STAMPS: Mapping[str, Stamp] = MappingProxyType({})
@@ -62,8 +61,9 @@ def _read_manifest(docs: Path) -> dict[str, dict[str, str]]:
     if not path.exists():
         return {}
     data = json.loads(path.read_text(encoding="utf-8"))
-    return {key: {str(k): str(v) for k, v in data.get(key, {}).items()}
-            for key in ("files", "pending")}
+    return {
+        key: {str(k): str(v) for k, v in data.get(key, {}).items()} for key in ("files", "pending")
+    }
 
 
 def load_manifest(docs: Path) -> dict[str, str]:
@@ -88,9 +88,13 @@ class _Plan:
     announced: dict[str, str] = field(default_factory=dict)  # pending hashes of this run
 
 
-def write_pages(docs: Path, pages: Mapping[str, Page], folders: tuple[str, ...],
-                files: tuple[str, ...],
-                previous: Mapping[str, Stamp] = _NO_STAMPS) -> WriteReport:
+def write_pages(
+    docs: Path,
+    pages: Mapping[str, Page],
+    folders: tuple[str, ...],
+    files: tuple[str, ...],
+    previous: Mapping[str, Stamp] = _NO_STAMPS,
+) -> WriteReport:
     """Bring the generated part of docs/ in line with `pages`, touching nothing else.
 
     `previous` holds the stamps of the last run (WriteReport.stamps): a page whose key and
@@ -115,8 +119,13 @@ def write_pages(docs: Path, pages: Mapping[str, Page], folders: tuple[str, ...],
         (docs / rel).unlink(missing_ok=True)
     if plan.manifest != manifest or pending or plan.announced:  # else it reads as it is
         _write_manifest(docs, plan.manifest)
-    return WriteReport(tuple(plan.written), tuple(plan.removals), plan.unchanged,
-                       tuple(plan.problems), MappingProxyType(plan.stamps))
+    return WriteReport(
+        tuple(plan.written),
+        tuple(plan.removals),
+        plan.unchanged,
+        tuple(plan.problems),
+        MappingProxyType(plan.stamps),
+    )
 
 
 def _flush(plan: _Plan, manifest: Mapping[str, str], pending: Mapping[str, str]) -> None:
@@ -131,16 +140,16 @@ def _flush(plan: _Plan, manifest: Mapping[str, str], pending: Mapping[str, str])
     atomic.write_files([(plan.docs / rel, data) for rel, data in plan.writes.items()])
     for rel in plan.writes:
         info = (plan.docs / rel).stat()
-        plan.stamps[rel] = Stamp(plan.keys[rel], info.st_size, info.st_mtime_ns,
-                                 plan.manifest[rel])
+        plan.stamps[rel] = Stamp(plan.keys[rel], info.st_size, info.st_mtime_ns, plan.manifest[rel])
         plan.written.append(rel)
     plan.writes.clear()
     plan.keys.clear()
     plan.batch_bytes = 0
 
 
-def _plan_page(plan: _Plan, rel: str, page: Page, recorded: tuple[str | None, str | None],
-               stamp: Stamp | None) -> None:
+def _plan_page(
+    plan: _Plan, rel: str, page: Page, recorded: tuple[str | None, str | None], stamp: Stamp | None
+) -> None:
     """Decide one page: keep it (unchanged or hand-edited) or write it."""
     text = page if isinstance(page, str) else None
     key = page.key if isinstance(page, LazyPage) else digest(page.encode("utf-8"))
@@ -168,8 +177,9 @@ def _plan_page(plan: _Plan, rel: str, page: Page, recorded: tuple[str | None, st
     plan.batch_bytes += len(data)
 
 
-def _stamp_holds(target: str, stamp: Stamp | None, key: str, recorded: str | None,
-                 text: str | None) -> Stamp | None:
+def _stamp_holds(
+    target: str, stamp: Stamp | None, key: str, recorded: str | None, text: str | None
+) -> Stamp | None:
     """Return the page's stamp when the file is as last written and the page's inputs have
     not changed (so it need not be rendered); None when it must be rendered.
 
@@ -179,8 +189,12 @@ def _stamp_holds(target: str, stamp: Stamp | None, key: str, recorded: str | Non
     run whose pages were never pushed stamps pages newer than the checkout's. Called for
     every page of every run, so it takes a plain path.
     """
-    if stamp is None or stamp.key != key or stamp.digest != recorded \
-            or (text is not None and recorded != key):
+    if (
+        stamp is None
+        or stamp.key != key
+        or stamp.digest != recorded
+        or (text is not None and recorded != key)
+    ):
         return None
     try:
         info = os.stat(target)
@@ -200,18 +214,26 @@ def _kept(target: Path, state: str) -> Problem:
     """Return the warning for a page not written because an editor's file is in the way."""
     if state == "foreign":
         return Problem(str(target), "not written: an editor's file is in the way", "warning")
-    return Problem(str(target), "kept: edited by hand since generated "
-                   "(move the edit into a note, then delete the file)", "warning")
+    return Problem(
+        str(target),
+        "kept: edited by hand since generated (move the edit into a note, then delete the file)",
+        "warning",
+    )
 
 
-def _plan_removal(plan: _Plan, rel: str, recorded: tuple[str | None, str | None],
-                  territory: tuple[tuple[str, ...], tuple[str, ...]]) -> None:
+def _plan_removal(
+    plan: _Plan,
+    rel: str,
+    recorded: tuple[str | None, str | None],
+    territory: tuple[tuple[str, ...], tuple[str, ...]],
+) -> None:
     """Plan to delete a file no longer generated, keeping (and reporting) a hand-edited one."""
     target = plan.docs / rel
     state = _state(target, *recorded)
     if state == "edited" and recorded[0] is not None:
-        plan.problems.append(Problem(str(target), "kept: edited by hand, no longer generated",
-                                     "warning"))
+        plan.problems.append(
+            Problem(str(target), "kept: edited by hand, no longer generated", "warning")
+        )
         plan.manifest[rel] = recorded[0]
     elif state == "same" and is_generated_path(rel, *territory):
         plan.removals.append(rel)
@@ -230,11 +252,11 @@ def _state(target: Path, recorded: str | None, pending: str | None = None) -> st
     return "same" if found in (recorded, pending) else "edited"
 
 
-def _write_manifest(docs: Path, manifest: Mapping[str, str],
-                    pending: Mapping[str, str] | None = None) -> None:
+def _write_manifest(
+    docs: Path, manifest: Mapping[str, str], pending: Mapping[str, str] | None = None
+) -> None:
     tables = {"files": manifest, **({"pending": pending} if pending else {})}
     text = json.dumps(tables, indent=1, sort_keys=True) + "\n"  # one file per line
     path = docs / MANIFEST_NAME
     if not path.exists() or path.read_text(encoding="utf-8") != text:
         atomic.write_text(path, text)
-

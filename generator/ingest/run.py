@@ -17,16 +17,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from .analyse import AnalysisSettings, analyse
-from .config import Config
-from .errors import InputError
-from .extract import ExtractContext, detect_kind, extract
-from .extract.text import clean_line
-from .faults import ProblemLog, guarded
-from .incremental import Loader
-from .inputs import expand, read_input
-from .model import Analysis, Article, Problem, RawInput
-from .store import AddOutcome, Store
+from generator.analyse import AnalysisSettings, analyse
+from generator.config.load import Config
+from generator.errors import InputError
+from generator.extract import ExtractContext, detect_kind, extract
+from generator.extract.text import clean_line
+from generator.faults import ProblemLog, guarded
+from generator.ingest.inputs import expand, read_input
+from generator.model import Analysis, Article, Problem, RawInput
+from generator.store.articles import AddOutcome, Store
+from generator.store.index import Loader
 
 # extract.repeated_lines's thresholds: a furniture line is in at least this many text dumps
 # of a folder and in at least this share of them.

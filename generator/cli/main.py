@@ -14,30 +14,29 @@ import contextlib
 import json
 import os
 import sys
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
-from . import __version__
-from .cache import Cache
-from .config import Config, load_config
-from .errors import ConfigError, NewsdigestError
-from .faults import ProblemLog, guarded
-from .incremental import Loader
-from .lock import exclusive_run
-from .model import Analysis, Article, Problem
-from .notecmd import add_note_parser
-from .pipeline import generate, publish_pages, render_safely
-from .placement import make_entry
-from .publish.newslettercmd import add_newsletter_parser
-from .render.article import render_article
-from .sourcescmd import add_sources_parser
-from .store import Store
-from .writer import WriteReport
+from generator import __version__
+from generator.cli.newsletter import add_newsletter_parser
+from generator.cli.note import add_note_parser
+from generator.cli.sources import add_sources_parser
+from generator.config.load import Config, load_config
+from generator.errors import ConfigError, NewsdigestError
+from generator.faults import ProblemLog, guarded
+from generator.model import Analysis, Article, Problem
+from generator.pipeline import build, generate
+from generator.placement import make_entry
+from generator.render.article import render_article
+from generator.store.articles import Store
+from generator.store.cache import Cache
+from generator.store.index import Loader
+from generator.store.lock import exclusive_run
 
 if TYPE_CHECKING:
-    from .ingest import Done
+    from generator.ingest.run import Done
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 # Commands that leave the store and docs/ alone, or lock only part of their work.
@@ -71,10 +70,10 @@ def article_json(article: Article, analysis: Analysis) -> dict[str, Any]:
         "text": article.text,
         "summary": [s.text for s in analysis.summary_sentences()],
         "tags": list(analysis.tags),
-        "facts": [{"kind": f.kind, "text": f.text, "evidence": f.evidence}
-                  for f in analysis.facts],
-        "quotes": [{"speaker": q.speaker, "text": q.text, "evidence": q.evidence}
-                   for q in analysis.quotes],
+        "facts": [{"kind": f.kind, "text": f.text, "evidence": f.evidence} for f in analysis.facts],
+        "quotes": [
+            {"speaker": q.speaker, "text": q.text, "evidence": q.evidence} for q in analysis.quotes
+        ],
     }
 
 
@@ -86,19 +85,24 @@ def report(problems: Sequence[Problem], stream: TextIO) -> None:
 
 def cmd_show(args: argparse.Namespace, config: Config) -> int:
     """Process inputs without touching the store and print each record as it is done."""
-    from .ingest import Inputs, process_inputs  # noqa: PLC0415 - see the docstring
+    from generator.ingest.run import Inputs, process_inputs  # noqa: PLC0415 - see the docstring
+
     log = ProblemLog.under(config.paths.root)
     inputs = Inputs(args.inputs, sys.stdin.buffer, url=args.url)
     failed = False
     for outcome in process_inputs(inputs, config, log, source=args.source):
-        shown = outcome if isinstance(outcome, Problem) else \
-            guarded(outcome.origin, log, partial(show_text, outcome, args.format, config))
+        shown = (
+            outcome
+            if isinstance(outcome, Problem)
+            else guarded(outcome.origin, log, partial(show_text, outcome, args.format, config))
+        )
         if isinstance(shown, Problem):
             failed = True
             report([shown], sys.stderr)
             if args.format == "json":
-                print(json.dumps({"input": shown.origin, "error": shown.reason},
-                                 ensure_ascii=False))
+                print(
+                    json.dumps({"input": shown.origin, "error": shown.reason}, ensure_ascii=False)
+                )
             continue
         sys.stdout.write(shown)
     return EXIT_FAILED if failed else EXIT_OK
@@ -114,22 +118,28 @@ def show_text(done: Done, output: str, config: Config) -> str:
 
 def cmd_add(args: argparse.Namespace, config: Config) -> int:
     """Ingest local files or folders into the store, each stored as soon as it is done."""
-    from .ingest import Inputs, Keeper, process_inputs  # noqa: PLC0415 - see the docstring
+    from generator.ingest.run import Inputs, Keeper, process_inputs  # noqa: PLC0415 - see the docstring
+
     log = ProblemLog.under(config.paths.root)
     counts = {"new": 0, "unchanged": 0, "failed": 0}
     with Cache(config.paths.cache) as cache:
         keeper = Keeper(Store(config.paths.store), Loader(config, cache))
         inputs = Inputs(args.paths, sys.stdin.buffer)
         for outcome in process_inputs(inputs, config, log, source=args.source):
-            added = outcome if isinstance(outcome, Problem) else \
-                guarded(outcome.origin, log, partial(keeper.keep, outcome))
+            added = (
+                outcome
+                if isinstance(outcome, Problem)
+                else guarded(outcome.origin, log, partial(keeper.keep, outcome))
+            )
             if isinstance(added, Problem):
                 report([added], sys.stderr)
                 counts["failed"] += 1
                 continue
             counts[added] += 1
-    print(f"added: {counts['new']} new, {counts['unchanged']} already stored, "
-          f"{counts['failed']} failed")
+    print(
+        f"added: {counts['new']} new, {counts['unchanged']} already stored, "
+        f"{counts['failed']} failed"
+    )
     return EXIT_FAILED if counts["failed"] else EXIT_OK
 
 
@@ -137,51 +147,30 @@ def cmd_generate(args: argparse.Namespace, config: Config) -> int:
     """Render docs/ from the store."""
     written, problems = generate(config)
     report(problems, sys.stderr)
-    print(f"generated: {len(written.written)} written, {written.unchanged} unchanged, "
-          f"{len(written.removed)} removed")
+    print(
+        f"generated: {len(written.written)} written, {written.unchanged} unchanged, "
+        f"{len(written.removed)} removed"
+    )
     return EXIT_FAILED if any(p.level == "error" for p in problems) else EXIT_OK
 
 
 def cmd_build(args: argparse.Namespace, config: Config) -> int:
-    """Generate, then build the site into site/, leaving out articles that break the build.
-
-    Generating renders only the pages whose inputs changed (as `generate` does), and MkDocs
-    builds again only the pages whose Markdown changed; every page is rendered only when the
-    build fails and a culprit is looked for.
-    """
-    from .isolation import build_isolated  # noqa: PLC0415 - see the module docstring
-    from .publish.search import index_site  # noqa: PLC0415
-    problems: list[Problem] = []
-    reports: list[WriteReport] = []
-
-    def generate_changed() -> None:
-        written, found = generate(config)
-        problems[:] = [p for p in found if p not in written.problems]
-        reports.append(written)
-
-    def render(excluded: frozenset[str]) -> dict[str, str]:
-        pages, found = render_safely(config, excluded)
-        problems[:] = found
-        return pages
-
-    def publish(pages: Mapping[str, str]) -> None:
-        reports.append(publish_pages(config, pages))
-
-    left_out = build_isolated(config.paths, render, publish, generate_changed)
-    index_site(config.paths.site)  # Pagefind's search index of the built site (issue 21)
-    written = reports[-1]
-    said = {p.origin for p in problems}
-    report([*problems, *written.problems, *(p for p in left_out if p.origin not in said)],
-           sys.stderr)
-    print(f"generated: {len(written.written)} written, {written.unchanged} unchanged, "
-          f"{len(written.removed)} removed")
+    """Generate, then build the site into site/, leaving out articles that break the build."""
+    built = build(config)
+    report(built.problems, sys.stderr)
+    written = built.written
+    print(
+        f"generated: {len(written.written)} written, {written.unchanged} unchanged, "
+        f"{len(written.removed)} removed"
+    )
     print(f"built: {config.paths.site}")
-    return EXIT_FAILED if any(p.level == "error" for p in problems) else EXIT_OK
+    return EXIT_FAILED if built.failed else EXIT_OK
 
 
 def cmd_serve(args: argparse.Namespace, config: Config) -> int:
     """Generate, then serve the site with live reload (the lock covers only generating)."""
-    from .site import serve_site  # noqa: PLC0415 - see the module docstring
+    from generator.publish.serve import serve_site  # noqa: PLC0415 - see the module docstring
+
     with _exclusive(config):
         cmd_generate(args, config)
     return serve_site(config.paths)
@@ -192,15 +181,18 @@ def _exclusive(config: Config) -> Iterator[None]:
     """Hold the project's run lock; report temp files a killed run left behind."""
     with exclusive_run(config.paths.root) as stale:
         for path in stale:
-            print(f"warning: {path}: removed a temporary file left by an interrupted run",
-                  file=sys.stderr)
+            print(
+                f"warning: {path}: removed a temporary file left by an interrupted run",
+                file=sys.stderr,
+            )
         yield
 
 
 def cmd_stories(args: argparse.Namespace, config: Config) -> int:
     """List the stories of the store, placing articles added since the last run."""
-    from .pipeline import listed_stories  # noqa: PLC0415 - see the module docstring
-    from .stories.listing import story_json  # noqa: PLC0415 - see the module docstring
+    from generator.pipeline import listed_stories  # noqa: PLC0415 - see the module docstring
+    from generator.stories.listing import story_json  # noqa: PLC0415 - see the module docstring
+
     found, problems = listed_stories(config)
     for problem in problems:
         print(problem.line(), file=sys.stderr)
@@ -214,7 +206,8 @@ def cmd_stories(args: argparse.Namespace, config: Config) -> int:
 
 def cmd_fetch(args: argparse.Namespace, config: Config) -> int:
     """Fetch the configured sources into the store."""
-    from .fetching import run_fetch_command  # noqa: PLC0415 - see the module docstring
+    from generator.ingest.fetching import run_fetch_command  # noqa: PLC0415 - see the module docstring
+
     return run_fetch_command(config, args.source, args.shard)
 
 
@@ -233,8 +226,12 @@ def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser of every subcommand."""
     parser = argparse.ArgumentParser(prog="newsdigest", description=__doc__.splitlines()[0])
     parser.add_argument("--version", action="version", version=f"newsdigest {__version__}")
-    parser.add_argument("--project", type=Path, default=Path("."),
-                        help="project folder holding newsdigest.yml (default: .)")
+    parser.add_argument(
+        "--project",
+        type=Path,
+        default=Path("."),
+        help="project folder holding newsdigest.yml (default: .)",
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     show = sub.add_parser("show", help="process inputs and print them, store untouched")
     show.add_argument("inputs", nargs="+", help="files, folders, or - for stdin")
@@ -256,9 +253,11 @@ def build_parser() -> argparse.ArgumentParser:
     add_note_parser(sub)
     add_sources_parser(sub)
     add_newsletter_parser(sub)
-    for name, run, text in (("generate", cmd_generate, "render docs/ from the store"),
-                            ("build", cmd_build, "generate, then build site/"),
-                            ("serve", cmd_serve, "generate, then serve with live reload")):
+    for name, run, text in (
+        ("generate", cmd_generate, "render docs/ from the store"),
+        ("build", cmd_build, "generate, then build site/"),
+        ("serve", cmd_serve, "generate, then serve with live reload"),
+    ):
         sub.add_parser(name, help=text).set_defaults(run=run)
     return parser
 
@@ -291,8 +290,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         config = load_config(args.project)
-        if getattr(args, "source", None) and args.command != "fetch" \
-                and config.source_named(args.source) is None:
+        if (
+            getattr(args, "source", None)
+            and args.command != "fetch"
+            and config.source_named(args.source) is None
+        ):
             raise ConfigError(f"--source {args.source}: no such source in newsdigest.yml")
         if args.command in UNLOCKED_COMMANDS:
             status: int = args.run(args, config)

@@ -28,7 +28,7 @@ class SiteSettings:
     min_tag_articles: int = 1
     # Site-wide publication mode (PUBLISH_MODES); None: each source's default (publish_mode).
     publish: str | None = None
-    # (source name, mode) for every configured source, resolved by generator.config.
+    # (source name, mode) for every configured source, resolved by generator.config.load.
     publish_by_source: tuple[tuple[str, str], ...] = ()
 
     def publish_mode(self, source: str | None) -> str:

@@ -9,11 +9,11 @@ from typing import Any
 
 import yaml
 
-from .atomic import write_text
-from .config import Config
-from .errors import ConfigError, InputError
-from .fetch.sources import parse_sources
-from .opml import append_sources, parse_opml, plan_import
+from generator.config.load import Config
+from generator.config.opml import append_sources, parse_opml, plan_import
+from generator.errors import ConfigError, InputError
+from generator.fetch.sources import parse_sources
+from generator.store.atomic import write_text
 
 EXIT_OK, EXIT_FAILED = 0, 1
 

@@ -6,7 +6,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 
-from .model import Profile, ProfileSource, RelatedState
+from generator.model import Profile, ProfileSource, RelatedState
 
 MAX_RELATED = 5
 MIN_SCORE = 0.2
@@ -16,17 +16,35 @@ MAX_TAG_CANDIDATES = 200
 MAX_CANDIDATES = 100  # stop adding tags' articles once this many are candidates
 # Title words: runs of letters/digits, or single CJK characters (CJK has no spaces).
 TITLE_TOKEN = re.compile(r"[^\W\d_]{3,}|\d{2,}|[\u3040-\u30ff\u4e00-\u9fff]", re.UNICODE)
-TITLE_STOP = frozenset(["the", "and", "for", "with", "from", "that", "this", "into", "over",
-                        "after", "says", "said", "will"])
-
-
+TITLE_STOP = frozenset(
+    [
+        "the",
+        "and",
+        "for",
+        "with",
+        "from",
+        "that",
+        "this",
+        "into",
+        "over",
+        "after",
+        "says",
+        "said",
+        "will",
+    ]
+)
 
 
 def profile(article_id: str, title: str, tags: Sequence[str], sort_key: str) -> Profile:
     """Return the comparison profile of one article."""
     tokens = {t.casefold() for t in TITLE_TOKEN.findall(title)} - TITLE_STOP
-    return Profile(article_id, frozenset(t.casefold() for t in tags), frozenset(tokens), sort_key,
-                   (article_id, title, tuple(tags), sort_key))
+    return Profile(
+        article_id,
+        frozenset(t.casefold() for t in tags),
+        frozenset(tokens),
+        sort_key,
+        (article_id, title, tuple(tags), sort_key),
+    )
 
 
 def profiles_of(sources: Sequence[ProfileSource], previous: RelatedState) -> list[Profile]:
@@ -63,7 +81,6 @@ def related_of_sources(sources: Sequence[ProfileSource]) -> dict[str, tuple[str,
     return related_ids([profile(*source) for source in sources])
 
 
-
 def update_related(profiles: Sequence[Profile], previous: RelatedState) -> RelatedState:
     """Return related coverage for `profiles`, recomputing only what the changes can affect.
 
@@ -78,8 +95,11 @@ def update_related(profiles: Sequence[Profile], previous: RelatedState) -> Relat
     current = {p.id: p for p in profiles}
     # Unchanged profiles are usually the very objects loaded (profiles_of): `is` first.
     changed = [p for p in profiles if (o := previous.profiles.get(p.id)) is not p and o != p]
-    changed += [p for i, p in previous.profiles.items()  # old versions
-                if (c := current.get(i)) is not p and c != p]
+    changed += [
+        p
+        for i, p in previous.profiles.items()  # old versions
+        if (c := current.get(i)) is not p and c != p
+    ]
     before: dict[str, int] = defaultdict(int)
     for p in previous.profiles.values():
         for tag in p.tags:
@@ -99,18 +119,31 @@ def update_related(profiles: Sequence[Profile], previous: RelatedState) -> Relat
             result[p.id] = _related_of(p, by_tag, newest)
         elif p.id not in affected:
             result[p.id] = old
-        elif only_added and (merged := _merged(p, old, changed, current=current, by_tag=by_tag,
-                                               before=before, newest=newest)) is not None:
+        elif (
+            only_added
+            and (
+                merged := _merged(
+                    p, old, changed, current=current, by_tag=by_tag, before=before, newest=newest
+                )
+            )
+            is not None
+        ):
             result[p.id] = merged
         else:
             result[p.id] = _related_of(p, by_tag, newest)
     return RelatedState(current, result)
 
 
-def _merged(p: Profile, old: tuple[str, ...], added: Sequence[Profile], *,
-            current: Mapping[str, Profile], by_tag: Mapping[str, list[Profile]],
-            before: Mapping[str, int], newest: dict[str, list[Profile]]
-            ) -> tuple[str, ...] | None:
+def _merged(
+    p: Profile,
+    old: tuple[str, ...],
+    added: Sequence[Profile],
+    *,
+    current: Mapping[str, Profile],
+    by_tag: Mapping[str, list[Profile]],
+    before: Mapping[str, int],
+    newest: dict[str, list[Profile]],
+) -> tuple[str, ...] | None:
     """Return p's result after articles were `added` (p unchanged), from its previous best;
     None when that cannot be done exactly (then recompute it).
 
@@ -119,6 +152,7 @@ def _merged(p: Profile, old: tuple[str, ...], added: Sequence[Profile], *,
     same fallback tag, newcomers enter its newest window and the oldest leave it: exact
     unless one of the previous best left.
     """
+
     def count_before(tag: str) -> int:
         return before.get(tag, 0)
 
@@ -151,8 +185,9 @@ def _rarest(p: Profile, count: Callable[[str], int]) -> str:
     return min(sorted(p.tags), key=count)
 
 
-def _newest_members(tag: str, by_tag: Mapping[str, list[Profile]],
-                    newest: dict[str, list[Profile]]) -> list[Profile]:
+def _newest_members(
+    tag: str, by_tag: Mapping[str, list[Profile]], newest: dict[str, list[Profile]]
+) -> list[Profile]:
     """Return a tag's members newest first, sorted once per update (`newest` keeps them)."""
     if tag not in newest:
         newest[tag] = sorted(by_tag[tag], key=lambda q: (q.sort_key, q.id), reverse=True)
@@ -182,8 +217,9 @@ def _score(p: Profile, q: Profile) -> float:
     return 0.7 * by_tags + 0.3 * by_words
 
 
-def _related_of(p: Profile, by_tag: Mapping[str, list[Profile]],
-                newest: dict[str, list[Profile]]) -> tuple[str, ...]:
+def _related_of(
+    p: Profile, by_tag: Mapping[str, list[Profile]], newest: dict[str, list[Profile]]
+) -> tuple[str, ...]:
     """Return the ids of p's most related articles, best first (score, then id)."""
     scored: list[tuple[float, str]] = []
     seen = {p.id}
@@ -198,8 +234,9 @@ def _related_of(p: Profile, by_tag: Mapping[str, list[Profile]],
     return tuple(qid for _, qid in scored[:MAX_RELATED])
 
 
-def _candidates(p: Profile, by_tag: Mapping[str, list[Profile]],
-                newest: dict[str, list[Profile]]) -> list[Profile]:
+def _candidates(
+    p: Profile, by_tag: Mapping[str, list[Profile]], newest: dict[str, list[Profile]]
+) -> list[Profile]:
     """Return articles sharing p's rarest tags, at most about MAX_CANDIDATES of them.
 
     Rare tags say most about a story, and bounding the candidates keeps the whole pass

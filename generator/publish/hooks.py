@@ -12,7 +12,7 @@ For speed, the one-line HTML blocks of generated pages are also kept out of Pyth
 (which would parse them only to pass them through) and put back after it, so plugins that
 read a generated page's Markdown see placeholders for them; the site's plugins read HTML.
 
-Registered in mkdocs.yml as `hooks: [generator/hooks.py]`.
+Registered in mkdocs.yml as `hooks: [generator/publish/hooks.py]`.
 """
 
 from __future__ import annotations
@@ -29,35 +29,93 @@ import nh3
 from markupsafe import Markup
 from mkdocs.plugins import event_priority
 
+from generator.config.siteaddress import project_address
 from generator.notes.load import NOTES_FOLDER, read_note
 from generator.notes.note import BrokenNote
 from generator.render import GENERATED_FILES, GENERATED_FOLDERS
 from generator.render.html import clean
-from generator.siteaddress import project_address
 
 # Meta keys the theme prints as text: escaped before any template sees them.
 TEXT_META_KEYS = ("title", "description", "subtitle")
 # Meta keys a generated page may carry (render/frontmatter.py writes no others).
-GENERATED_META_KEYS = frozenset({"title", "description", "hide", "search", "newsdigest",
-                                 "tags"})
+GENERATED_META_KEYS = frozenset({"title", "description", "hide", "search", "newsdigest", "tags"})
 # Generated pages are those under render's one list of generated folders and files.
 GENERATED_PREFIXES = tuple(f"{folder}/" for folder in GENERATED_FOLDERS)
 
 # Elements Markdown, its enabled extensions and the generator emit; everything else goes.
-ALLOWED_TAGS = frozenset({
-    "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "details", "div",
-    "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i",
-    "img", "ins", "kbd", "li", "mark", "nav", "ol", "p", "pre", "q", "s", "section", "small",
-    "span", "strong",
-    "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr",
-    "u", "ul",
-})
+ALLOWED_TAGS = frozenset(
+    {
+        "a",
+        "abbr",
+        "b",
+        "blockquote",
+        "br",
+        "caption",
+        "code",
+        "dd",
+        "del",
+        "details",
+        "div",
+        "dl",
+        "dt",
+        "em",
+        "figcaption",
+        "figure",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "i",
+        "img",
+        "ins",
+        "kbd",
+        "li",
+        "mark",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "q",
+        "s",
+        "section",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "summary",
+        "sup",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "time",
+        "tr",
+        "u",
+        "ul",
+    }
+)
 # Attributes kept, per element ("*" = every element). No on*, no style, no other data-*:
 # data-pagefind-ignore keeps a block (related coverage) out of the search index
 # (generator/publish/search.py), data-note names the editor's note a block came from.
 ALLOWED_ATTRIBUTES: Mapping[str, frozenset[str]] = {
-    "*": frozenset({"id", "class", "lang", "title", "dir", "aria-label", "aria-current",
-                    "data-pagefind-ignore", "data-note"}),
+    "*": frozenset(
+        {
+            "id",
+            "class",
+            "lang",
+            "title",
+            "dir",
+            "aria-label",
+            "aria-current",
+            "data-pagefind-ignore",
+            "data-note",
+        }
+    ),
     "a": frozenset({"href", "rel"}),
     "img": frozenset({"src", "alt", "width", "height"}),
     "time": frozenset({"datetime"}),
@@ -73,12 +131,28 @@ ALLOWED_ATTRIBUTES: Mapping[str, frozenset[str]] = {
 # generated page: Python-Markdown would parse it only to pass it through unchanged, which was
 # the larger part of a build's time, so it is kept out of Markdown (stash_blocks).
 STASHABLE_BLOCK = re.compile(
-    r"<(?:(!--)|(div|p|h[1-6]|ul|ol|dl|details|table|section|nav|figure|blockquote)[\s>])")
+    r"<(?:(!--)|(div|p|h[1-6]|ul|ol|dl|details|table|section|nav|figure|blockquote)[\s>])"
+)
 # A start or end tag (the generator's own HTML: attribute values escaped, no `>` inside).
 HTML_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)\b[^>]*>")
 # Elements without an end tag.
-VOID_ELEMENTS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link",
-                           "meta", "source", "track", "wbr"})
+VOID_ELEMENTS = frozenset(
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "source",
+        "track",
+        "wbr",
+    }
+)
 # Ids a stashed block holds: MkDocs checks links to anchors against a page's ids.
 ANCHOR_ID = re.compile(r'\s(?:id|name)="([^"]*)"')
 # What stands in for a stashed block while Markdown runs: a word Markdown leaves alone (it
@@ -92,8 +166,21 @@ PLACEHOLDER_PARAGRAPH = re.compile(f"<p>{PLACEHOLDER_WORD}([0-9]+)Qz</p>(\n?)")
 URL_ATTRIBUTES = frozenset({"href", "src", "cite"})
 LINK_SCHEMES = frozenset({"http", "https"})
 # Elements dropped together with their content (the rest lose only the tags).
-DROPPED_WITH_CONTENT = frozenset({"script", "style", "template", "noscript", "iframe",
-                                  "object", "embed", "svg", "math", "textarea", "select"})
+DROPPED_WITH_CONTENT = frozenset(
+    {
+        "script",
+        "style",
+        "template",
+        "noscript",
+        "iframe",
+        "object",
+        "embed",
+        "svg",
+        "math",
+        "textarea",
+        "select",
+    }
+)
 
 
 def is_allowed_url(attribute: str, value: str) -> bool:
@@ -141,9 +228,11 @@ def escaped(value: object) -> Markup:
 def safe_tags(value: object) -> list[Markup]:
     """Return the scalar tags escaped; lists, maps and nulls would abort the tags plugin."""
     items = value if isinstance(value, list) else [value]
-    return [escaped(tag) for tag in items
-            if isinstance(tag, str | int | float) and not isinstance(tag, bool)
-            and str(tag).strip()]
+    return [
+        escaped(tag)
+        for tag in items
+        if isinstance(tag, str | int | float) and not isinstance(tag, bool) and str(tag).strip()
+    ]
 
 
 def is_generated(src_uri: str) -> bool:
@@ -187,13 +276,16 @@ def top_elements(chunk: str) -> list[str] | None:
         return None
     elements, depth, start = [], 0, 0
     for tag in HTML_TAG.finditer(chunk):
-        if depth == 0 and (tag.start() != start or tag.group(1)
-                           or STASHABLE_BLOCK.match(chunk, tag.start()) is None):
+        if depth == 0 and (
+            tag.start() != start
+            or tag.group(1)
+            or STASHABLE_BLOCK.match(chunk, tag.start()) is None
+        ):
             return None  # text, a stray closing tag or an inline element at the top level
         if tag.group(2).lower() not in VOID_ELEMENTS:
             depth += -1 if tag.group(1) else 1
         if depth == 0:
-            elements.append(chunk[start:tag.end()])
+            elements.append(chunk[start : tag.end()])
             start = tag.end()
     return elements if depth == 0 and start == len(chunk) else None
 
@@ -208,7 +300,7 @@ def stash_blocks(markdown: str) -> tuple[str, tuple[str, ...]]:
         body = chunk.rstrip("\n")  # the page's last block ends with its line break
         elements = top_elements(body)
         if elements:
-            chunks[number] = PLACEHOLDER.format(len(stashed)) + chunk[len(body):]
+            chunks[number] = PLACEHOLDER.format(len(stashed)) + chunk[len(body) :]
             stashed.append("\n".join(elements))
     return "\n\n".join(chunks), tuple(stashed)
 
@@ -218,7 +310,8 @@ def restore_blocks(html_text: str, stashed: tuple[str, ...]) -> str:
     if not stashed:
         return html_text
     return PLACEHOLDER_PARAGRAPH.sub(
-        lambda m: stashed[int(m.group(1))] + ("\n\n" if m.group(2) else ""), html_text)
+        lambda m: stashed[int(m.group(1))] + ("\n\n" if m.group(2) else ""), html_text
+    )
 
 
 def anchor_ids(stashed: tuple[str, ...]) -> set[str]:
@@ -256,7 +349,10 @@ def on_files(files: Any, config: Any) -> Any:
     """
     for file in list(files):
         uri = file.src_uri
-        if uri.startswith(f"{NOTES_FOLDER}/") and uri.endswith(".md") and isinstance(
-                read_note(Path(file.abs_src_path), uri), BrokenNote):
+        if (
+            uri.startswith(f"{NOTES_FOLDER}/")
+            and uri.endswith(".md")
+            and isinstance(read_note(Path(file.abs_src_path), uri), BrokenNote)
+        ):
             files.remove(file)
     return files

@@ -1,11 +1,11 @@
-"""Serve the site locally with MkDocs; building goes through generator.isolation."""
+"""Serve the site locally with MkDocs; building goes through generator.publish.quarantine."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
 
-from .settings import Paths
+from generator.config.settings import Paths
 
 
 def serve_site(paths: Paths) -> int:

@@ -12,22 +12,34 @@ from typing import Any
 
 import yaml
 
-from .analyse import AnalysisSettings
-from .errors import ConfigError
-from .fetch.sources import (
+from generator.analyse import AnalysisSettings
+from generator.config.settings import Paths, SiteSettings
+from generator.config.siteaddress import checked_address
+from generator.errors import ConfigError
+from generator.fetch.sources import (
     FetchSettings,
     SourceConfig,
     parse_fetch_settings,
     parse_sources,
     publish_value,
 )
-from .settings import Paths, SiteSettings
-from .siteaddress import checked_address
-from .watch.rules import WatchRule, parse_watch
+from generator.watch.rules import WatchRule, parse_watch
 
 TOP_LEVEL_KEYS = frozenset({"site", "analysis", "tags", "sources", "fetch", "watch"})
-SITE_KEYS = frozenset({"title", "description", "url", "timezone", "language", "project_url",
-                       "home_days", "items_per_page", "min_tag_articles", "publish"})
+SITE_KEYS = frozenset(
+    {
+        "title",
+        "description",
+        "url",
+        "timezone",
+        "language",
+        "project_url",
+        "home_days",
+        "items_per_page",
+        "min_tag_articles",
+        "publish",
+    }
+)
 POSITIVE_SITE_KEYS = frozenset({"home_days", "items_per_page", "min_tag_articles"})
 ANALYSIS_KEYS = frozenset({"summary_sentences", "max_tags", "max_facts"})
 TAG_KEYS = frozenset({"aliases", "block", "preferred"})
@@ -100,8 +112,10 @@ def _check_keys(data: object, allowed: frozenset[str], file: str, where: str) ->
         raise ConfigError(f"{file}: {where or 'top level'}: expected a mapping")
     unknown = sorted(set(map(str, data)) - allowed)
     if unknown:
-        raise ConfigError(f"{file}: {where + '.' if where else ''}{unknown[0]}: unknown key "
-                          f"(expected one of: {', '.join(sorted(allowed))})")
+        raise ConfigError(
+            f"{file}: {where + '.' if where else ''}{unknown[0]}: unknown key "
+            f"(expected one of: {', '.join(sorted(allowed))})"
+        )
 
 
 def _site_settings(data: object, file: str) -> SiteSettings:
@@ -123,8 +137,10 @@ def _site_settings(data: object, file: str) -> SiteSettings:
     try:
         zoneinfo.ZoneInfo(settings.timezone)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError) as error:
-        raise ConfigError(f"{file}: site.timezone: unknown time zone "
-                          f"{settings.timezone!r} (expected an IANA name)") from error
+        raise ConfigError(
+            f"{file}: site.timezone: unknown time zone "
+            f"{settings.timezone!r} (expected an IANA name)"
+        ) from error
     return settings
 
 
@@ -133,8 +149,9 @@ def _analysis_settings(analysis: object, tags: object, file: str) -> AnalysisSet
     _check_keys(tags, TAG_KEYS, file, "tags")
     assert isinstance(analysis, dict) and isinstance(tags, dict)
     defaults = AnalysisSettings()
-    numbers = {key: getattr(defaults, key) for key in ("summary_sentences", "max_tags",
-                                                       "max_facts")}
+    numbers = {
+        key: getattr(defaults, key) for key in ("summary_sentences", "max_tags", "max_facts")
+    }
     for key in numbers:
         if key in analysis:
             value = analysis[key]
@@ -143,7 +160,8 @@ def _analysis_settings(analysis: object, tags: object, file: str) -> AnalysisSet
             numbers[key] = value
     aliases = _alias_table(tags.get("aliases") or {}, file)
     return AnalysisSettings(
-        summary_sentences=numbers["summary_sentences"], max_tags=numbers["max_tags"],
+        summary_sentences=numbers["summary_sentences"],
+        max_tags=numbers["max_tags"],
         max_facts=numbers["max_facts"],
         tag_aliases=types.MappingProxyType(aliases),
         tag_blocklist=frozenset(_strings(tags.get("block") or [], file, "tags.block")),

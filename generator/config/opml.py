@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 import lxml.etree  # type: ignore[import-untyped, unused-ignore]
 
-from .errors import ConfigError, InputError
+from generator.errors import ConfigError, InputError
 
 # The top-level `sources:` key line, with an optional comment after it.
 SOURCES_KEY = re.compile(r"^sources:[ \t]*(?P<rest>.*)$", re.MULTILINE)

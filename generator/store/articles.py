@@ -14,10 +14,10 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any, Literal
 
-from . import atomic
-from .errors import InputError
-from .ids import canonical_url
-from .model import Article, Published
+from generator.errors import InputError
+from generator.ids import canonical_url
+from generator.model import Article, Published
+from generator.store import atomic
 
 SCHEMA_VERSION = 1
 AddOutcome = Literal["new", "unchanged"]
@@ -91,8 +91,11 @@ class Store:
                 if not folder.is_dir():
                     continue
                 with os.scandir(folder.path) as files:
-                    found.extend((f.name[:-5], f) for f in files
-                                 if f.name.endswith(".json") and not f.name.startswith("."))
+                    found.extend(
+                        (f.name[:-5], f)
+                        for f in files
+                        if f.name.endswith(".json") and not f.name.startswith(".")
+                    )
         return sorted(found, key=lambda pair: pair[0])
 
     def __iter__(self) -> Iterator[Article]:

@@ -13,11 +13,10 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from . import atomic
-from .errors import LockError
+from generator.errors import LockError
+from generator.store import atomic
 
 LOCK_NAME = "newsdigest.lock"
-
 
 
 def lock_path(root: Path) -> Path:
@@ -35,8 +34,9 @@ def run_lock(root: Path) -> Iterator[None]:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError as error:
-            raise LockError(f"another newsdigest run holds the lock (pid {_holder(fd)}): "
-                            f"{path}") from error
+            raise LockError(
+                f"another newsdigest run holds the lock (pid {_holder(fd)}): {path}"
+            ) from error
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
         yield
@@ -52,8 +52,10 @@ def exclusive_run(root: Path) -> Iterator[list[Path]]:
     list of stale files removed, so the caller can report them.
     """
     with run_lock(root):
-        removed = [*atomic.remove_stale_temp_files(root / "data"),
-                   *atomic.remove_stale_temp_files(root / "docs")]
+        removed = [
+            *atomic.remove_stale_temp_files(root / "data"),
+            *atomic.remove_stale_temp_files(root / "docs"),
+        ]
         yield removed
 
 

@@ -6,8 +6,8 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
-from .errors import InputError
-from .model import RawInput
+from generator.errors import InputError
+from generator.model import RawInput
 
 # Files a folder scan picks up; an explicitly named file is read whatever its name.
 INPUT_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".txt", ".text", ".json"})
@@ -19,9 +19,13 @@ def expand(args: Sequence[str]) -> Iterator[str]:
     for arg in args:
         path = Path(arg)
         if arg != "-" and path.is_dir():
-            found = sorted(p for p in path.rglob("*")
-                           if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES
-                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            found = sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in INPUT_SUFFIXES
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
             yield from (str(p) for p in found)
         else:
             yield arg

@@ -19,7 +19,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
-from .model import Analysis, Fact, Profile, Quote, RelatedState, Sentence, Stamp
+from generator.model import Analysis, Fact, Profile, Quote, RelatedState, Sentence, Stamp
 
 CACHE_NAME = "newsdigest.sqlite"
 SCHEMA = "2"
@@ -52,8 +52,9 @@ def code_digest(folders: Iterable[Path], extra: str = "") -> str:
     """Return a digest of every file under the folders: a change in code invalidates keys."""
     hasher = hashlib.sha256(extra.encode("utf-8"))
     for folder in folders:
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()
-                           and "__pycache__" not in p.parts):
+        for path in sorted(
+            p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts
+        ):
             hasher.update(str(path.relative_to(folder)).encode("utf-8") + b"\0")
             hasher.update(path.read_bytes())
     return hasher.hexdigest()
@@ -78,8 +79,9 @@ def analysis_to_json(analysis: Analysis) -> str:
     of a cold run over a 10,000-article archive (0.6 ms an article against 0.15 ms now).
     """
     data = {
-        "sentences": [{name: getattr(s, name) for name in SENTENCE_FIELDS}
-                      for s in analysis.sentences],
+        "sentences": [
+            {name: getattr(s, name) for name in SENTENCE_FIELDS} for s in analysis.sentences
+        ],
         "summary": list(analysis.summary),
         "tags": list(analysis.tags),
         "facts": [{name: getattr(f, name) for name in FACT_FIELDS} for f in analysis.facts],
@@ -94,12 +96,16 @@ def analysis_to_json(analysis: Analysis) -> str:
 def analysis_from_json(text: str) -> Analysis:
     """Rebuild an analysis serialised by analysis_to_json."""
     data: dict[str, Any] = json.loads(text)
-    return Analysis(sentences=tuple(Sentence(**s) for s in data["sentences"]),
-                    summary=tuple(data["summary"]), tags=tuple(data["tags"]),
-                    facts=tuple(Fact(**f) for f in data["facts"]), version=data["version"],
-                    quotes=tuple(Quote(**q) for q in data.get("quotes", ())),
-                    more_tags=tuple(data.get("more_tags", ())),
-                    phrase_tags=tuple(data.get("phrase_tags", ())))
+    return Analysis(
+        sentences=tuple(Sentence(**s) for s in data["sentences"]),
+        summary=tuple(data["summary"]),
+        tags=tuple(data["tags"]),
+        facts=tuple(Fact(**f) for f in data["facts"]),
+        version=data["version"],
+        quotes=tuple(Quote(**q) for q in data.get("quotes", ())),
+        more_tags=tuple(data.get("more_tags", ())),
+        phrase_tags=tuple(data.get("phrase_tags", ())),
+    )
 
 
 class Cache:
@@ -140,9 +146,10 @@ class Cache:
 
     def put_records(self, rows: Iterable[RecordRow], keep: Iterable[str]) -> None:
         """Store index rows and forget ids no longer in the store."""
-        self.db.executemany("INSERT OR REPLACE INTO records VALUES (?, ?, ?, ?, ?, ?)",
-                            [(r.id, r.size, r.mtime_ns, r.sha, r.analysis_key, r.light)
-                             for r in rows])
+        self.db.executemany(
+            "INSERT OR REPLACE INTO records VALUES (?, ?, ?, ?, ?, ?)",
+            [(r.id, r.size, r.mtime_ns, r.sha, r.analysis_key, r.light) for r in rows],
+        )
         kept = set(keep)
         gone = [(i,) for (i,) in self.db.execute("SELECT id FROM records") if i not in kept]
         self.db.executemany("DELETE FROM records WHERE id = ?", gone)
@@ -154,8 +161,9 @@ class Cache:
 
     def put_analysis(self, key: str, analysis: Analysis) -> None:
         """Remember an analysis under its key."""
-        self.db.execute("INSERT OR REPLACE INTO analyses VALUES (?, ?)",
-                        (key, analysis_to_json(analysis)))
+        self.db.execute(
+            "INSERT OR REPLACE INTO analyses VALUES (?, ?)", (key, analysis_to_json(analysis))
+        )
 
     def prune_analyses(self, keep: Iterable[str]) -> None:
         """Forget analyses no record needs any more (old analyser versions, removed records)."""
@@ -170,10 +178,14 @@ class Cache:
 
     def put_stamps(self, stamps: Mapping[str, Stamp], previous: Mapping[str, Stamp]) -> None:
         """Replace the page stamps with this run's, touching only rows that changed."""
-        self.db.executemany("DELETE FROM page_stamps WHERE path = ?",
-                            [(p,) for p in sorted(previous) if p not in stamps])
-        self.db.executemany("INSERT OR REPLACE INTO page_stamps VALUES (?, ?, ?, ?, ?)",
-                            [(p, *s) for p, s in sorted(stamps.items()) if previous.get(p) != s])
+        self.db.executemany(
+            "DELETE FROM page_stamps WHERE path = ?",
+            [(p,) for p in sorted(previous) if p not in stamps],
+        )
+        self.db.executemany(
+            "INSERT OR REPLACE INTO page_stamps VALUES (?, ?, ?, ?, ?)",
+            [(p, *s) for p, s in sorted(stamps.items()) if previous.get(p) != s],
+        )
 
     def related_state(self) -> RelatedState:
         """Return the related coverage last computed, with the profiles it came from.
@@ -195,10 +207,12 @@ class Cache:
         """Store the rows that changed since `previous` and forget removed articles
         (unchanged profiles are the very objects loaded, see related.profiles_of)."""
         old = previous.profiles
-        rows = [(i, marshal.dumps((p.tags, p.title_tokens, p.sort_key, p.source,
-                                   state.related[i])))
-                for i, p in state.profiles.items()
-                if old.get(i) is not p or previous.related.get(i) != state.related[i]]
+        rows = [
+            (i, marshal.dumps((p.tags, p.title_tokens, p.sort_key, p.source, state.related[i])))
+            for i, p in state.profiles.items()
+            if old.get(i) is not p or previous.related.get(i) != state.related[i]
+        ]
         self.db.executemany("INSERT OR REPLACE INTO related_rows VALUES (?, ?)", rows)
-        self.db.executemany("DELETE FROM related_rows WHERE id = ?",
-                            [(i,) for i in old if i not in state.profiles])
+        self.db.executemany(
+            "DELETE FROM related_rows WHERE id = ?", [(i,) for i in old if i not in state.profiles]
+        )

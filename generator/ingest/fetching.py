@@ -6,18 +6,18 @@ from __future__ import annotations
 import sys
 import threading
 
-from .cache import Cache
-from .config import Config
-from .errors import ConfigError
-from .extract import ExtractContext
-from .faults import ProblemLog
-from .fetch.run import run_fetch
-from .fetch.sources import select_shard, select_source
-from .ids import canonical_url
-from .incremental import Loader
-from .ingest import Keeper, ingest
-from .model import RawInput
-from .store import Store
+from generator.config.load import Config
+from generator.errors import ConfigError
+from generator.extract import ExtractContext
+from generator.faults import ProblemLog
+from generator.fetch.run import run_fetch
+from generator.fetch.sources import select_shard, select_source
+from generator.ids import canonical_url
+from generator.ingest.run import Keeper, ingest
+from generator.model import RawInput
+from generator.store.articles import Store
+from generator.store.cache import Cache
+from generator.store.index import Loader
 
 
 def run_fetch_command(config: Config, source: str | None, shard: tuple[int, int] | None) -> int:

@@ -1,7 +1,7 @@
 """One site address: `site.url` in newsdigest.yml, used by MkDocs too, checked at start.
 
 The address is written once, in newsdigest.yml. mkdocs.yml sets no site_url: the hook
-(generator/hooks.py, on_config) takes it from here, so canonical links, Open Graph tags, the
+(generator/publish/hooks.py, on_config) takes it from here, so canonical links, Open Graph tags, the
 sitemap and the feeds cannot point at two places, whether the site is built by newsdigest or
 by `mkdocs build`. A fork that has not set one gets the GitHub Pages address the publishing
 workflow reads from actions/configure-pages (NEWSDIGEST_PAGES_URL). mkdocs.yml may still
@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import ConfigError
+from generator.errors import ConfigError
 
 # The variable an `!ENV` site_url in mkdocs.yml may read (newsdigest never sets it).
 SITE_URL_ENV = "NEWSDIGEST_SITE_URL"

@@ -1,0 +1,1 @@
+"""The command line: parse arguments, take the lock, call the pipeline, report."""

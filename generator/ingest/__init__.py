@@ -1,0 +1,1 @@
+"""Ingest: local files and fetched pages through one path into the store."""
