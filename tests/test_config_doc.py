@@ -84,7 +84,7 @@ def test_an_undocumented_key_is_refused(tmp_path: Path, section: str) -> None:
 
 def test_readme_names_every_generated_folder_and_file() -> None:
     """Editors learn from the README which parts of docs/ are not theirs: render's one list."""
-    readme = (REFERENCE.parents[1] / "README.md").read_text(encoding="utf-8")
+    readme = (REFERENCE.parents[2] / "README.md").read_text(encoding="utf-8")
     section = readme.split("## Editors' notes", 1)[1].split("### Write a note", 1)[0]
     named = set(re.findall(r"`([^`]+)`", section))
     listed = {f"{folder}/" for folder in GENERATED_FOLDERS} | set(GENERATED_FILES)
