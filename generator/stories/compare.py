@@ -9,6 +9,7 @@ value. A missed disagreement costs a reader little; an invented one misleads.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -60,8 +61,10 @@ class Disagreement:
     second: tuple[str, Fact]
 
 
+@functools.lru_cache(maxsize=8192)
 def folded(text: str) -> str:
-    """Return text as compared: case-folded, whitespace collapsed."""
+    """Return text as compared: case-folded, whitespace collapsed (cached: a report's whole
+    text is folded once, not once per fact compared with it)."""
     return " ".join(text.casefold().split())
 
 
@@ -71,16 +74,22 @@ def value_of(fact: Fact) -> str:
     A figure's fact text may lead with words of its sentence ("council now saying 65
     homes"): its value starts at its last number, with the currency sign before it.
     """
-    if fact.kind == "date":
-        return fact.text.split(":", 1)[0]
-    if fact.kind == "figure":
-        numbers = list(NUMBER.finditer(fact.text))
+    return _value(fact.kind, fact.text)
+
+
+@functools.lru_cache(maxsize=16384)
+def _value(kind: str, text: str) -> str:
+    """Return value_of's answer (cached: a story compares every fact with every report)."""
+    if kind == "date":
+        return text.split(":", 1)[0]
+    if kind == "figure":
+        numbers = list(NUMBER.finditer(text))
         if numbers:
             start = numbers[-1].start()
-            while start and fact.text[start - 1] in CURRENCY:
+            while start and text[start - 1] in CURRENCY:
                 start -= 1
-            return fact.text[start:]
-    return fact.text
+            return text[start:]
+    return text
 
 
 def said(fact: Fact) -> str:
@@ -144,10 +153,12 @@ def _window(fact: Fact) -> tuple[list[str], frozenset[str]]:
     return before, frozenset(near)
 
 
-def _counts(text: str, unit: str) -> set[str]:
-    """Return the distinct numbers a text gives of a counted noun ("40 homes", "65 homes")."""
+@functools.lru_cache(maxsize=4096)
+def _counts(text: str, unit: str) -> frozenset[str]:
+    """Return the distinct numbers a text gives of a counted noun ("40 homes", "65 homes");
+    cached, as every pair of figures of one story asks it of the same texts."""
     pattern = re.compile(rf"({NUMBER.pattern})\s+{re.escape(unit)}\b", re.IGNORECASE)
-    return {m.group(1).casefold() for m in pattern.finditer(text)}
+    return frozenset(m.group(1).casefold() for m in pattern.finditer(text))
 
 
 def _same_figure(a: Fact, b: Fact, first: Report, second: Report) -> str | None:
@@ -187,10 +198,11 @@ def disagreements(reports: Sequence[Report]) -> tuple[Disagreement, ...]:
     """Return the disagreements between reports (given oldest first), each pair once."""
     found: list[Disagreement] = []
     seen: set[tuple[str, str, str]] = set()
+    buckets = [_comparable(r.facts) for r in reports]
     for i, early in enumerate(reports):
-        for late in reports[i + 1 :]:
+        for j, late in enumerate(reports[i + 1 :], start=i + 1):
             for a in early.facts:
-                for b in late.facts:
+                for b in buckets[j].get(_compare_key(a) or "", ()):
                     about = _same_thing(a, b, early, late)
                     if about is None or _stated(a, late) or _stated(b, early):
                         continue
@@ -199,3 +211,26 @@ def disagreements(reports: Sequence[Report]) -> tuple[Disagreement, ...]:
                         seen.add(key)
                         found.append(Disagreement(about, (early.id, a), (late.id, b)))
     return tuple(found)
+
+
+def _compare_key(fact: Fact) -> str | None:
+    """Return what two facts must share for _same_thing to compare them at all: a figure's
+    counted noun, a date's event; None for a fact never compared."""
+    if fact.kind == "figure":
+        unit = unit_of(value_of(fact))
+        return f"figure:{unit}" if re.search(r"[^\W\d_]", unit) else None
+    if fact.kind == "date":
+        about = fact.text.partition(":")[2].strip()
+        return f"date:{folded(about)}" if about else None
+    return None
+
+
+def _comparable(facts: Sequence[Fact]) -> dict[str, list[Fact]]:
+    """Return a report's facts by compare key, in order: only facts sharing a key can
+    disagree, so a story's pairs are not all tried against each other."""
+    out: dict[str, list[Fact]] = {}
+    for fact in facts:
+        key = _compare_key(fact)
+        if key is not None:
+            out.setdefault(key, []).append(fact)
+    return out
