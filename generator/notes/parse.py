@@ -188,43 +188,38 @@ def article_ref(node: yaml.Node, field: str) -> str | None:
     )
 
 
-def override(node: yaml.Node, field: str) -> Override | None:
-    """Check the override mapping: title (text), summary (text or list), tags (list)."""
+def checked_fields(node: yaml.Node, field: str, checks: Mapping[str, Any]) -> dict[str, Any]:
+    """Check a mapping whose keys are the ones `checks` knows, each by its check; return the
+    non-empty values (empty when the node is null)."""
     if _is_null(node):
-        return None
+        return {}
     if not isinstance(node, yaml.MappingNode):
-        raise FieldError(field, _line(node), "expected a mapping with title, summary or tags")
+        *first, last = checks
+        raise FieldError(
+            field, _line(node), f"expected a mapping with {', '.join(first)} or {last}"
+        )
     found: dict[str, Any] = {}
     for key_node, value_node in node.value:
         key, name = str(key_node.value), f"{field}.{key_node.value}"
-        if key not in OVERRIDE_CHECKS:
+        if key not in checks:
             raise FieldError(
-                name,
-                _line(key_node),
-                f"unknown key (expected one of: {', '.join(OVERRIDE_CHECKS)})",
+                name, _line(key_node), f"unknown key (expected one of: {', '.join(checks)})"
             )
-        value = OVERRIDE_CHECKS[key](value_node, name)
+        value = checks[key](value_node, name)
         if value:
             found[key] = value
+    return found
+
+
+def override(node: yaml.Node, field: str) -> Override | None:
+    """Check the override mapping: title (text), summary (text or list), tags (list)."""
+    found = checked_fields(node, field, OVERRIDE_CHECKS)
     return Override(**found) if found else None
 
 
 def story(node: yaml.Node, field: str) -> StoryNote | None:
     """Check the story mapping: merge (article list), split (article list), title (text)."""
-    if _is_null(node):
-        return None
-    if not isinstance(node, yaml.MappingNode):
-        raise FieldError(field, _line(node), "expected a mapping with merge, split or title")
-    found: dict[str, Any] = {}
-    for key_node, value_node in node.value:
-        key, name = str(key_node.value), f"{field}.{key_node.value}"
-        if key not in STORY_CHECKS:
-            raise FieldError(
-                name, _line(key_node), f"unknown key (expected one of: {', '.join(STORY_CHECKS)})"
-            )
-        value = STORY_CHECKS[key](value_node, name)
-        if value:
-            found[key] = value
+    found = checked_fields(node, field, STORY_CHECKS)
     if len(found.get("merge", ())) == 1:
         raise FieldError(
             f"{field}.merge", _line(node), "name two or more articles whose stories become one"
