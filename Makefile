@@ -143,5 +143,5 @@ bench: install
 	$(BIN)/python tools/bench.py
 	@# issue 23: cold build, hourly publish and one new article against plain Material + tags
 	$(BIN)/python tools/bench_build.py
-	$(BIN)/python tools/bench_stories.py --sizes 1000$$([ "$$BENCH_LARGE" = 1 ] && echo ,10000)
+	$(BIN)/python tools/bench_stories.py
 	$(BIN)/python tools/bench_search.py

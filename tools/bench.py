@@ -27,17 +27,13 @@ amount per article and mkdocs time grows with the page count, linearly.
 
 from __future__ import annotations
 
-import argparse
 import gc
 import gzip
 import json
 import os
 import platform
-import shutil
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -50,6 +46,17 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "tools"))
 
 from bench_corpus import OUTLETS, story, write_archive, write_story  # noqa: E402
+from benchlib import (  # noqa: E402
+    BENCH,
+    cli,
+    folder_bytes,
+    load_average,
+    mkdocs_args,
+    new_project,
+    run_child,
+    size_parser,
+    sizes_of,
+)
 
 from generator.analyse import analyse  # noqa: E402
 from generator.config.load import Config, load_config  # noqa: E402
@@ -65,9 +72,6 @@ from generator.render.article import render_article  # noqa: E402
 from generator.render.context import Entry, make_entry  # noqa: E402
 from generator.store.articles import Store  # noqa: E402
 
-BENCH = REPO / "build" / "bench"
-LARGE = 10_000
-MIN_TAG_ARTICLES = 2  # the site's shape at scale: single-use tags get no page
 CHEAP = 1_000  # sizes up to this are timed --repeat times (median)
 STAGE_INPUTS = 1_000  # a cheap size's stages are timed over at least this many inputs in all
 CHEAP_REAL_SIZE = 100  # the size whose row also reports the ratio on real pages
@@ -76,11 +80,6 @@ PAIR_CHUNK = 25  # inputs trafilatura and ours take in turns (paired_pass)
 WARM_UP = 10  # inputs each path sees before it is timed
 REAL_PASSES = 3  # alternating pairs of passes over the real pages
 ADD_SIZES = "500,5000"  # `add` of a whole archive: its peak RSS should not grow with N
-SOURCES_YML = "".join(
-    f"  - name: {o.name}\n    local: true\n    timezone: Etc/GMT{-o.offset_hours:+d}\n"
-    f"    language: {o.language}\n"
-    for o in OUTLETS
-).replace("Etc/GMT+0", "UTC")
 
 
 def median_time(run: Callable[[], object], repeat: int) -> float:
@@ -266,82 +265,9 @@ def real_pages_ratio(limit: int, project: Path) -> dict[str, Any]:
     }
 
 
-def new_project(root: Path) -> Path:
-    """Create a throw-away project: the repo's site configuration and the bench's sources."""
-    shutil.rmtree(root, ignore_errors=True)
-    (root / "docs").mkdir(parents=True)
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(REPO / "generator" / "theme", root / "generator" / "theme")
-    (root / "generator" / "publish").mkdir(exist_ok=True)
-    if (REPO / "generator" / "publish" / "hooks.py").exists():
-        shutil.copy(
-            REPO / "generator" / "publish" / "hooks.py", root / "generator" / "publish" / "hooks.py"
-        )
-    shutil.copy(REPO / "docs" / "about.md", root / "docs" / "about.md")
-    config = (REPO / "newsdigest.yml").read_text(encoding="utf-8").split("\nsources:")[0]
-    config = config.replace("min_tag_articles: 1 ", f"min_tag_articles: {MIN_TAG_ARTICLES} ")
-    (root / "newsdigest.yml").write_text(config + "\nsources:\n" + SOURCES_YML, encoding="utf-8")
-    return root
-
-
-# Runs a module as __main__ and, at exit, writes the process's own peak RSS (VmHWM, kB) to the
-# file named by BENCH_PEAK_FILE. The kernel's ru_maxrss from wait4 will not do: a child
-# spawned with vfork inherits the parent's high-water mark at exec, so a large bench process
-# would be reported as every child's peak. newsdigest leaves through os._exit (no atexit), so
-# that is wrapped too.
-PEAK_WRAPPER = """
-import atexit, os, runpy, sys
-def report():
-    with open('/proc/self/status', encoding='ascii') as status:
-        peak = next(line.split()[1] for line in status if line.startswith('VmHWM:'))
-    with open(os.environ['BENCH_PEAK_FILE'], 'w', encoding='ascii') as out:
-        out.write(peak)
-def exit_reporting(status, _exit=os._exit):
-    report()
-    _exit(status)
-atexit.register(report)
-os._exit = exit_reporting
-module, sys.argv = sys.argv[1], sys.argv[1:]
-runpy.run_module(module, run_name='__main__', alter_sys=True)
-"""
-
-
-def run_child(module: str, args: Sequence[str], cwd: Path) -> dict[str, Any]:
-    """Run `python -m module ARGS`; return its wall seconds, peak RSS (MB) and output."""
-    with tempfile.TemporaryDirectory() as work:
-        peak_file = Path(work) / "peak"
-        env = {**os.environ, "BENCH_PEAK_FILE": str(peak_file)}
-        start = time.perf_counter()
-        child = subprocess.run(
-            [sys.executable, "-c", PEAK_WRAPPER, module, *args],
-            cwd=cwd,
-            env=env,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        seconds = time.perf_counter() - start
-        if child.returncode != 0:
-            raise SystemExit(
-                f"{module} {' '.join(args)} failed ({child.returncode}):\n{child.stderr[-3000:]}"
-            )
-        peak_kb = int(peak_file.read_text(encoding="ascii"))
-    return {"s": seconds, "rss_mb": peak_kb / 1024, "stdout": child.stdout.strip()}
-
-
-def cli(project: Path, *args: str) -> dict[str, Any]:
-    """Run `newsdigest --project P ARGS` as a child process."""
-    return run_child("generator", ["--project", str(project), *args], REPO)
-
-
 def mtimes(root: Path) -> dict[str, int]:
     """Return every file under `root` with its mtime in nanoseconds."""
     return {str(p.relative_to(root)): p.stat().st_mtime_ns for p in root.rglob("*") if p.is_file()}
-
-
-def folder_mb(root: Path) -> float:
-    """Return the size of a folder's files in MB."""
-    return sum(p.stat().st_size for p in root.rglob("*") if p.is_file()) / 1e6
 
 
 def fill_store(project: Path, entries: Sequence[Entry]) -> None:
@@ -384,25 +310,13 @@ def project_times(
     checkout = checkout_times(project, size, seed)
     out.update(checkout_s=checkout["s"], checkout_out=checkout["stdout"])
     if mkdocs:
-        build = run_child(
-            "mkdocs",
-            [
-                "build",
-                "--strict",
-                "-q",
-                "-f",
-                str(project / "mkdocs.yml"),
-                "-d",
-                str(project / "site"),
-            ],
-            project,
-        )
+        build = run_child("mkdocs", mkdocs_args(project), project)
         index = project / "site" / "search" / "search_index.json"
         out.update(
             mkdocs_s=build["s"],
             mkdocs_rss_mb=build["rss_mb"],
             mkdocs_s_per_1000=build["s"] * 1000 / (size + 2),
-            site_mb=folder_mb(project / "site"),
+            site_mb=folder_bytes(project / "site") / 1e6,
             search_index_mb=index.stat().st_size / 1e6 if index.exists() else 0.0,
             site_pages=sum(1 for _ in (project / "site").rglob("index.html")),
         )
@@ -498,24 +412,17 @@ def table(rows: Sequence[dict[str, Any]]) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the benchmark; print the table and save the JSON."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="100,1000", help="comma-separated archive sizes")
-    parser.add_argument("--large", action="store_true", help=f"also run N = {LARGE:,}")
+    parser = size_parser(__doc__.splitlines()[0], "100,1000", "bench.json")
     parser.add_argument("--repeat", type=int, default=3, help="runs per cheap measurement")
-    parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--no-mkdocs", action="store_true", help="skip mkdocs build")
-    parser.add_argument("--json", type=Path, default=REPO / "build" / "bench.json")
     parser.add_argument(
         "--add-sizes",
         default=ADD_SIZES,
         help="archive sizes whose `add` peak RSS is measured ('' to skip)",
     )
     args = parser.parse_args(argv)
-    sizes = [int(s) for s in args.sizes.split(",") if s]
-    if args.large or os.environ.get("BENCH_LARGE") == "1":
-        sizes.append(LARGE)
     rows = []
-    for size in sizes:
+    for size in sizes_of(args):
         rows.append(bench_size(size, args.repeat, args.seed, not args.no_mkdocs))
         print(f"done N={size}", file=sys.stderr, flush=True)
     adds = [add_memory(int(n), args.seed) for n in args.add_sizes.split(",") if n]
@@ -546,7 +453,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"add of {row['size']:,} inputs: {row['add_s']:.0f} s, peak RSS "
             f"{row['add_rss_mb']:.0f} MB ({row['add_out']})"
         )
-    print(f"cores: {os.cpu_count()}; figures saved to {args.json}")
+    print(f"cores: {os.cpu_count()}; load average {load_average()}; figures saved to {args.json}")
     return 0
 
 

@@ -19,7 +19,6 @@ unchanged, and again after one more article. CPU time, not wall time: the machin
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
 import os
@@ -38,9 +37,17 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "tools"))
 
 from bench_corpus import story, write_archive, write_story  # noqa: E402
+from benchlib import (  # noqa: E402
+    BENCH,
+    folder_bytes,
+    load_average,
+    mkdocs_command,
+    new_project,
+    newsdigest_command,
+    size_parser,
+    sizes_of,
+)
 
-BENCH = REPO / "build" / "bench"
-LARGE = 10_000
 TIME = "/usr/bin/time"
 ANCHOR_YML = """site_name: Anchor
 site_url: https://anchor.example/
@@ -74,26 +81,12 @@ def measure(args: Sequence[str], cwd: Path) -> dict[str, float]:
 
 def newsdigest(project: Path, *args: str) -> dict[str, float]:
     """Run `newsdigest --project P ARGS`, measured."""
-    return measure([sys.executable, "-m", "generator", "--project", str(project), *args], REPO)
+    return measure(newsdigest_command(project, *args), REPO)
 
 
 def mkdocs(project: Path) -> dict[str, float]:
     """Run `mkdocs build --strict` on a project, measured."""
-    return measure(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "--strict",
-            "-q",
-            "-f",
-            str(project / "mkdocs.yml"),
-            "-d",
-            str(project / "site"),
-        ],
-        project,
-    )
+    return measure(mkdocs_command(project), project)
 
 
 def digests(root: Path) -> dict[str, str]:
@@ -110,15 +103,8 @@ def changed(before: dict[str, str], after: dict[str, str]) -> int:
     return sum(1 for k in before.keys() | after.keys() if before.get(k) != after.get(k))
 
 
-def folder_bytes(root: Path) -> int:
-    """Return the size of a folder's files in bytes."""
-    return sum(p.stat().st_size for p in root.rglob("*") if p.is_file())
-
-
 def stored_project(size: int, seed: int) -> Path:
     """Return a project with the archive of `size` articles added (kept between runs)."""
-    from bench import new_project  # noqa: PLC0415 - imports the whole generator
-
     base = BENCH / f"build-base-{size}"
     done = base / ".added"
     if done.exists():
@@ -126,15 +112,7 @@ def stored_project(size: int, seed: int) -> Path:
     write_archive(BENCH / f"corpus-{size}", size, seed)
     new_project(base)
     subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "generator",
-            "--project",
-            str(base),
-            "add",
-            str(BENCH / f"corpus-{size}"),
-        ],
+        newsdigest_command(base, "add", str(BENCH / f"corpus-{size}")),
         cwd=REPO,
         check=True,
         stdout=subprocess.DEVNULL,
@@ -277,27 +255,19 @@ def table(row: dict[str, Any]) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the side-by-side build bench; print the tables and save the JSON."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="1000", help="comma-separated archive sizes")
-    parser.add_argument("--large", action="store_true", help=f"also run N = {LARGE:,}")
-    parser.add_argument("--seed", type=int, default=1)
+    parser = size_parser(__doc__.splitlines()[0], "1000", "bench_build.json")
     parser.add_argument(
         "--without-mkdocs-search",
         action="store_true",
         help="build ours without MkDocs's search plugin (Pagefind indexes site/)",
     )
-    parser.add_argument("--json", type=Path, default=REPO / "build" / "bench_build.json")
     args = parser.parse_args(argv)
-    sizes = [int(s) for s in args.sizes.split(",") if s]
-    if args.large or os.environ.get("BENCH_LARGE") == "1":
-        sizes.append(LARGE)
-    rows = [bench_size(size, args.seed, not args.without_mkdocs_search) for size in sizes]
+    rows = [bench_size(size, args.seed, not args.without_mkdocs_search) for size in sizes_of(args)]
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(rows, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-    load = " ".join(f"{x:.2f}" for x in os.getloadavg())
     for row in rows:
         print(table(row), end="\n\n")
-    print(f"load average at the end: {load}; cores: {os.cpu_count()}")
+    print(f"load average at the end: {load_average()}; cores: {os.cpu_count()}")
     return 0
 
 

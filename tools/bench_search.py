@@ -17,7 +17,6 @@ send them, as GitHub Pages does. Medians over the queries. One table, and the fi
 
 from __future__ import annotations
 
-import argparse
 import functools
 import gzip
 import http.server
@@ -41,8 +40,16 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "tools"))
 
-from bench import BENCH, LARGE, cli, new_project  # noqa: E402
 from bench_corpus import write_archive  # noqa: E402
+from benchlib import (  # noqa: E402
+    BENCH,
+    cli,
+    folder_bytes,
+    mkdocs_command,
+    new_project,
+    size_parser,
+    sizes_of,
+)
 from playwright.sync_api import TimeoutError as PlaywrightTimeout  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
@@ -77,21 +84,7 @@ def child_cpu(command: Sequence[str], cwd: Path) -> float:
 def mkdocs_cpu(config: Path, site: Path) -> float:
     """Build the project's docs/ into `site` with `config`; return its CPU seconds."""
     shutil.rmtree(site, ignore_errors=True)
-    return child_cpu(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "--strict",
-            "-q",
-            "-f",
-            str(config),
-            "-d",
-            str(site),
-        ],
-        config.parent,
-    )
+    return child_cpu(mkdocs_command(config.parent, config, site), config.parent)
 
 
 def pagefind_cpu(site: Path) -> float:
@@ -121,11 +114,6 @@ def material_config(project: Path) -> Path:
     config = project / "mkdocs-material.yml"
     config.write_text(text, encoding="utf-8")
     return config
-
-
-def folder_bytes(root: Path) -> int:
-    """Return the size of a folder's files in bytes."""
-    return sum(p.stat().st_size for p in root.rglob("*") if p.is_file())
 
 
 class Quiet(http.server.SimpleHTTPRequestHandler):
@@ -316,17 +304,10 @@ def table(rows: Sequence[dict[str, Any]]) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the search benchmark; print the table and save the JSON."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="1000", help="comma-separated archive sizes")
-    parser.add_argument("--large", action="store_true", help=f"also run N = {LARGE:,}")
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--json", type=Path, default=REPO / "build" / "bench_search.json")
+    parser = size_parser(__doc__.splitlines()[0], "1000", "bench_search.json")
     args = parser.parse_args(argv)
-    sizes = [int(s) for s in args.sizes.split(",") if s]
-    if args.large or os.environ.get("BENCH_LARGE") == "1":
-        sizes.append(LARGE)
     rows = []
-    for size in sizes:
+    for size in sizes_of(args):
         print(f"search bench N={size}", file=sys.stderr, flush=True)
         rows.append(bench_size(size, args.seed))
     load = os.getloadavg()

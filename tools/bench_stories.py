@@ -1,11 +1,10 @@
 """Benchmark story grouping: from scratch over a store of N, then one new article into it.
 
-    python tools/bench_stories.py [--sizes 1000,10000]   (default 1000; make bench BENCH_LARGE=1
-                                                          adds 10,000)
+    python tools/bench_stories.py [--sizes 1000] [--large]   (--large or BENCH_LARGE=1 adds 10,000)
 
 Articles come straight from the bench's synthetic archive (tools/bench_corpus.py) into a
 throw-away project's store, skipping extraction; `newsdigest stories` then runs as a child
-process (peak RSS measured by tools/bench.py's wrapper): first with no story state (every
+process (peak RSS measured by tools/benchlib.py's wrapper): first with no story state (every
 article placed), then again after one more article is stored (the incremental case).
 Each run reports wall and CPU seconds (the child's user + system time: on a shared machine
 the CPU time is the figure to compare) and peak RSS.
@@ -13,7 +12,6 @@ the CPU time is the figure to compare) and peak RSS.
 
 from __future__ import annotations
 
-import argparse
 import resource
 import sys
 from pathlib import Path
@@ -23,8 +21,8 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "tools"))
 
-from bench import BENCH, cli, new_project  # noqa: E402
 from bench_corpus import story  # noqa: E402
+from benchlib import BENCH, cli, load_average, new_project, size_parser, sizes_of  # noqa: E402
 
 from generator.config.load import load_config  # noqa: E402
 from generator.ids import article_id  # noqa: E402
@@ -49,7 +47,7 @@ def article_of(number: int, size: int, seed: int) -> Article:
 
 
 def timed(project: Path, *args: str) -> dict[str, Any]:
-    """Run the CLI as a child; add its CPU seconds (user + system) to bench.cli's figures."""
+    """Run the CLI as a child; add its CPU seconds (user + system) to benchlib.cli's figures."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     result = cli(project, *args)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -82,12 +80,10 @@ def bench(size: int, seed: int) -> dict[str, float]:
 
 def main() -> int:
     """Print one line per size."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="1000")
-    parser.add_argument("--seed", type=int, default=1)
+    parser = size_parser(__doc__.splitlines()[0], "1000", None)
     args = parser.parse_args()
     print("     N  scratch s  CPU s  RSS MB   +1 s  CPU s  RSS MB  state MB  stories")
-    for size in (int(x) for x in args.sizes.split(",") if x):
+    for size in sizes_of(args):
         r = bench(size, args.seed)
         print(
             f"{size:>6} {r['scratch_s']:>10.1f} {r['scratch_cpu_s']:>6.1f} "
@@ -95,6 +91,7 @@ def main() -> int:
             f"{r['add1_rss_mb']:>7.0f} {r['state_mb']:>9.1f} {r['stories']:>8.0f}",
             flush=True,
         )
+    print(f"load average at the end: {load_average()}")
     return 0
 
 
