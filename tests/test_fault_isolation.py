@@ -21,7 +21,7 @@ from fetchserver import FetchServer, Reply
 from hostile.project import hostile_article, make_project
 
 import generator.ingest.run
-import generator.render
+import generator.render.pagetypes
 from generator.cli.main import main
 from generator.config.load import load_config
 from generator.errors import ExtractionError
@@ -266,7 +266,8 @@ BOOM = "BOOM render failure"
 @pytest.fixture
 def failing_render(monkeypatch: pytest.MonkeyPatch) -> None:
     """Make article pages and day digests that show the BOOM article raise (a render bug)."""
-    article_page, digest = generator.render.render_article, generator.render.render_digest
+    pagetypes = generator.render.pagetypes
+    article_page, digest = pagetypes.render_article, pagetypes.render_digest
 
     def render_article(entry, *args, **kwargs):  # type: ignore[no-untyped-def]
         if BOOM in entry.article.title:
@@ -278,8 +279,8 @@ def failing_render(monkeypatch: pytest.MonkeyPatch) -> None:
             raise ValueError("simulated listing bug")
         return digest(day, entries, *args, **kwargs)
 
-    monkeypatch.setattr(generator.render, "render_article", render_article)
-    monkeypatch.setattr(generator.render, "render_digest", render_digest)
+    monkeypatch.setattr(pagetypes, "render_article", render_article)
+    monkeypatch.setattr(pagetypes, "render_digest", render_digest)
 
 
 @pytest.mark.usefixtures("failing_render")

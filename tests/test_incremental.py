@@ -3,6 +3,7 @@ pages whose text changes, analyses come from the cache, and the cache never chan
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import marshal
 import os
@@ -15,12 +16,13 @@ from typing import NoReturn
 import pytest
 from projects import INBOX, new_project, run_cli, tree_bytes
 
-import generator.render
+import generator.render.pagetypes
 import generator.store.index
 from generator.config.load import load_config
 from generator.config.settings import Paths
 from generator.model import Analysis, Article
 from generator.pipeline import generate
+from generator.render import watchpages
 from generator.store.cache import CACHE_NAME, Cache
 
 NEW_RECORD = {
@@ -193,8 +195,8 @@ def test_fresh_checkout_re_renders_and_re_reads_nothing(
 
     monkeypatch.setattr(generator.store.index, "analyse", refuse)
     monkeypatch.setattr(generator.store.index.Store, "load_bytes", refuse)
-    monkeypatch.setattr(generator.render, "_render_full", refuse)
-    monkeypatch.setattr(generator.render, "_one", refuse)
+    for page_type in (*page_types(generator.render.pagetypes), *page_types(watchpages)):
+        monkeypatch.setattr(page_type, "render", refuse)
     docs = project / "docs"
     before = mtimes(docs)
     report, problems = generate(load_config(project))
@@ -205,6 +207,15 @@ def test_fresh_checkout_re_renders_and_re_reads_nothing(
     assert stamps and all(
         s.mtime_ns == (docs / rel).stat().st_mtime_ns for rel, s in stamps.items()
     )  # the next run decides by stat again
+
+
+def page_types(module: object) -> list[type]:
+    """Return the page types (frozen values with a `render`) a render module defines."""
+    return [
+        kind
+        for kind in vars(module).values()
+        if isinstance(kind, type) and dataclasses.is_dataclass(kind) and hasattr(kind, "render")
+    ]
 
 
 def placement_dropped(light: bytes) -> bytes:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import feedparser
@@ -20,6 +20,8 @@ from generator.publish.writer import Page
 from generator.render import render_site
 from generator.render.context import Entry, make_entry
 from generator.render.html import clean
+from generator.render.pagekeys import Lazy
+from generator.render.stories import StoryItems
 from generator.render.storyfeeds import MAX_STORY_FEEDS, stories_with_feeds, story_feeds
 from generator.render.storypage import StoryView
 from generator.render.watchpages import watch_site, watch_titles
@@ -252,14 +254,8 @@ def test_watch_output_is_the_same_whatever_the_input_order() -> None:
     assert watch_pages(ROWS, FERRIES, MAYOR) == watch_pages(ROWS[::-1], FERRIES, MAYOR)
 
 
-def render_now(
-    parts: Sequence[object],
-    entries: Sequence[Entry],
-    paths: Sequence[str],
-    produce: Callable[[], dict[str, str]],
-) -> dict[str, Page]:
-    """Stand in for render's lazy pages: render at once."""
-    return dict(produce())
+# Pages rendered at once, as render_site makes them (no loader of full entries).
+RENDER_NOW = Lazy(StoryItems({}))
 
 
 def in_story(entries: list[Entry], page: str, *ids: str) -> list[Entry]:
@@ -280,7 +276,7 @@ def test_a_story_matches_when_any_member_does_and_keeps_its_first_articles_id() 
     )
     by_id = {e.article.id: e for e in entries}
     titles = watch_titles([(story.page, story.ids, story.title)], by_id)
-    pages, _, _ = watch_site(rules(FERRIES), entries, titles, SITE, render_now)
+    pages, _, _ = watch_site(rules(FERRIES), entries, titles, SITE, RENDER_NOW)
     items = json.loads(pages["watch/ferries.json"])  # type: ignore[arg-type]
     story_item = next(i for i in items["items"] if i["url"].endswith("/stories/s1/"))
     assert story_item["id"] == "a1" * 6  # stays when the story gains an article
@@ -304,7 +300,7 @@ def test_only_recent_multi_source_stories_get_feeds() -> None:
         for k, group in (("two", two), ("one", one), ("old", old))
     ]
     assert [s.id for s in stories_with_feeds(views, by_id)] == ["two"]
-    pages, refs = story_feeds(views, by_id, SITE, render_now)
+    pages, refs = story_feeds(views, by_id, SITE, RENDER_NOW)
     assert sorted(pages) == ["stories/two.json", "stories/two.xml"]
     assert list(refs) == ["stories/two.md"]
     feed = json.loads(pages["stories/two.json"])  # type: ignore[arg-type]
@@ -332,7 +328,7 @@ def test_a_new_article_changes_only_its_own_storys_feeds() -> None:
             StoryView("a", "a", tuple(e.article.id for e in [*a, *extra]), ()),
             StoryView("b", "b", tuple(e.article.id for e in b), ()),
         ]
-        return story_feeds(views, by_id, SITE, render_now)[0]
+        return story_feeds(views, by_id, SITE, RENDER_NOW)[0]
 
     before, after = feeds([]), feeds([late])
     assert sorted(p for p in after if before[p] != after[p]) == ["stories/a.json", "stories/a.xml"]

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import partial
-from operator import attrgetter
 
 from generator.config.settings import SiteSettings
-from generator.model import EntryLoader, LazyPage, Page, ProfileSource
+from generator.model import EntryLoader, Page, ProfileSource
 from generator.notes import NoteSet
-from generator.render.article import render_article
 from generator.render.context import Entry, key_hash
 from generator.render.feeds import FEED_FILES, FEED_ITEMS, render_feeds
 from generator.render.listings import (
@@ -22,13 +18,7 @@ from generator.render.listings import (
     newest_first,
     page_paths,
     paginate,
-    render_archive,
-    render_digest,
     render_home,
-    render_index,
-    render_listing_archive,
-    render_listing_front,
-    render_week,
     week_of,
     week_path,
 )
@@ -38,7 +28,6 @@ from generator.render.namedfeeds import (
     feed_links,
     named_ref,
     names_with_feeds,
-    render_named_feeds,
     render_opml,
     site_refs,
 )
@@ -50,9 +39,21 @@ from generator.render.notes import (
     notes_index_pages,
     tag_notes,
 )
+from generator.render.pagekeys import Lazy, story_digests
+from generator.render.pagetypes import (
+    ArchivePages,
+    ArticlePage,
+    DigestPage,
+    IndexPages,
+    ListingArchivePage,
+    ListingFrontPage,
+    NamedFeeds,
+    StoryPage,
+    WeekPage,
+)
 from generator.render.stories import StoryItems
 from generator.render.storyfeeds import story_feeds
-from generator.render.storypage import StoryView, render_story, shown_stories, story_pages
+from generator.render.storypage import StoryView, shown_stories
 from generator.render.tagplan import with_site_tags
 from generator.render.watchpages import WATCH_FOLDER, watch_site, watch_titles
 from generator.slugs import name_page
@@ -70,7 +71,6 @@ GENERATED_FOLDERS = (
     WATCH_FOLDER,
 )
 GENERATED_FILES = ("index.md", *FEED_FILES, OPML_FILE)
-_ARTICLE_ID = attrgetter("article.id")
 
 
 @dataclass(frozen=True)
@@ -92,75 +92,6 @@ class ArticleSource:
     code: str  # digest of the renderer's code: a change re-renders every page
     related: RelatedFinder = related_of_sources  # e.g. an update kept in the cache
     stories: tuple[StoryView, ...] = ()  # stories of two or more articles get a page
-
-
-def article_key(
-    entry: Entry, stories: Mapping[str, str], code: str, notes_html: str, mode: str = "full"
-) -> str:
-    """Return a digest of everything an article page is rendered from: its own story digest
-    (see story_digests), its related stories' digests (their links show title and source),
-    the notes shown on it and its publication mode."""
-    related = "".join([stories[i] for i in entry.related])
-    return _digest(
-        (code, stories[entry.article.id], related, notes_html, entry.story_why, entry.story, mode)
-    )
-
-
-def story_digests(
-    entries: Sequence[Entry], source: ArticleSource, tag_pages: Mapping[str, str]
-) -> dict[str, str]:
-    """Return, per article id, a digest of what any page shows of that story: its record and
-    analysis (source.keys), editors' changes, page path and the pages of its tags.
-
-    Computed once per story per run; page keys concatenate them instead of re-hashing.
-    """
-    keys, digests = source.keys, {}
-    for e in entries:
-        digests[e.article.id] = _digest(
-            (keys[e.article.id], e.editor, e.page, tuple([tag_pages.get(t) for t in e.tags]))
-        )
-    return digests
-
-
-def _digest(parts: tuple[object, ...]) -> str:
-    """Return a digest of strings, None and tuples (and dataclasses) via repr.
-
-    repr is unambiguous for these (strings are quoted and escaped) and much cheaper than
-    JSON; it runs for every page of every run. Never pass a set: its repr order varies
-    between processes.
-    """
-    return hashlib.sha256(repr(parts).encode("utf-8", "surrogatepass")).hexdigest()
-
-
-def _article_page(
-    entry: Entry,
-    tag_pages: Mapping[str, str],
-    by_id: Mapping[str, Entry],
-    notes_html: str,
-    lazy: Lazy,
-    *,
-    mode: str,
-) -> Page:
-    """Return an article page: its text, or a lazy page when entries are light."""
-    source = lazy.articles
-    if source is None:
-        return render_article(entry, tag_pages, by_id, notes_html, mode=mode)
-    key = article_key(entry, lazy.stories, source.code, notes_html, mode)
-    return LazyPage(
-        key, partial(_render_full, entry, source, tag_pages, by_id, notes_html, mode=mode)
-    )
-
-
-def _render_full(
-    entry: Entry,
-    source: ArticleSource,
-    tag_pages: Mapping[str, str],
-    by_id: Mapping[str, Entry],
-    notes_html: str,
-    *,
-    mode: str,
-) -> str:
-    return render_article(source.full(entry), tag_pages, by_id, notes_html, mode=mode)
 
 
 RelatedFinder = Callable[[Sequence[ProfileSource]], Mapping[str, tuple[str, ...]]]
@@ -226,66 +157,60 @@ def plan_site(
     articles: ArticleSource | None = None,
     watch: Sequence[WatchRule] = (),
 ) -> dict[str, Page]:
-    """Return every generated page; with `articles`, article pages are lazy (light entries)."""
+    """Return every generated page; with `articles`, pages are lazy (light entries)."""
     hidden = notes.hidden()
     shown = [e for e in sorted(entries, key=lambda e: e.article.id) if e.article.id not in hidden]
     shown = with_site_tags(shown)  # key phrases only when they recur across articles
-    shown = with_related(
-        shown,
-        articles.related if articles else related_of_sources,
-        articles.stories if articles else (),
-    )
+    stories = articles.stories if articles else ()
+    shown = with_related(shown, articles.related if articles else related_of_sources, stories)
     by_id = {e.article.id: e for e in shown}
     newest = sorted(shown, key=newest_first)  # listings' member lists come out newest first
     tags = with_pages_for(named("tag", newest), site.min_tag_articles, noted_tags(notes))
-    views = shown_stories(articles.stories if articles else (), by_id)
-    story_of = {i: s for s in views for i in s.ids if i in by_id}
-    lazy = Lazy(
-        articles,
-        StoryItems(tags.pages, story_of, by_id),
-        story_digests(shown, articles, tags.pages) if articles else {},
-    )
-    pages: dict[str, Page] = {
-        e.page: _article_page(
-            e,
-            tags.pages,
-            by_id,
-            article_notes(notes, e.article.id, e.page),
-            lazy,
-            mode=site.publish_mode(e.article.source),
-        )
-        for e in shown
-    }
-    stories = articles.stories if articles else ()
-    watch_pages, watch_refs, watched = watch_site(
-        watch,
-        newest,
-        watch_titles([(s.page, s.ids, s.title) for s in stories], by_id),
-        site,
-        lazy.pages,
-    )
+    story_of = {i: s for s in shown_stories(stories, by_id) for i in s.ids if i in by_id}
+    lazy = _lazy(articles, StoryItems(tags.pages, story_of, by_id), shown)
+    pages = _article_pages(shown, notes, site, lazy)
+    titles = watch_titles([(s.page, s.ids, s.title) for s in stories], by_id)
+    watch_pages, watch_refs, watched = watch_site(watch, newest, titles, site, lazy)
     pages.update(watch_pages)
     pages.update(_day_pages(shown, site, notes, lazy, watched))
     sources = named("source", newest)
     tag_refs, source_refs = feed_refs(tags, site), feed_refs(sources, site)
     pages.update(_named_pages(tags, site, notes, lazy, tag_refs))
     pages.update(_named_pages(sources, site, NoteSet(), lazy, source_refs))
-    story_files, story_refs = story_feeds(stories, by_id, site, lazy.pages)
+    story_files, story_refs = story_feeds(stories, by_id, site, lazy)
     pages.update(story_files)
-    pages[OPML_FILE] = render_opml(
-        [
-            *site_refs(site),
-            *tag_refs.values(),
-            *source_refs.values(),
-            *watch_refs,
-            *story_refs.values(),
-        ],
-        site,
-    )
+    refs = [*site_refs(site), *tag_refs.values(), *source_refs.values(), *watch_refs]
+    pages[OPML_FILE] = render_opml([*refs, *story_refs.values()], site)
     pages.update(notes_index_pages(notes, {e.article.id: e.page for e in shown}, tags.pages))
     follows = {p: feed_links(p, r) for p, r in story_refs.items()}
     pages.update(_story_pages(stories, by_id, lazy, follows))
     return dict(sorted(pages.items()))
+
+
+def _lazy(articles: ArticleSource | None, items: StoryItems, shown: Sequence[Entry]) -> Lazy:
+    """Return how pages are made: at once, or lazily keyed when the entries are light."""
+    if articles is None:
+        return Lazy(items)
+    digests = story_digests(shown, articles.keys, items.tag_pages)
+    return Lazy(items, articles.full, articles.code, digests)
+
+
+def _article_pages(
+    shown: Sequence[Entry], notes: NoteSet, site: SiteSettings, lazy: Lazy
+) -> dict[str, Page]:
+    """Return every article page, each made from its own tags' pages and related articles."""
+    tag_pages, by_id = lazy.items.tag_pages, lazy.items.by_id
+    pages: dict[str, Page] = {}
+    for e in shown:
+        inputs = ArticlePage(
+            e,
+            {t: tag_pages[t] for t in e.tags if t in tag_pages},
+            {i: by_id[i] for i in e.related},
+            article_notes(notes, e.article.id, e.page),
+            site.publish_mode(e.article.source),
+        )
+        pages.update(lazy.page(e.page, inputs))
+    return pages
 
 
 def feed_refs(group: Named, site: SiteSettings) -> dict[str, FeedRef]:
@@ -320,49 +245,6 @@ def with_pages_for(tags: Named, minimum: int, keep: frozenset[str]) -> Named:
     )
 
 
-class _Once:
-    """Render a group of pages (one paginated listing) on first demand, each handed once."""
-
-    def __init__(self, produce: Callable[[], dict[str, str]]) -> None:
-        self.produce = produce
-        self.pages: dict[str, str] | None = None
-
-    def page(self, path: str) -> str:
-        """Return one page, handing it over: the writer asks once, and a large site's text
-        should not stay in memory after it is written."""
-        if self.pages is None or path not in self.pages:
-            self.pages = self.produce()
-        return self.pages.pop(path)
-
-
-@dataclass(frozen=True)
-class Lazy:
-    """Pages as lazy pages keyed by their stories, when entries are light."""
-
-    articles: ArticleSource | None
-    items: StoryItems  # the site's stories as listing items
-    stories: Mapping[str, str]  # article id -> story digest (see story_digests)
-
-    def pages(
-        self,
-        parts: Sequence[object],
-        entries: Sequence[Entry],
-        paths: Sequence[str],
-        produce: Callable[[], dict[str, str]],
-    ) -> dict[str, Page]:
-        """Return the pages of `produce`, lazily when possible, keyed by parts and stories."""
-        if self.articles is None:
-            return dict(produce())
-        stories = self.stories
-        key = hashlib.sha256(
-            repr((self.articles.code, tuple(parts))).encode("utf-8", "surrogatepass")
-        )
-        key.update("".join(map(stories.__getitem__, map(_ARTICLE_ID, entries))).encode("ascii"))
-        once = _Once(produce)
-        digest = key.hexdigest()
-        return {path: LazyPage(digest, partial(once.page, path)) for path in paths}
-
-
 def _day_pages(
     entries: Sequence[Entry], site: SiteSettings, notes: NoteSet, lazy: Lazy, watched: str = ""
 ) -> dict[str, Page]:
@@ -374,14 +256,10 @@ def _day_pages(
     days = sorted(by_day, reverse=True)
     pages: dict[str, Page] = {}
     for i, day in enumerate(days):
-        older, newer = neighbours(days, i)
         path = digest_path(day)
         note = day_notes(notes, day, path)
-        produce = partial(
-            _one, path, partial(render_digest, day, by_day[day], lazy.items, (older, newer), note)
-        )
-        parts = ("digest", day, older, newer, note, lazy.items.story_key(by_day[day]))
-        pages.update(lazy.pages(parts, by_day[day], [path], produce))
+        inputs = DigestPage(day, tuple(by_day[day]), lazy.items, neighbours(days, i), note)
+        pages.update(lazy.page(path, inputs))
     pages.update(_week_pages(days, by_day, lazy))
     by_id = {e.article.id: e for e in entries}
     picks = [by_id[i] for i in dict.fromkeys(notes.picks()) if i in by_id]
@@ -398,15 +276,7 @@ def _day_pages(
     for day in days:
         months[day[:7]][day] = len(by_day[day])
     paths = ["archive/index.md", *(f"archive/{month}.md" for month in months)]
-    counts = sorted((month, sorted(days.items())) for month, days in months.items())
-    pages.update(
-        lazy.pages(
-            ("archive", counts),
-            (),
-            paths,  # the counts are all it shows
-            partial(render_archive, months),
-        )
-    )
+    pages.update(lazy.group(paths, ArchivePages(dict(months))))
     pages.update(render_feeds(entries, by_day, {d: digest_path(d) for d in days}, site))
     return pages
 
@@ -428,44 +298,22 @@ def _week_pages(
     order = sorted(weeks, reverse=True)
     pages: dict[str, Page] = {}
     for i, week in enumerate(order):
-        older, newer = neighbours(order, i)
-        path = week_path(week)
-        stories = [e for day in weeks[week] for e in by_day[day]]
-        produce = partial(
-            _one, path, partial(render_week, week, weeks[week], by_day, lazy.items, (older, newer))
-        )
-        parts = ("week", week, weeks[week], older, newer, lazy.items.story_key(stories))
-        pages.update(lazy.pages(parts, stories, [path], produce))
+        own = {d: tuple(by_day[d]) for d in weeks[week]}
+        inputs = WeekPage(week, tuple(weeks[week]), own, lazy.items, neighbours(order, i))
+        pages.update(lazy.page(week_path(week), inputs))
     return pages
 
 
 def _story_pages(
     stories: Sequence[StoryView], by_id: Mapping[str, Entry], lazy: Lazy, follows: Mapping[str, str]
 ) -> dict[str, Page]:
-    """Return the story pages, lazily when entries are light (a story page needs their facts)."""
-    source = lazy.articles
-    if source is None:
-        return dict(story_pages(stories, by_id, follows))
+    """Return the story pages (a story page needs its members' full entries: their facts)."""
     pages: dict[str, Page] = {}
     for story in shown_stories(stories, by_id):
-        members = tuple(lazy.stories[i] for i in story.ids if i in by_id)
-        follow = follows.get(story.page, "")
-        pages[story.page] = LazyPage(
-            _digest((source.code, "story", story, members, follow)),
-            partial(_full_story, story, by_id, source, follow),
-        )
+        members = {i: by_id[i] for i in story.ids if i in by_id}
+        inputs = StoryPage(story, members, follows.get(story.page, ""))
+        pages.update(lazy.page(story.page, inputs))
     return pages
-
-
-def _full_story(
-    story: StoryView, by_id: Mapping[str, Entry], source: ArticleSource, follow: str
-) -> str:
-    full = {i: source.full(by_id[i]) for i in story.ids if i in by_id}
-    return render_story(story, full, follow)
-
-
-def _one(path: str, render: Callable[[], str]) -> dict[str, str]:
-    return {path: render()}
 
 
 def _named_pages(
@@ -480,89 +328,32 @@ def _named_pages(
         follow = feed_links(group.pages[name], ref) if ref else ""
         top = "\n\n".join(part for part in (note, follow) if part)
         pages.update(_listing_pages(group, name, size, top, lazy))
-        if ref:
-            pages.update(_feed_pages(ref, group.members[name], site, lazy))
+        if ref:  # keyed by the name's newest stories: others leave its feeds be
+            newest = tuple(group.members[name][:FEED_ITEMS])  # members come newest first
+            pages.update(lazy.group([ref.rss, ref.json], NamedFeeds(ref, newest, site)))
     folder = "tags" if group.kind == "tag" else "sources"
     ordered = sorted(group.counts.items(), key=lambda kv: (-kv[1], kv[0].casefold(), kv[0]))
     title = "Tags" if group.kind == "tag" else "Sources"
-    rows = [(n, group.pages[n], c) for n, c in ordered]
-    pages.update(_index_pages(group.kind, title, f"{folder}/index.md", rows, size=size, lazy=lazy))
+    rows = tuple((n, group.pages[n], c) for n, c in ordered)
+    path = f"{folder}/index.md"
+    paths = page_paths(path, len(paginate(rows, size * INDEX_PAGE_FACTOR)))
+    pages.update(lazy.group(paths, IndexPages(group.kind, title, path, rows, size)))
     return pages
 
 
-def _feed_pages(
-    ref: FeedRef, members: Sequence[Entry], site: SiteSettings, lazy: Lazy
-) -> dict[str, Page]:
-    """Return one name's two feed files, keyed by its newest stories: others leave them be."""
-    newest = members[:FEED_ITEMS]  # members come newest first
-    produce = partial(render_named_feeds, ref, newest, site)
-    return lazy.pages(("named-feed", ref, site), newest, [ref.rss, ref.json], produce)
-
-
-def _index_pages(
-    kind: str, title: str, path: str, rows: Sequence[tuple[str, str, int]], *, size: int, lazy: Lazy
-) -> dict[str, Page]:
-    """Return a tag or source index (render_index), each page keyed by its own rows."""
-    produce = partial(render_index, kind, title, path, rows, size)
-    if lazy.articles is None:
-        return dict(produce())
-    chunks = paginate(rows, size * INDEX_PAGE_FACTOR)
-    paths = page_paths(path, len(chunks))
-    once, code = _Once(produce), lazy.articles.code
-    return {
-        chunk_path: LazyPage(
-            _digest(
-                (code, "index", kind, title, len(rows), tuple(paths), chunk_path, tuple(chunk))
-            ),
-            partial(once.page, chunk_path),
-        )
-        for chunk_path, chunk in zip(paths, chunks, strict=True)
-    }
-
-
 def _listing_pages(group: Named, name: str, size: int, note: str, lazy: Lazy) -> dict[str, Page]:
-    """Return one listing's pages, each lazy page keyed by its own stories and neighbours.
+    """Return one listing's pages: fixed archive pages cut from the oldest end, and its front.
 
-    An archive page's key holds no total, so a new story leaves it alone (see listing_plan).
+    An archive page holds no total, so a new story leaves it alone (see listing_plan).
     Members come newest first (plan_site groups them from a newest-first list).
     """
     kind, path, members = group.kind, group.pages[name], group.members[name]
     plan = cut_listing(path, members, size)
-    archive = [p.path for p in plan if p.number]
+    archive = tuple(p.path for p in plan if p.number)
     pages: dict[str, Page] = {}
     for part in plan[:-1]:
-        produce = partial(
-            _one, part.path, partial(render_listing_archive, kind, name, path, part, lazy.items)
-        )
-        pages.update(
-            lazy.pages(
-                ("listing-archive", kind, name, path, size, part.path, part.older, part.newer),
-                part.entries,
-                [part.path],
-                produce,
-            )
-        )
-    front = plan[-1]
-    produce = partial(
-        _one,
-        path,
-        partial(
-            render_listing_front,
-            kind,
-            name,
-            front,
-            archive,
-            stories=lazy.items,
-            total=len(members),
-            notes_html=note,
-        ),
-    )
-    pages.update(
-        lazy.pages(
-            ("listing-front", kind, name, path, size, archive, len(members), note),
-            front.entries,
-            [path],
-            produce,
-        )
-    )
+        inputs = ListingArchivePage(kind, name, path, part, lazy.items)
+        pages.update(lazy.page(part.path, inputs))
+    front = ListingFrontPage(kind, name, plan[-1], archive, lazy.items, len(members), note)
+    pages.update(lazy.page(path, front))
     return pages

@@ -10,16 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
-from functools import partial
 
 from generator.config.settings import SiteSettings
 from generator.model import Page
 from generator.render.context import Entry
 from generator.render.feeds import FEED_ITEMS
 from generator.render.listings import newest_first
-from generator.render.namedfeeds import FeedRef, feed_paths, render_named_feeds
+from generator.render.namedfeeds import FeedRef, feed_paths
+from generator.render.pagekeys import Lazy
+from generator.render.pagetypes import NamedFeeds
 from generator.render.storypage import StoryView
-from generator.render.watchpages import Keyed
 
 STORY_FEED_DAYS = 30
 MAX_STORY_FEEDS = 1000
@@ -53,20 +53,13 @@ def stories_with_feeds(stories: Sequence[StoryView], by_id: Mapping[str, Entry])
 
 
 def story_feeds(
-    stories: Sequence[StoryView], by_id: Mapping[str, Entry], site: SiteSettings, keyed: Keyed
+    stories: Sequence[StoryView], by_id: Mapping[str, Entry], site: SiteSettings, lazy: Lazy
 ) -> tuple[dict[str, Page], dict[str, FeedRef]]:
     """Return the feed files of the stories that get them, and story page -> feed reference."""
     pages: dict[str, Page] = {}
     refs = {}
     for story in stories_with_feeds(stories, by_id):
         ref = refs[story.page] = story_ref(story, site)
-        newest = _members(story, by_id)[:FEED_ITEMS]
-        pages.update(
-            keyed(
-                ("story-feed", ref, site),
-                newest,
-                [ref.rss, ref.json],
-                partial(render_named_feeds, ref, newest, site),
-            )
-        )
+        newest = tuple(_members(story, by_id)[:FEED_ITEMS])
+        pages.update(lazy.group([ref.rss, ref.json], NamedFeeds(ref, newest, site)))
     return pages, refs

@@ -6,27 +6,50 @@ stories; each is keyed by those stories, so a new article rewrites only the rule
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from functools import partial
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from generator.config.settings import SiteSettings
-from generator.model import Page
+from generator.model import EntryLoader, Page
 from generator.render.article import reader_time
 from generator.render.context import Entry
 from generator.render.feeds import FEED_ITEMS, Feed, FeedItem, article_item, json_feed, rss
 from generator.render.html import esc, href, link
 from generator.render.listings import count_label, page
 from generator.render.namedfeeds import FeedRef, feed_links, feed_paths
+from generator.render.pagekeys import Lazy
 from generator.watch.match import Watched, haystack, stories_of, watched
 from generator.watch.rules import WatchRule
 
 WATCH_FOLDER = "watch"
 HOME_RULES = 10  # rules shown in the home page's block, most recently matched first
-# lazy.pages of render/__init__.py: (key parts, entries, paths, produce) -> lazy pages
-Keyed = Callable[
-    [Sequence[object], Sequence[Entry], Sequence[str], Callable[[], dict[str, str]]],
-    dict[str, Page],
-]
+
+
+@dataclass(frozen=True)
+class WatchPage:
+    """A rule's page: its newest matching stories and how many matched (see pagekeys)."""
+
+    rule: WatchRule
+    shown: tuple[Watched, ...]
+    total: int
+    ref: FeedRef
+
+    def render(self, full: EntryLoader) -> str:
+        """Return the page's Markdown."""
+        return render_watch_page(self.rule, self.shown, self.total, self.ref)
+
+
+@dataclass(frozen=True)
+class WatchFeeds:
+    """A rule's RSS and JSON Feed files: its newest matching stories."""
+
+    ref: FeedRef
+    shown: tuple[Watched, ...]
+    site: SiteSettings
+
+    def render(self, full: EntryLoader) -> dict[str, str]:
+        """Return both feed files."""
+        return render_watch_feeds(self.ref, self.shown, self.site)
 
 
 def watch_ref(rule: WatchRule, site: SiteSettings) -> FeedRef:
@@ -96,11 +119,11 @@ def _story_line(here: str, story: Watched) -> str:
     )
 
 
-def render_watch_page(rule: WatchRule, stories: Sequence[Watched], ref: FeedRef) -> str:
-    """Return a rule's page: what it matches, its feeds and its newest matching stories."""
+def render_watch_page(rule: WatchRule, shown: Sequence[Watched], total: int, ref: FeedRef) -> str:
+    """Return a rule's page: what it matches, its feeds and its newest `shown` of `total`
+    matching stories."""
     here = rule.page
-    shown = stories[:FEED_ITEMS]
-    more = f" (the newest {len(shown)})" if len(stories) > len(shown) else ""
+    more = f" (the newest {len(shown)})" if total > len(shown) else ""
     items = "".join(_story_line(here, s) for s in shown)
     return page(
         f"Watch: {rule.name}",
@@ -109,7 +132,7 @@ def render_watch_page(rule: WatchRule, stories: Sequence[Watched], ref: FeedRef)
             f'<h1 class="nd-title">Watch: {esc(rule.name)}</h1>',
             f'<p class="nd-watch-terms">Matches {rule_terms(rule)}</p>',
             feed_links(here, ref),
-            f"<p>{esc(count_label(len(stories)))}{esc(more)}</p>",
+            f"<p>{esc(count_label(total))}{esc(more)}</p>",
             f'<ul class="nd-stories">{items}</ul>' if items else "<p>Nothing matched yet.</p>",
         ],
     )
@@ -149,7 +172,7 @@ def watch_site(
     newest: Sequence[Entry],
     titles: Mapping[str, tuple[str, str]],
     site: SiteSettings,
-    keyed: Keyed,
+    lazy: Lazy,
 ) -> tuple[dict[str, Page], list[FeedRef], str]:
     """Return every rule's page and feeds, their feed references and the home block."""
     if not rules:
@@ -162,17 +185,7 @@ def watch_site(
         found = matched[rule.name] = watched(rule, stories, texts)
         ref = watch_ref(rule, site)
         refs.append(ref)
-        shown = found[:FEED_ITEMS]
-        members = [e for s in shown for e in s.members]
-        parts = ("watch", rule, site, len(found), tuple((s.id, s.page, s.title) for s in shown))
-        pages.update(keyed(parts, members, [rule.page], partial(_watch_page, rule, found, ref)))
-        pages.update(
-            keyed(
-                parts, members, [ref.rss, ref.json], partial(render_watch_feeds, ref, shown, site)
-            )
-        )
+        shown = tuple(found[:FEED_ITEMS])
+        pages.update(lazy.page(rule.page, WatchPage(rule, shown, len(found), ref)))
+        pages.update(lazy.group([ref.rss, ref.json], WatchFeeds(ref, shown, site)))
     return pages, refs, watched_block(rules, matched)
-
-
-def _watch_page(rule: WatchRule, found: Sequence[Watched], ref: FeedRef) -> dict[str, str]:
-    return {rule.page: render_watch_page(rule, found, ref)}
