@@ -1,16 +1,19 @@
-"""The pipeline from the store to docs/: plan every page through the cache, then write.
+"""The one orchestrator: each command (`add`, `fetch`, `generate`, `build`) as a short list
+of stage calls; the command line parses, locks and reports.
 
-Ingesting (inputs -> articles) lives in generator.ingest.run; this module does not import the
-extractor, so an incremental `generate` does not pay for loading it.
+`add` and `fetch` import the extractor and the HTTP stack when they run (the stages live in
+generator.ingest and generator.fetch), so an incremental `generate` does not pay for loading
+them.
 """
 
 from __future__ import annotations
 
 import contextlib
 import gc
+from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import TYPE_CHECKING, BinaryIO, TextIO, TypeVar
 
 from generator.config.load import Config
 from generator.errors import ArticleFailure, IsolationError, NewsdigestError
@@ -42,7 +45,64 @@ from generator.stories.related import profiles_of, update_related
 from generator.stories.run import update_paths as update_stories
 from generator.watch.match import quiet_rules
 
+if TYPE_CHECKING:
+    from generator.fetch.report import FetchReport
+
 T = TypeVar("T")
+
+
+def add(
+    config: Config,
+    paths: Sequence[str],
+    stdin: BinaryIO,
+    source: str | None,
+    on_problem: Callable[[Problem], None],
+) -> Counter[str]:
+    """Ingest local files or folders, each stored as soon as it is done; return how many were
+    new, already stored or failed (each failure handed to `on_problem` as it happens)."""
+    from generator.ingest.run import Inputs, Keeper, process_inputs  # noqa: PLC0415 - see the module docstring
+
+    log = ProblemLog.under(config.paths.root)
+    counts = Counter({"new": 0, "unchanged": 0, "failed": 0})
+    with Cache(config.paths.cache) as cache:
+        # 1. Where articles go: the store, and their analyses into the cache for `generate`.
+        keeper = Keeper(Store(config.paths.store), Loader(config, cache))
+        # 2. Read, extract and analyse each input in turn (a failure is that input's Problem),
+        outcomes = process_inputs(Inputs(paths, stdin), config, log, source)
+        # 3. and store it at once: a killed run keeps every finished article.
+        for kept in keeper.keep_all(outcomes, log):
+            if isinstance(kept, Problem):
+                on_problem(kept)
+                counts["failed"] += 1
+            else:
+                counts[kept] += 1
+    return counts
+
+
+def fetch(
+    config: Config, source: str | None, shard: tuple[int, int] | None, progress: TextIO
+) -> FetchReport:
+    """Fetch the configured sources; every page that arrives is ingested as `add` does it."""
+    from generator.fetch.run import run_fetch  # noqa: PLC0415 - see the module docstring
+    from generator.ingest.fetching import Arrivals, fetch_plan  # noqa: PLC0415
+    from generator.ingest.run import Keeper  # noqa: PLC0415
+
+    # 1. The fetch settings and the remote sources asked for (by name, or a shard's share).
+    settings, chosen = fetch_plan(config, source, shard)
+    store = Store(config.paths.store)
+    with Cache(config.paths.cache) as cache:
+        # 2. Pages arriving are stored (analyses cached); stored URLs are not fetched again.
+        arrivals = Arrivals(config, Keeper(store, Loader(config, cache)), store.known_urls())
+        # 3. Fetch, remembering validators and health whatever happens to the run.
+        return run_fetch(
+            chosen,
+            settings,
+            config.paths.state,
+            arrivals.is_known,
+            arrivals.accept,
+            progress,
+            log=ProblemLog.under(config.paths.root),
+        )
 
 
 def plan_pages(

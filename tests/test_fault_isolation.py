@@ -27,7 +27,6 @@ from generator.config.load import load_config
 from generator.errors import ExtractionError
 from generator.extract import repeated_lines
 from generator.faults import ProblemLog, guarded, one_line
-from generator.ingest.fetching import run_fetch_command
 from generator.ingest.run import repeated
 from generator.model import Article, Problem, Published
 from generator.placement import make_entry, site_day, sort_key
@@ -372,7 +371,7 @@ def test_fetch_keeps_its_state_when_an_article_raises(
         return analyse(article, settings)
 
     monkeypatch.setattr(generator.ingest.run, "analyse", failing)
-    status = run_fetch_command(load_config(fetch_project), None, None)
+    status = run(fetch_project, "fetch")
     err = capsys.readouterr().err
     assert status == 1
     assert "RuntimeError: simulated analysis bug (traceback in " in err
@@ -399,7 +398,7 @@ def test_interrupted_fetch_saves_its_state(
 
     monkeypatch.setattr(generator.ingest.run, "process", interrupted)
     with pytest.raises(KeyboardInterrupt):
-        run_fetch_command(load_config(fetch_project), "Harbour Feed", None)
+        run(fetch_project, "fetch", "--source", "Harbour Feed")
     state = fetch_project / "data" / "state"
     assert (state / "health.json").exists() and (state / "http-cache.json").exists()
     assert len(list(Store(fetch_project / "data" / "articles"))) == 1
@@ -476,7 +475,7 @@ def test_a_bug_in_one_source_leaves_the_others_fetched(
     server.routes["/broken.xml"] = Reply(
         body=rss(server, 0), headers=(("Content-Type", "application/rss+xml"),)
     )
-    assert run_fetch_command(load_config(fetch_project), None, None) == 1
+    assert run(fetch_project, "fetch") == 1
     err = capsys.readouterr().err
     assert "Broken Feed: AttributeError: simulated source bug (traceback in " in err
     assert len(list(Store(fetch_project / "data" / "articles"))) >= 3

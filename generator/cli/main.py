@@ -27,12 +27,9 @@ from generator.config.load import Config, load_config
 from generator.errors import ConfigError, NewsdigestError
 from generator.faults import ProblemLog, guarded
 from generator.model import Analysis, Article, Problem
-from generator.pipeline import build, generate
+from generator.pipeline import add, build, fetch, generate
 from generator.placement import make_entry
 from generator.render.article import render_article
-from generator.store.articles import Store
-from generator.store.cache import Cache
-from generator.store.index import Loader
 from generator.store.lock import exclusive_run
 
 if TYPE_CHECKING:
@@ -83,6 +80,11 @@ def report(problems: Sequence[Problem], stream: TextIO) -> None:
         print(problem.line(), file=stream)
 
 
+def report_one(stream: TextIO, problem: Problem) -> None:
+    """Print one problem's line as it happens."""
+    print(problem.line(), file=stream)
+
+
 def cmd_show(args: argparse.Namespace, config: Config) -> int:
     """Process inputs without touching the store and print each record as it is done."""
     from generator.ingest.run import Inputs, process_inputs  # noqa: PLC0415 - see the docstring
@@ -118,24 +120,7 @@ def show_text(done: Done, output: str, config: Config) -> str:
 
 def cmd_add(args: argparse.Namespace, config: Config) -> int:
     """Ingest local files or folders into the store, each stored as soon as it is done."""
-    from generator.ingest.run import Inputs, Keeper, process_inputs  # noqa: PLC0415 - see the docstring
-
-    log = ProblemLog.under(config.paths.root)
-    counts = {"new": 0, "unchanged": 0, "failed": 0}
-    with Cache(config.paths.cache) as cache:
-        keeper = Keeper(Store(config.paths.store), Loader(config, cache))
-        inputs = Inputs(args.paths, sys.stdin.buffer)
-        for outcome in process_inputs(inputs, config, log, source=args.source):
-            added = (
-                outcome
-                if isinstance(outcome, Problem)
-                else guarded(outcome.origin, log, partial(keeper.keep, outcome))
-            )
-            if isinstance(added, Problem):
-                report([added], sys.stderr)
-                counts["failed"] += 1
-                continue
-            counts[added] += 1
+    counts = add(config, args.paths, sys.stdin.buffer, args.source, partial(report_one, sys.stderr))
     print(
         f"added: {counts['new']} new, {counts['unchanged']} already stored, "
         f"{counts['failed']} failed"
@@ -206,9 +191,9 @@ def cmd_stories(args: argparse.Namespace, config: Config) -> int:
 
 def cmd_fetch(args: argparse.Namespace, config: Config) -> int:
     """Fetch the configured sources into the store."""
-    from generator.ingest.fetching import run_fetch_command  # noqa: PLC0415 - see the module docstring
-
-    return run_fetch_command(config, args.source, args.shard)
+    fetched = fetch(config, args.source, args.shard, sys.stderr)
+    report(fetched.problems(), sys.stderr)
+    return fetched.exit_status
 
 
 def parse_shard(text: str) -> tuple[int, int]:

@@ -12,8 +12,9 @@ from __future__ import annotations
 import dataclasses
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import BinaryIO
 
@@ -160,6 +161,16 @@ class Keeper:
         if added == "new" and self.loader is not None:
             self.loader.remember(done.article, done.analysis)
         return added
+
+    def keep_all(
+        self, outcomes: Iterable[Outcome], log: ProblemLog
+    ) -> Iterator[AddOutcome | Problem]:
+        """Keep each done input as it comes, in order; a failure to keep it is its Problem."""
+        for outcome in outcomes:
+            if isinstance(outcome, Problem):
+                yield outcome
+            else:
+                yield guarded(outcome.origin, log, partial(self.keep, outcome))
 
 
 def ingest(
