@@ -12,10 +12,13 @@ import hashlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, is_dataclass
 from functools import partial
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from generator.model import Entry, EntryLoader, LazyPage, Page
 from generator.render.stories import StoryItems
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 # An entry's key form stands in for all its fields: the first four through its story digest
 # (story_digests: the stored record and its analysis, the page path, the editors' changes),
@@ -65,46 +68,99 @@ def _digest(parts: object) -> str:
     return hashlib.sha256(repr(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
+# Values whose repr is their key form: a tuple of only these is its own key form.
+ATOMIC = frozenset({str, int, float, bool, type(None)})
+
+
+@dataclass
+class Known:
+    """What page keys make once per run: an entry's key form (it shows on about ten pages),
+    and each dataclass type's field names."""
+
+    entries: dict[str, tuple[Entry, str]] = field(default_factory=dict)  # id -> entry, form
+    names: dict[type, tuple[str, ...]] = field(default_factory=dict)  # a dataclass's fields
+
+
 class _Form:
     """Turns a page's inputs into a value whose repr is its key; notes the entries it meets."""
 
-    def __init__(self, stories: Mapping[str, str]) -> None:
-        self.stories = stories
+    def __init__(self, stories: Mapping[str, str], known: Known) -> None:
+        self.stories, self.known = stories, known
         self.entries: list[Entry] = []
         self.items: list[StoryItems] = []
 
     def of(self, value: object) -> object:
         """Return the key form of one input value (raise TypeError for an unknown kind)."""
-        if value is None or isinstance(value, str | int | float):
+        kind = type(value)
+        if kind in ATOMIC:
             return value
-        if isinstance(value, Entry):
-            self.entries.append(value)
-            v = value
-            return (self.stories[v.article.id], v.day, v.sort_key, v.related, v.story_why, v.story)
+        if kind is Entry:
+            self.entries.append(value)  # type: ignore[arg-type]
+            return self.entry(value)  # type: ignore[arg-type]
         if isinstance(value, tuple | list):  # named tuples too: their field order is fixed
-            return tuple([self.of(v) for v in value])
+            return self.sequence(value)
         if isinstance(value, Mapping):  # insertion order: rendering iterates in that order
+            if set(map(type, value)) | set(map(type, value.values())) <= ATOMIC:
+                return tuple(value.items())
             return tuple([(self.of(k), self.of(v)) for k, v in value.items()])
+        return self.other(value)
+
+    def other(self, value: object) -> object:
+        """Return the key form of a value that is neither atomic nor a container."""
         if isinstance(value, StoryItems):  # site-wide: keyed by what it shows of this page's
             self.items.append(value)  # entries (page_key), not by all of it
             return "StoryItems"
         if is_dataclass(value) and not isinstance(value, type):
-            return (
-                type(value).__name__,
-                *(self.of(getattr(value, f.name)) for f in fields(value)),
-            )
+            return self.fields(value)
         raise TypeError(f"a page input of type {type(value).__name__} has no key form")
 
+    def sequence(self, value: tuple[object, ...] | list[object]) -> tuple[object, ...]:
+        """Return the key form of a tuple or list."""
+        kinds = set(map(type, value))
+        if kinds <= ATOMIC:
+            return tuple(value)
+        if kinds == {Entry}:
+            self.entries.extend(value)  # type: ignore[arg-type]
+            return tuple(map(self.entry, value))  # type: ignore[arg-type]
+        return tuple([self.of(v) for v in value])
 
-def page_key(inputs: object, code: str, stories: Mapping[str, str]) -> str:
-    """Return the key of a page made from `inputs` (a frozen dataclass) by code `code`."""
-    params = getattr(inputs, "__dataclass_params__", None)
-    if params is None or not params.frozen:
+    def fields(self, value: DataclassInstance) -> tuple[object, ...]:
+        """Return the key form of a dataclass: its type's name and every field's form."""
+        kind = type(value)
+        names = self.known.names.get(kind)
+        if names is None:
+            names = self.known.names[kind] = tuple(f.name for f in fields(value))
+        return (kind.__name__, *[self.of(getattr(value, name)) for name in names])
+
+    def entry(self, entry: Entry) -> str:
+        """Return an entry's key form: a digest of its story digest and ENTRY_DIRECT fields."""
+        known = self.known.entries.get(entry.article.id)
+        if known is not None and known[0] is entry:
+            return known[1]
+        e = entry
+        form = _digest(
+            (self.stories[e.article.id], e.day, e.sort_key, e.related, e.story_why, e.story)
+        )
+        self.known.entries[entry.article.id] = (entry, form)
+        return form
+
+
+def page_key(
+    inputs: object, code: str, stories: Mapping[str, str], known: Known | None = None
+) -> str:
+    """Return the key of a page made from `inputs` (a frozen dataclass) by code `code`;
+    `known` keeps entries' key forms between the pages of one run."""
+    if not is_dataclass(inputs) or isinstance(inputs, type) or not _frozen(inputs):
         raise TypeError(f"page inputs must be a frozen dataclass, not {type(inputs).__name__}")
-    form = _Form(stories)
-    value = form.of(inputs)
+    form = _Form(stories, Known() if known is None else known)
+    value = form.fields(inputs)
     shown = tuple([items.story_key(form.entries) for items in form.items])
     return _digest((code, value, shown))
+
+
+def _frozen(inputs: DataclassInstance) -> bool:
+    """Return whether a dataclass value is frozen (its key cannot go stale under it)."""
+    return bool(getattr(inputs, "__dataclass_params__").frozen)  # noqa: B009
 
 
 class _Once:
@@ -131,6 +187,7 @@ class Lazy:
     full: EntryLoader | None = None  # None: entries are full and pages are rendered at once
     code: str = ""  # digest of the renderer's code: a change re-renders every page
     stories: Mapping[str, str] = field(default_factory=dict)  # article id -> story digest
+    known: Known = field(default_factory=Known, compare=False)  # see page_key
 
     def page(self, path: str, inputs: OnePage) -> dict[str, Page]:
         """Return the one page of `inputs` at `path`."""
@@ -138,7 +195,8 @@ class Lazy:
             return {path: inputs.render(as_is)}
         return {
             path: LazyPage(
-                page_key(inputs, self.code, self.stories), partial(inputs.render, self.full)
+                page_key(inputs, self.code, self.stories, self.known),
+                partial(inputs.render, self.full),
             )
         }
 
@@ -147,5 +205,5 @@ class Lazy:
         if self.full is None:
             return dict(inputs.render(as_is))
         once = _Once(partial(inputs.render, self.full))
-        key = page_key(inputs, self.code, self.stories)
+        key = page_key(inputs, self.code, self.stories, self.known)
         return {path: LazyPage(key, partial(once.page, path)) for path in paths}
