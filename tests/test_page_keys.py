@@ -19,6 +19,7 @@ from generator.render.namedfeeds import FeedRef
 from generator.render.pagekeys import (
     ENTRY_DIGESTED,
     ENTRY_DIRECT,
+    ENTRY_LINKED,
     Lazy,
     as_is,
     page_key,
@@ -163,8 +164,9 @@ def test_equal_inputs_give_equal_keys_and_the_code_moves_them(kind: type) -> Non
 
 def test_every_entry_field_is_covered_by_its_key_form() -> None:
     names = {f.name for f in dataclasses.fields(Entry)}
-    assert names == set(ENTRY_DIGESTED) | set(ENTRY_DIRECT)
-    assert not set(ENTRY_DIGESTED) & set(ENTRY_DIRECT)
+    groups = (set(ENTRY_DIGESTED), set(ENTRY_DIRECT), set(ENTRY_LINKED))
+    assert names == set.union(*groups)
+    assert sum(map(len, groups)) == len(names)  # no field in two groups
 
 
 @pytest.mark.parametrize(
@@ -172,7 +174,6 @@ def test_every_entry_field_is_covered_by_its_key_form() -> None:
     [
         ("day", "2026-05-06"),
         ("sort_key", "2026-05-05T23:59:59"),
-        ("related", ()),
         ("story_why", ("shared figure: 14 sailings",)),
         ("story", "stories/s-ferry.md"),
     ],
@@ -237,3 +238,19 @@ def test_a_lazy_page_renders_what_an_eager_one_does(kind: type) -> None:
     lazy = Lazy(ITEMS, as_is, "code", DIGESTS).page(path, base)[path]
     assert isinstance(eager, str) and not isinstance(lazy, str)
     assert lazy.render() == eager
+
+
+def test_an_entry_s_links_key_its_article_page_and_no_listing() -> None:
+    """A new article joining an old one's related list re-renders that article's page only."""
+    unlinked = dataclasses.replace(FIRST, related=())
+    article = EXAMPLES[pagetypes.ArticlePage]
+    alone = dataclasses.replace(article, entry=unlinked, related={})
+    assert page_key(alone, "code", DIGESTS) != page_key(article, "code", DIGESTS)
+    digest = EXAMPLES[pagetypes.DigestPage]
+    same = dataclasses.replace(digest, entries=(SECOND, unlinked))
+    assert page_key(same, "code", DIGESTS) == page_key(digest, "code", DIGESTS)
+
+
+def test_an_article_page_refuses_related_articles_not_its_own() -> None:
+    with pytest.raises(ValueError, match="not the entry's own"):
+        dataclasses.replace(EXAMPLES[pagetypes.ArticlePage], related={})

@@ -36,9 +36,14 @@ class ArticlePage:
 
     entry: Entry
     tag_pages: Mapping[str, str]  # the pages of its tags
-    related: Mapping[str, Entry]  # its related articles, by id
+    related: Mapping[str, Entry]  # its related articles, by id in entry.related's order
     notes_html: str
     mode: str  # how much of it is published
+
+    def __post_init__(self) -> None:
+        """Refuse related articles other than the entry's: they key its related block."""
+        if tuple(self.related) != self.entry.related:
+            raise ValueError(f"{self.entry.page}: related articles are not the entry's own")
 
     def render(self, full: EntryLoader) -> str:
         """Return the page's Markdown."""
