@@ -192,3 +192,17 @@ def test_shard_of_a_page(rel: str, expected: str | None) -> None:
         assert 0 <= int(found.removeprefix("pages-")) < searchshards.OTHER_BUCKETS
     else:
         assert found == expected
+
+
+def test_only_the_primary_shard_keeps_pagefinds_script(tmp_path: Path) -> None:
+    site, state = build_site(tmp_path / "site"), tmp_path / "search-state.json"
+    reindexed(site, state, {"articles/2026/04/lock/index.html": APRIL})
+    march, april = site / BUNDLE / "articles-2026-03", site / BUNDLE / "articles-2026-04"
+    assert (april / "pagefind.js").is_file() and list(april.glob("wasm.*.pagefind"))
+    assert not (march / "pagefind.js").exists() and not list(march.glob("wasm.*.pagefind"))
+    assert (march / ENTRY).is_file()
+    # The newest month goes: March is the primary again and is indexed again with its script.
+    assert reindexed(site, state, {"articles/2026/04/lock/index.html": None}) == [
+        "articles-2026-03"
+    ]
+    assert (march / "pagefind.js").is_file() and not april.exists()

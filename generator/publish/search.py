@@ -51,6 +51,9 @@ UNUSED = (
 # Furniture inside indexed pages: the fact box's and quote list's "in the text" links (the
 # same words on every page) and heading permalinks.
 IGNORED = (".nd-evidence", ".headerlink")
+# Pagefind's script and its worker: only the primary shard's copies are loaded.
+SCRIPT = "pagefind.js"
+WORKER = "pagefind-worker.js"
 LOG_TAIL = 2_000  # characters of Pagefind's output kept in an error
 
 
@@ -74,10 +77,15 @@ def index_site(site: Path, state_file: Path | None = None) -> list[str]:
     groups = searchshards.shards(current)
     built = {p.name for p in root.iterdir() if (p / ENTRY).is_file()} if root.is_dir() else set()
     stale = searchshards.stale_shards(previous, current, built)
+    primary = primary_shard(sorted(groups)) if groups else None
+    if primary is not None and primary not in stale and not (root / primary / SCRIPT).is_file():
+        stale = sorted({*stale, primary})  # it lost its script when it was not the primary
     for key in stale:
         index_shard(site, key, groups[key])
     for gone in sorted(built - set(groups)):
         shutil.rmtree(root / gone)
+    for key in sorted(set(groups) - {primary}):
+        strip_runtime(root / key)
     write_manifest(root, sorted(groups))
     if state_file is not None:
         searchshards.save_state(state_file, setup, current)
@@ -104,6 +112,13 @@ def index_shard(site: Path, key: str, pages: Sequence[str]) -> None:
         os.replace(copy / BUNDLE, site / BUNDLE / key)
 
 
+def strip_runtime(bundle: Path) -> None:
+    """Delete a merged shard's copy of Pagefind's script and WebAssembly: merged indexes are
+    searched with the primary shard's (about 230 KB a shard)."""
+    for path in (bundle / SCRIPT, bundle / WORKER, *sorted(bundle.glob("wasm.*.pagefind"))):
+        path.unlink(missing_ok=True)
+
+
 def run_pagefind(site: Path) -> None:
     """Index every page of `site` into site/pagefind/."""
     command = [str(get_executable()), "--site", str(site), "--output-subdir", BUNDLE, "--quiet"]
@@ -128,7 +143,7 @@ def write_manifest(root: Path, keys: Sequence[str]) -> None:
     """Write shards.json and the pagefind.js that loads the primary shard's Pagefind."""
     if not keys:
         atomic.write_text(root / MANIFEST, json.dumps({"primary": None, "shards": {}}))
-        (root / "pagefind.js").unlink(missing_ok=True)
+        (root / SCRIPT).unlink(missing_ok=True)
         return
     primary = primary_shard(keys)
     languages = {
@@ -141,7 +156,7 @@ def write_manifest(root: Path, keys: Sequence[str]) -> None:
     }
     manifest = {"primary": primary, "shards": shards}
     atomic.write_text(root / MANIFEST, json.dumps(manifest, separators=(",", ":")))
-    atomic.write_text(root / "pagefind.js", f'export * from "./{primary}/pagefind.js";\n')
+    atomic.write_text(root / SCRIPT, f'export * from "./{primary}/{SCRIPT}";\n')
 
 
 def sort_entry(path: Path) -> None:
