@@ -132,3 +132,18 @@ def test_an_older_state_in_one_file_is_rebuilt_and_removed(tmp_path: Path) -> No
     assert not state.exists(tmp_path)
     state.save(tmp_path, first_state())
     assert state.exists(tmp_path) and not legacy.exists()
+
+
+@pytest.mark.parametrize(
+    "day,expected",
+    [
+        (None, "articles-undated.json"),
+        (20522.4, "articles-2026-03.json"),  # 2026-03-10, 09:36 UTC
+        (-719_530.0, "articles-undated.json"),  # before the year 1
+        (2_932_897.0, "articles-undated.json"),  # after the year 9999
+        (1e300, "articles-undated.json"),
+    ],
+)
+def test_article_part_is_the_month_or_undated(day: float | None, expected: str) -> None:
+    placed = state.Placed("aaaaaaaaaaa1", "T", None, None, None, day, (), (), "")
+    assert state.article_part(placed) == expected

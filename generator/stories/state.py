@@ -62,10 +62,13 @@ class StoryFile:
 
 
 def article_part(placed: Placed) -> str:
-    """Return the name of the part that keeps an article: its month, or "undated"."""
+    """Return the name of the part that keeps an article: its month (UTC), or "undated"."""
     if placed.day is None:
         return "articles-undated.json"
-    moment = datetime.fromtimestamp(placed.day * DAY_SECONDS, UTC)
+    try:
+        moment = datetime.fromtimestamp(placed.day * DAY_SECONDS, UTC)
+    except (ValueError, OverflowError, OSError):  # a date no calendar month holds
+        return "articles-undated.json"
     return f"articles-{moment:%Y-%m}.json"
 
 
