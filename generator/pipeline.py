@@ -32,6 +32,7 @@ from generator.publish.quarantine import (
     save_quarantine,
 )
 from generator.publish.search import index_site
+from generator.publish.searchshards import STATE_NAME as SEARCH_STATE_NAME
 from generator.publish.writer import WriteReport, write_pages
 from generator.render import GENERATED_FILES, GENERATED_FOLDERS, ArticleSource, plan_site
 from generator.render.status import STATUS_PAGE, render_status_page
@@ -332,7 +333,8 @@ def build(config: Config) -> Built:
 
     # 2. MkDocs into site/, leaving out articles that break it (publish.quarantine)
     dropped = build_isolated(config.paths, render, publish, generate_changed)
-    index_site(config.paths.site)  # 3. Pagefind's search index of the built site
+    # 3. Pagefind's search index: again only the shards whose pages changed
+    index_site(config.paths.site, config.paths.cache / SEARCH_STATE_NAME)
     written = reports[-1]
     said = {p.origin for p in problems}
     return Built(

@@ -1,5 +1,6 @@
 """The site build at the generator's speed: generated HTML kept out of Markdown with the same
-output, and an incremental build that gives the same site as a full one."""
+output, and an incremental build (pages and search index) that gives the same site as a full
+one."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import pytest
 from projects import INBOX, new_project, run_cli, tree_bytes
 
 from generator.publish import hooks, sitebuild
+from generator.publish.search import ENTRY
 
 EXTENSIONS = ["admonition", "attr_list", "tables", "toc"]  # as mkdocs.yml enables them
 
@@ -123,12 +125,20 @@ def built(root: Path, *args: str) -> None:
     assert result.returncode == 0, result.stderr.decode()
 
 
+def shard_times(site: Path) -> dict[str, int]:
+    """Return when each shard of the search index was last written (its entry file's time)."""
+    return {p.parent.name: p.stat().st_mtime_ns for p in site.glob("pagefind/*/" + ENTRY)}
+
+
 def test_incremental_build_gives_the_same_site_as_a_full_one(tmp_path: Path) -> None:
     inputs = sorted(p for p in INBOX.iterdir() if p.suffix in (".txt", ".json"))
     root = new_project(tmp_path / "p")
     without_search(root)
     built(root, "add", *map(str, inputs[1:]))
     built(root, "build")
+    indexed = shard_times(root / "site")
+    built(root, "build")  # nothing new: no shard of the search index is built again
+    assert shard_times(root / "site") == indexed
     docs_before = tree_bytes(root / "docs")
     poison = b"<!-- not rebuilt -->"
     outputs = sorted((root / "site" / "articles").rglob("index.html"))
@@ -137,6 +147,9 @@ def test_incremental_build_gives_the_same_site_as_a_full_one(tmp_path: Path) -> 
     built(root, "add", str(inputs[0]))  # one new article: listings, tags and feeds change
     built(root, "build")
     docs_after = tree_bytes(root / "docs")
+    again = shard_times(root / "site")  # one new article: only its shards are indexed again
+    assert set(again) >= set(indexed)
+    assert 0 < len({k for k in again if again[k] != indexed.get(k)}) < len(again)
     for page in outputs:
         rel = page.parent.relative_to(root / "site").as_posix() + ".md"
         data = page.read_bytes()
@@ -145,4 +158,4 @@ def test_incremental_build_gives_the_same_site_as_a_full_one(tmp_path: Path) -> 
     full = tmp_path / "full"
     shutil.copytree(root, full, ignore=shutil.ignore_patterns("site", "cache"))
     built(full, "build")
-    assert tree_bytes(root / "site") == tree_bytes(full / "site")
+    assert tree_bytes(root / "site") == tree_bytes(full / "site")  # pages and search index

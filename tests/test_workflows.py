@@ -481,3 +481,23 @@ def test_dry_run_publishes(shards: str, race: str) -> None:
     expected = [step for step in workflow if step != "fetch"]
     expected[1:1] = ["fetch"] * fetches
     assert ran[1].split() == expected
+
+
+def test_the_built_site_is_cached_around_the_build_keyed_by_code_and_config() -> None:
+    # An hourly run builds only what changed (issue 23) when the last run's site/ and the
+    # states it was built from come back; a change of code or mkdocs.yml starts afresh.
+    names = [step.get("name", "") for step in PUBLISH["jobs"]["generate"]["steps"]]
+    build = names.index("Build the site (mkdocs build --strict)")
+    restore = PUBLISH["jobs"]["generate"]["steps"][names.index("Restore the built site")]
+    save = PUBLISH["jobs"]["generate"]["steps"][names.index("Save the built site")]
+    assert names.index("Restore the generate cache") < names.index("Restore the built site")
+    assert names.index("Restore the built site") < build < names.index("Save the built site")
+    assert restore["uses"].startswith("actions/cache/restore@")
+    assert save["uses"].startswith("actions/cache/save@")
+    paths = set(restore["with"]["path"].split())
+    assert paths == set(save["with"]["path"].split())
+    assert {"site", "build/cache/site-state.json", "build/cache/search-state.json"} == paths
+    assert restore["with"]["key"] == save["with"]["key"]
+    for keyed in ("generator/**", "mkdocs.yml"):
+        assert keyed in restore["with"]["key"]
+        assert keyed in restore["with"]["restore-keys"]

@@ -64,7 +64,7 @@ def bench(size: int, seed: int) -> dict[str, float]:
     scratch = timed(project, "stories")
     store.add(article_of(size, size, seed))
     one_more = timed(project, "stories")
-    state = load_config(project).paths.state / "stories.json"
+    state = load_config(project).paths.state / "stories"
     return {
         "size": size,
         "scratch_s": scratch["s"],
@@ -73,7 +73,7 @@ def bench(size: int, seed: int) -> dict[str, float]:
         "add1_s": one_more["s"],
         "add1_cpu_s": one_more["cpu_s"],
         "add1_rss_mb": one_more["rss_mb"],
-        "state_mb": state.stat().st_size / 1e6,
+        "state_mb": sum(p.stat().st_size for p in state.iterdir()) / 1e6,
         "stories": float(len(one_more["stdout"].splitlines())),
     }
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 if TYPE_CHECKING:
-    from datasketch import MinHash
+    from datasketch import LeanMinHash
 
 NUM_PERM = 64
 SHINGLE = 5  # words per shingle: long enough that two different reports rarely share one
@@ -49,14 +49,13 @@ def signature(text: str) -> str:
     return bytes(np.asarray(minhash.hashvalues, dtype="<u4").tobytes()).hex()
 
 
-def _minhash(hex_signature: str) -> MinHash:
-    """Return the MinHash of a stored signature."""
-    from datasketch import MinHash  # noqa: PLC0415 - see signature
+def _minhash(hex_signature: str) -> LeanMinHash:
+    """Return the MinHash of a stored signature (lean: no permutations drawn again, which
+    cost 1.7 of 11.6 CPU-s placing one article among 10,000)."""
+    from datasketch import LeanMinHash  # noqa: PLC0415 - see signature
 
     values = np.frombuffer(bytes.fromhex(hex_signature), dtype="<u4").astype(np.uint32)
-    return MinHash(
-        num_perm=NUM_PERM, seed=SEED, hashvalues=values, scheme=SCHEME, hashfunc=zlib.crc32
-    )
+    return LeanMinHash(seed=SEED, hashvalues=values, scheme=SCHEME)
 
 
 def find_copies(known: Mapping[str, str], new: Sequence[tuple[str, str]]) -> dict[str, str]:
@@ -70,7 +69,7 @@ def find_copies(known: Mapping[str, str], new: Sequence[tuple[str, str]]) -> dic
 
     lsh = MinHashLSH(threshold=NEAR_THRESHOLD, num_perm=NUM_PERM)
     order: dict[str, int] = {}
-    hashes: dict[str, MinHash] = {}
+    hashes: dict[str, LeanMinHash] = {}
     copies: dict[str, str] = {}
     for key, hex_signature in [*known.items(), *new]:
         if not hex_signature:

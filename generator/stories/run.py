@@ -75,9 +75,8 @@ def update(store_root: Path, state_folder: Path) -> StoryFile:
     if not set(previous.placed) <= set(ids):  # a record went away: start again
         previous = StoryFile()
     current = place(previous, list(_readable(store, [i for i in ids if i not in previous.placed])))
-    saved = (state_folder / state.STATE_NAME).exists()
-    if current.placed.keys() != previous.placed.keys() or not saved:
-        state.save(state_folder, current)
+    if current.placed.keys() != previous.placed.keys() or not state.exists(state_folder):
+        state.save(state_folder, current, previous)  # only the parts that changed
     return current
 
 

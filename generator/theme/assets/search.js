@@ -13,6 +13,7 @@
   const meta = root.querySelector(".md-search-result__meta");
   const list = root.querySelector(".md-search-result__list");
   const bundle = new URL(root.dataset.ndSearch, document.baseURI);
+  const site = new URL("..", bundle).pathname;
   const MAX_RESULTS = 10;
   const DEBOUNCE_MS = 150;
   let engine = null;
@@ -27,10 +28,11 @@
     return Object.keys(languages).sort((a, b) => languages[b].page_count - languages[a].page_count)[0];
   }
 
-  /* Load Pagefind once, with the index of the page's own language. */
+  /* Load Pagefind once (pagefind.js loads the primary shard's), with the index of the
+     page's own language; every shard's pages live under the site's root. */
   async function start() {
     const pagefind = await import(bundle.href);
-    await pagefind.options({ excerptLength: 24 });
+    await pagefind.options({ excerptLength: 24, baseUrl: site });
     await pagefind.init();
     return pagefind;
   }
@@ -40,21 +42,25 @@
     return engine;
   }
 
-  /* Merge every other language's index, so that a Chinese name is found from an English
+  /* Merge every shard's indexes (generator/publish/search.py writes shards.json) and every
+     other language's of the primary shard, so that a Chinese name is found from an English
      page too. Started after the first results are shown, which it would otherwise delay.
-     Pagefind skips merging a path equal to its own, so the other languages are merged under
-     the bundle's absolute URL: the same files. */
+     Pagefind skips merging a path equal to its own, so shards are merged under their
+     absolute URLs. */
   async function mergeOthers(pagefind) {
-    const entry = await (await fetch(new URL("pagefind-entry.json", bundle))).json();
-    const languages = entry.languages || {};
+    const manifest = await (await fetch(new URL("shards.json", bundle))).json();
     const lang = (document.documentElement.getAttribute("lang") || "unknown").toLowerCase();
-    const own = primaryOf(languages, lang);
-    for (const other of Object.keys(languages).sort()) {
-      if (other !== own) {
-        await pagefind.mergeIndex(new URL(".", bundle).href,
-          { language: other, baseUrl: new URL("..", bundle).pathname });
+    const merges = [];
+    for (const [shard, languages] of Object.entries(manifest.shards || {})) {
+      const own = shard === manifest.primary ? primaryOf(languages, lang) : null;
+      for (const other of Object.keys(languages).sort()) {
+        if (other !== own) {
+          merges.push(pagefind.mergeIndex(new URL(`${shard}/`, bundle).href,
+            { language: other, baseUrl: site }));
+        }
       }
     }
+    await Promise.all(merges);
   }
 
   async function show(pagefind, query, ticket) {
