@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 from generator.stories import agglomerate, group, veto
 from generator.stories.features import features
 
 
-def cluster(*texts: str) -> veto.Profile:
-    """Return the profile of a cluster of articles, merged one by one."""
-    found = [veto.profile(t for t, _ in features("", text).terms) for text in texts]
+def cluster(*texts: str, day: float | None = None) -> veto.Profile:
+    """Return the profile of a cluster of articles published on one day, merged one by one."""
+    found = [veto.profile((t for t, _ in features("", x).terms), day=day) for x in texts]
     out = found[0]
     for p in found[1:]:
         out = veto.merged(out, p)
@@ -23,6 +25,18 @@ FLOOD_2024_B = "Oselby was cut off by the Varn on 3 March 2024 as water rose 4 m
 FLOOD_2019 = "The Varn flooded Oselby, as it did in 2019, the river board said."
 FLOOD_2019_B = "Oselby homes were under water again, the worst since 2017, officials said."
 UNDATED = "The Varn flooded Oselby, the river board said on Tuesday."
+# Two reports of the earlier flood: closer to each other than to the 2024 ones.
+WARDEN_2017 = (
+    "Warden Ilka Marr opened the Tolby school hall as the Varn burst its banks at Oselby, "
+    "the worst since 2017, the river board said."
+)
+WARDEN_2019 = (
+    "Warden Ilka Marr said the Tolby school hall took in families as the Varn cut off Oselby, "
+    "as in 2019, when water rose 4 metres."
+)
+MARCH_2024 = datetime(2024, 3, 5, tzinfo=UTC).timestamp() / 86400  # days since the epoch
+VOTE_AHEAD = "Oselby votes on the Varn dam on May 3, 2028, the council said."
+VOTE_NOW = "Oselby's 2026 budget leaves the Varn dam to the vote, the council said."
 
 
 @pytest.mark.parametrize(
@@ -73,6 +87,23 @@ def test_merged_profiles_count_the_articles_that_date_a_year() -> None:
     assert veto.event_year(cluster(FLOOD_2024, UNDATED, UNDATED)) is None  # a minority
 
 
+@pytest.mark.parametrize(
+    ("published", "barred"),
+    [
+        (datetime(2026, 5, 1, tzinfo=UTC), False),  # the vote is ahead: reports of it now
+        (datetime(2028, 6, 1, tzinfo=UTC), True),  # after the vote: 2026 reports came before
+        (None, True),  # no day known: the dated year stands
+    ],
+)
+def test_an_event_still_ahead_is_not_dated_after_its_reports(
+    published: datetime | None, barred: bool
+) -> None:
+    day = None if published is None else published.timestamp() / 86400
+    ahead = cluster(VOTE_AHEAD, VOTE_AHEAD, day=day)
+    now = cluster(VOTE_NOW, VOTE_NOW, day=day)
+    assert veto.conflict(ahead, now) is barred
+
+
 def test_average_link_keeps_clusters_written_years_apart() -> None:
     profiles = [cluster(t) for t in (FLOOD_2024, FLOOD_2024_B, FLOOD_2019, FLOOD_2019_B)]
     nodes = [agglomerate.Node(1, False, p) for p in profiles]
@@ -85,12 +116,25 @@ def test_grouping_keeps_two_floods_years_apart_in_two_stories() -> None:
     texts = {
         "a": FLOOD_2024,
         "b": FLOOD_2024_B,
-        "c": "Warden Ilka Marr opened the Tolby school hall as the Varn burst its banks at "
-        "Oselby, the worst since 2017, the river board said.",
-        "d": "Warden Ilka Marr said the Tolby school hall took in families as the Varn cut off "
-        "Oselby, as in 2019, when water rose 4 metres.",
+        "c": WARDEN_2017,
+        "d": WARDEN_2019,
     }
-    items = [group.Item(k, features("Varn floods Oselby", t).terms, 10.0) for k, t in texts.items()]
+    items = [
+        group.Item(k, features("Varn floods Oselby", t).terms, MARCH_2024) for k, t in texts.items()
+    ]
     found = group.add_items(group.Grouping(), items)
     assert found.story_of["a"] == found.story_of["b"]
     assert found.story_of["c"] == found.story_of["d"] != found.story_of["a"]
+
+
+def test_a_later_batch_written_years_before_an_archived_story_starts_its_own() -> None:
+    """The archived story's profile comes from its state: dated years, centroid figures."""
+    first = {"a": FLOOD_2024, "b": FLOOD_2024_B}
+    later = {"c": WARDEN_2017, "d": WARDEN_2019}
+    title = "Varn floods Oselby"
+    grouping = group.Grouping()
+    for batch in (first, later):
+        items = [group.Item(k, features(title, t).terms, MARCH_2024) for k, t in batch.items()]
+        grouping = group.add_items(grouping, items)
+    assert grouping.story_of["a"] == grouping.story_of["b"]
+    assert grouping.story_of["c"] == grouping.story_of["d"] != grouping.story_of["a"]

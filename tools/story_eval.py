@@ -26,8 +26,10 @@ from generator.extract import extract  # noqa: E402
 from generator.model import RawInput  # noqa: E402
 from generator.stories import group  # noqa: E402
 from generator.stories.features import features  # noqa: E402
+from generator.stories.run import article_day  # noqa: E402
 
 SHARED = REPO.parent / "shared" / "eval-dev"
+PUBLISHED = "2026-03-10T12:00:00+00:00"  # as score_stories.py publishes every document
 GRID = [x / 100 for x in range(4, 40, 2)]
 
 
@@ -40,11 +42,12 @@ def load(path: Path) -> list[dict[str, Any]]:
     docs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     for d in docs:
         lines = d["text"].split("\n")
-        record = {"title": lines[0][:150], "text": "\n\n".join(lines[1:]) or lines[0]}
+        text = "\n\n".join(lines[1:]) or lines[0]
+        record = {"title": lines[0][:150], "text": text, "published": PUBLISHED}
         raw = RawInput(origin=d["id"], content=json.dumps(record).encode())
         article = extract(raw)
         found = features(article.title, article.text)
-        d["item"] = group.Item(d["id"], found.terms, 0.0)
+        d["item"] = group.Item(d["id"], found.terms, article_day(article))
     return sorted(docs, key=lambda d: zlib.crc32(d["id"].encode()))
 
 

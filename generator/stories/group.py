@@ -96,7 +96,7 @@ def vector(terms: Iterable[tuple[str, int]], df: Mapping[str, int], count: int) 
 
 def _story_profile(story: StoryState) -> veto.Profile:
     """Return what vetoes know of a story: its dated years, the year-like figures it keeps."""
-    return veto.profile(story.centroid, story.years, len(story.members))
+    return veto.profile(story.centroid, story.years, len(story.members), story.latest)
 
 
 def _in_window(latest: float | None, day: float | None) -> bool:
@@ -238,7 +238,7 @@ def _cluster(
     items = sorted(items, key=lambda i: i.id)
     stories = _open_stories(grouping, items, vectors, postings)
     nodes = [agglomerate.Node(len(s.members), True, _story_profile(s)) for s in stories]
-    nodes += [agglomerate.Node(1, False, veto.profile(dict(i.terms))) for i in items]
+    nodes += [agglomerate.Node(1, False, veto.profile(dict(i.terms), day=i.day)) for i in items]
     edges = _story_edges(stories, items, vectors, postings)
     edges.update(_item_edges(items, vectors, len(stories)))
     roots = agglomerate.average_link(nodes, edges, JOIN_THRESHOLD)

@@ -14,12 +14,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 # A cluster whose newest mentioned year is this far before the year another dates its event
 # to was written before that event (ECB+ gold stories: a report names its own year or one
 # before it).
 YEAR_GAP = 2
 MIN_SUPPORT = 2  # articles a cluster needs before the years it mentions date its writing
+DAY = 86400.0  # seconds: an article's day counts days since the epoch
 FIRST_YEAR, LAST_YEAR = 1900, 2099  # a four-digit figure in this range reads as a year
 
 
@@ -31,6 +33,7 @@ class Profile:
     years: frozenset[str] = frozenset()  # years of the full dates its articles give
     dated: tuple[tuple[int, int], ...] = ()  # (year of a full date, articles giving it)
     latest: int | None = None  # the newest year any of its articles mentions
+    published: int | None = None  # the year its newest article was published, when known
 
 
 def _year(term: str) -> int | None:
@@ -42,28 +45,43 @@ def _year(term: str) -> int | None:
     return None
 
 
-def profile(terms: Iterable[str], years: Iterable[str] = (), size: int = 1) -> Profile:
-    """Return the profile of an article's terms, or of a story's (its size and full-date
-    years: a story dated to one year counts every article as giving it)."""
+def profile(
+    terms: Iterable[str], years: Iterable[str] = (), size: int = 1, day: float | None = None
+) -> Profile:
+    """Return the profile of an article's terms and day, or of a story's (its size and
+    full-date years: a story dated to one year counts every article as giving it)."""
     terms = list(terms)
     dated = frozenset(years) | {t[2:] for t in terms if t[0] == "y"}
     found = [y for y in map(_year, [*terms, *(f"y:{y}" for y in dated)]) if y is not None]
     counts = [(int(y), size if len(dated) == 1 else 1) for y in sorted(dated) if y.isdigit()]
-    return Profile(size, dated, tuple(counts), max(found, default=None))
+    published = None if day is None else datetime.fromtimestamp(day * DAY, UTC).year
+    return Profile(size, dated, tuple(counts), max(found, default=None), published)
+
+
+def _newest(a: int | None, b: int | None) -> int | None:
+    """Return the later of two years, either of which may be unknown."""
+    return a if b is None else b if a is None else max(a, b)
 
 
 def merged(a: Profile, b: Profile) -> Profile:
     """Return the profile of two clusters made one."""
-    latest = a.latest if b.latest is None else max(a.latest or b.latest, b.latest)
     dated = Counter(dict(a.dated))
     dated.update(dict(b.dated))
-    return Profile(a.size + b.size, a.years | b.years, tuple(sorted(dated.items())), latest)
+    return Profile(
+        a.size + b.size,
+        a.years | b.years,
+        tuple(sorted(dated.items())),
+        _newest(a.latest, b.latest),
+        _newest(a.published, b.published),
+    )
 
 
 def event_year(p: Profile) -> int | None:
-    """Return the year at least half of a cluster's articles date it to (the newest if two)."""
-    found = [y for y, n in p.dated if 2 * n >= p.size]
-    return max(found, default=None)
+    """Return the year at least half of a cluster's articles date it to (the newest if two),
+    but not after the year it was published: of an event still ahead ("the vote on May 3,
+    2028"), a report written now is not one written before it."""
+    year = max((y for y, n in p.dated if 2 * n >= p.size), default=None)
+    return year if year is None or p.published is None else min(year, p.published)
 
 
 def conflict(a: Profile, b: Profile) -> bool:
