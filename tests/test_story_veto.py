@@ -24,6 +24,8 @@ FLOOD_2024 = "The Varn burst its banks at Oselby on March 3, 2024, the river boa
 FLOOD_2024_B = "Oselby was cut off by the Varn on 3 March 2024 as water rose 4 metres."
 FLOOD_2019 = "The Varn flooded Oselby, as it did in 2019, the river board said."
 FLOOD_2019_B = "Oselby homes were under water again, the worst since 2017, officials said."
+FLOOD_2019_C = "The river board said the Varn rose higher at Oselby than in 2018."
+OLD = (FLOOD_2019, FLOOD_2019_B, FLOOD_2019_C)  # MIN_SUPPORT reports, none naming a late year
 UNDATED = "The Varn flooded Oselby, the river board said on Tuesday."
 # Two reports of the earlier flood: closer to each other than to the 2024 ones.
 WARDEN_2017 = (
@@ -33,6 +35,10 @@ WARDEN_2017 = (
 WARDEN_2019 = (
     "Warden Ilka Marr said the Tolby school hall took in families as the Varn cut off Oselby, "
     "as in 2019, when water rose 4 metres."
+)
+WARDEN_2018 = (
+    "The Tolby school hall warden, Ilka Marr, said Oselby families slept there as the Varn "
+    "rose, as in 2018."
 )
 MARCH_2024 = datetime(2024, 3, 5, tzinfo=UTC).timestamp() / 86400  # days since the epoch
 VOTE_AHEAD = "Oselby votes on the Varn dam on May 3, 2028, the council said."
@@ -59,16 +65,16 @@ def test_a_profile_keeps_dated_and_mentioned_years(
 @pytest.mark.parametrize(
     ("a", "b", "barred"),
     [
-        ((FLOOD_2024, FLOOD_2024_B), (FLOOD_2019, FLOOD_2019_B), True),  # written years before
-        ((FLOOD_2024, FLOOD_2024_B), (FLOOD_2019,), False),  # one article's aside: no say
-        ((FLOOD_2024,), (FLOOD_2019, FLOOD_2019_B), True),  # one full date dates the event
-        ((FLOOD_2024, UNDATED, UNDATED), (FLOOD_2019, FLOOD_2019_B), False),  # a minority
+        ((FLOOD_2024, FLOOD_2024_B), OLD, True),  # written years before
+        ((FLOOD_2024, FLOOD_2024_B), (FLOOD_2019, FLOOD_2019_B), False),  # asides: no say yet
+        ((FLOOD_2024,), OLD, True),  # one full date dates the event
+        ((FLOOD_2024, UNDATED, UNDATED), OLD, False),  # a minority dates it
         ((FLOOD_2024, FLOOD_2024_B), (UNDATED, UNDATED), False),  # no years: no evidence
         ((FLOOD_2024, FLOOD_2024_B), (FLOOD_2024, UNDATED), False),  # same year
         (("Held on May 2, 2021.",), ("Held on May 2, 2023.",), True),  # dated to other years
         (
             (FLOOD_2024, FLOOD_2024_B),
-            ("The Varn rose in 2023 as it did on Oselby's quays.", UNDATED),
+            ("The Varn rose in 2023 as it did on Oselby's quays.", UNDATED, UNDATED),
             False,  # a year before the event: a report written as it begins
         ),
     ],
@@ -100,15 +106,15 @@ def test_an_event_still_ahead_is_not_dated_after_its_reports(
 ) -> None:
     day = None if published is None else published.timestamp() / 86400
     ahead = cluster(VOTE_AHEAD, VOTE_AHEAD, day=day)
-    now = cluster(VOTE_NOW, VOTE_NOW, day=day)
+    now = cluster(VOTE_NOW, VOTE_NOW, VOTE_NOW, day=day)
     assert veto.conflict(ahead, now) is barred
 
 
 def test_average_link_keeps_clusters_written_years_apart() -> None:
-    profiles = [cluster(t) for t in (FLOOD_2024, FLOOD_2024_B, FLOOD_2019, FLOOD_2019_B)]
+    profiles = [cluster(t) for t in (FLOOD_2024, FLOOD_2024_B, UNDATED, *OLD)]
     nodes = [agglomerate.Node(1, False, p) for p in profiles]
-    edges = {(0, 1): 0.9, (2, 3): 0.9, (0, 2): 0.8, (0, 3): 0.8, (1, 2): 0.8, (1, 3): 0.8}
-    assert agglomerate.average_link(nodes, edges, 0.1) == [0, 0, 2, 2]
+    edges = {(a, b): 0.9 if (a < 3) == (b < 3) else 0.8 for a in range(6) for b in range(a + 1, 6)}
+    assert agglomerate.average_link(nodes, edges, 0.1) == [0, 0, 0, 3, 3, 3]
 
 
 def test_grouping_keeps_two_floods_years_apart_in_two_stories() -> None:
@@ -118,23 +124,26 @@ def test_grouping_keeps_two_floods_years_apart_in_two_stories() -> None:
         "b": FLOOD_2024_B,
         "c": WARDEN_2017,
         "d": WARDEN_2019,
+        "e": WARDEN_2018,
     }
     items = [
         group.Item(k, features("Varn floods Oselby", t).terms, MARCH_2024) for k, t in texts.items()
     ]
     found = group.add_items(group.Grouping(), items)
     assert found.story_of["a"] == found.story_of["b"]
-    assert found.story_of["c"] == found.story_of["d"] != found.story_of["a"]
+    assert found.story_of["c"] == found.story_of["d"] == found.story_of["e"]
+    assert found.story_of["c"] != found.story_of["a"]
 
 
 def test_a_later_batch_written_years_before_an_archived_story_starts_its_own() -> None:
     """The archived story's profile comes from its state: dated years, centroid figures."""
     first = {"a": FLOOD_2024, "b": FLOOD_2024_B}
-    later = {"c": WARDEN_2017, "d": WARDEN_2019}
+    later = {"c": WARDEN_2017, "d": WARDEN_2019, "e": WARDEN_2018}
     title = "Varn floods Oselby"
     grouping = group.Grouping()
     for batch in (first, later):
         items = [group.Item(k, features(title, t).terms, MARCH_2024) for k, t in batch.items()]
         grouping = group.add_items(grouping, items)
     assert grouping.story_of["a"] == grouping.story_of["b"]
-    assert grouping.story_of["c"] == grouping.story_of["d"] != grouping.story_of["a"]
+    assert grouping.story_of["c"] == grouping.story_of["d"] == grouping.story_of["e"]
+    assert grouping.story_of["c"] != grouping.story_of["a"]
