@@ -110,6 +110,19 @@ def test_an_event_still_ahead_is_not_dated_after_its_reports(
     assert veto.conflict(ahead, now) is barred
 
 
+@pytest.mark.parametrize(
+    ("day", "year"),
+    [
+        (datetime(2026, 12, 31, 23, tzinfo=UTC).timestamp() / 86400, 2026),
+        (datetime(2027, 1, 1, 0, 30, tzinfo=UTC).timestamp() / 86400, 2027),
+        (-1e9, 1),  # a stored date out of any calendar: clamped, never an error
+        (1e9, 9999),
+    ],
+)
+def test_a_profile_knows_the_year_it_was_published(day: float, year: int) -> None:
+    assert veto.profile([], day=day).published == year
+
+
 def test_average_link_keeps_clusters_written_years_apart() -> None:
     profiles = [cluster(t) for t in (FLOOD_2024, FLOOD_2024_B, UNDATED, *OLD)]
     nodes = [agglomerate.Node(1, False, p) for p in profiles]

@@ -11,10 +11,11 @@ articles on. Pure functions over a small profile that merges as clusters do.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import date
 
 # A cluster whose newest mentioned year is this far before the year another dates its event
 # to was written before that event (ECB+ gold stories: a report names its own year or one
@@ -23,7 +24,7 @@ YEAR_GAP = 2
 # Articles a cluster needs before the years it mentions date its writing (ECB+ topic halves,
 # B-cubed F1 with 2: 0.975/0.907, with 3: 0.981/0.907; 3 also bars less of one event).
 MIN_SUPPORT = 3
-DAY = 86400.0  # seconds: an article's day counts days since the epoch
+EPOCH_ORDINAL = date(1970, 1, 1).toordinal()  # an article's day counts days since 1970-01-01
 FIRST_YEAR, LAST_YEAR = 1900, 2099  # a four-digit figure in this range reads as a year
 
 
@@ -56,8 +57,14 @@ def profile(
     dated = frozenset(years) | {t[2:] for t in terms if t[0] == "y"}
     found = [y for y in map(_year, [*terms, *(f"y:{y}" for y in dated)]) if y is not None]
     counts = [(int(y), size if len(dated) == 1 else 1) for y in sorted(dated) if y.isdigit()]
-    published = None if day is None else datetime.fromtimestamp(day * DAY, UTC).year
+    published = None if day is None else _year_of(day)
     return Profile(size, dated, tuple(counts), max(found, default=None), published)
+
+
+def _year_of(day: float) -> int:
+    """Return the year of a day since the epoch (a stored date past year 1 or 9999 clamps)."""
+    ordinal = EPOCH_ORDINAL + math.floor(day)
+    return date.fromordinal(min(max(ordinal, 1), date.max.toordinal())).year
 
 
 def _newest(a: int | None, b: int | None) -> int | None:
