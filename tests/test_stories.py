@@ -13,7 +13,7 @@ from generator.model import Analysis, Article, Published
 from generator.placement import make_entry
 from generator.render.article import render_article
 from generator.render.storypage import StoryView, story_pages
-from generator.stories import agglomerate, group, near
+from generator.stories import agglomerate, group, near, veto
 from generator.stories.features import features
 from generator.stories.listing import stories, story_json, story_related
 from generator.stories.run import place, update
@@ -278,12 +278,12 @@ def test_a_batch_gives_the_same_stories_whatever_its_order(order: tuple[int, ...
 def test_average_link_joins_by_average_and_keeps_archived_stories_apart(
     edges: dict[tuple[int, int], float], fixed: tuple[bool, ...], expected: list[int]
 ) -> None:
-    nodes = [agglomerate.Node(1, f, frozenset()) for f in fixed]
+    nodes = [agglomerate.Node(1, f, veto.Profile()) for f in fixed]
     assert agglomerate.average_link(nodes, edges, 0.15) == expected
 
 
 def test_average_link_bars_events_of_other_years() -> None:
-    nodes = [agglomerate.Node(1, False, frozenset({y})) for y in ("2009", "2012")]
+    nodes = [agglomerate.Node(1, False, veto.profile([f"y:{y}"])) for y in ("2009", "2012")]
     assert agglomerate.average_link(nodes, {(0, 1): 0.9}, 0.15) == [0, 1]
 
 

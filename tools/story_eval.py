@@ -22,20 +22,32 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from generator.extract import extract  # noqa: E402
+from generator.model import RawInput  # noqa: E402
 from generator.stories import group  # noqa: E402
 from generator.stories.features import features  # noqa: E402
+from generator.stories.run import article_day  # noqa: E402
 
 SHARED = REPO.parent / "shared" / "eval-dev"
+PUBLISHED = "2026-03-10T12:00:00+00:00"  # as score_stories.py publishes every document
 GRID = [x / 100 for x in range(4, 40, 2)]
 
 
 def load(path: Path) -> list[dict[str, Any]]:
-    """Return the documents with their grouping items, in placing order."""
+    """Return the documents with their grouping items, in placing order.
+
+    Each is read as the score script's JSON record through the real extraction (which drops
+    page furniture), so the whole file scores as `score_stories.py` does.
+    """
     docs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     for d in docs:
         lines = d["text"].split("\n")
-        found = features(lines[0][:150], "\n\n".join(lines[1:]) or lines[0])
-        d["item"] = group.Item(d["id"], found.terms, 0.0)
+        text = "\n\n".join(lines[1:]) or lines[0]
+        record = {"title": lines[0][:150], "text": text, "published": PUBLISHED}
+        raw = RawInput(origin=d["id"], content=json.dumps(record).encode())
+        article = extract(raw)
+        found = features(article.title, article.text)
+        d["item"] = group.Item(d["id"], found.terms, article_day(article))
     return sorted(docs, key=lambda d: zlib.crc32(d["id"].encode()))
 
 

@@ -1,7 +1,7 @@
 """Average-link agglomeration over a sparse similarity graph, with merges that may be barred.
 
 Why by hand: scipy's and scikit-learn's linkage need a dense matrix (10,000 articles make
-50 million pairs) and cannot bar a merge (two archived stories, events of other years).
+50 million pairs) and cannot bar a merge (two archived stories, events of other years: veto.py).
 Clusters join most similar first while their average similarity, over every pair of their
 members (a missing edge counts 0), exceeds the threshold: order of input does not matter.
 """
@@ -12,6 +12,8 @@ import heapq
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from generator.stories import veto
+
 
 @dataclass(frozen=True)
 class Node:
@@ -19,7 +21,7 @@ class Node:
 
     size: int  # how many articles it holds (pair averages weigh by it)
     fixed: bool  # an archived story: two fixed clusters never merge
-    years: frozenset[str]  # years of the full dates its articles give: disjoint ones bar
+    profile: veto.Profile  # what says it reports another event than a cluster (veto.py)
 
 
 def average_link(
@@ -28,7 +30,7 @@ def average_link(
     """Return, for each node, the smallest node index of its cluster."""
     size = [n.size for n in nodes]
     fixed = [n.fixed for n in nodes]
-    years = [set(n.years) for n in nodes]
+    profiles = [n.profile for n in nodes]
     near: list[dict[int, float]] = [{} for _ in nodes]
     for (a, b), s in edges.items():
         near[a][b] = near[b][a] = s
@@ -39,13 +41,13 @@ def average_link(
         neg, a, b = heapq.heappop(heap)
         if near[a].get(b) != -neg:
             continue  # stale: one side merged since
-        if (fixed[a] and fixed[b]) or (years[a] and years[b] and years[a].isdisjoint(years[b])):
+        if (fixed[a] and fixed[b]) or veto.conflict(profiles[a], profiles[b]):
             del near[a][b], near[b][a]
             continue
         _merge(a, b, size=size, near=near, heap=heap, threshold=threshold)
         parent[b] = a
         fixed[a] = fixed[a] or fixed[b]
-        years[a] |= years[b]
+        profiles[a] = veto.merged(profiles[a], profiles[b])
     return [_root(parent, i) for i in range(len(nodes))]
 
 

@@ -5,7 +5,8 @@ window (a story's latest article within WINDOW_DAYS) by average link (agglomerat
 clusters join, most similar first, while their articles' average cosine exceeds
 JOIN_THRESHOLD, and only pairs sharing a name or figure count at all. Archived stories never
 merge with each other; then each new article moves, all at once, to the cluster whose
-centroid is closest (a few rounds). Pairs leading with different names weigh less.
+centroid is closest (refine.py). Pairs leading with different names weigh less, and
+clusters that cannot be one event (veto.py: years apart) never join.
 Terms weigh by their rarity in the store (IDF, squared: a topic's words and names are in
 many articles, an event's own names in few) and by kind: names and figures tell one event
 from another of its kind (two earthquakes, two rehab check-ins), words mostly say the topic.
@@ -19,13 +20,11 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from generator.stories import agglomerate
+from generator.stories import agglomerate, refine, veto
 
 # Chosen by cross-validation over ECB+ topics (tools/story_eval.py), see the commit messages.
 JOIN_THRESHOLD = 0.11
 IDF_POWER = 2.0  # squared IDF: ECB+ topic halves, B-cubed precision 0.871 -> 0.921 on average
-REFINE_THRESHOLD = 0.10  # cosine to a cluster's centroid that keeps an article in it
-REFINE_ROUNDS = 3  # passes that move articles to their closest centroid (moves stop by 3)
 KIND_WEIGHT = {"n": 1.5, "f": 1.0, "w": 1.0}  # name, figure, word
 WINDOW_DAYS = 7.0  # after a story's latest article, how long a new one may still join it
 CENTROID_TERMS = 200  # terms kept in a story's centroid: enough for any story's names
@@ -35,6 +34,7 @@ SPECIFIC_KINDS = frozenset("nf")  # two articles are compared only if they share
 DISTINCT_FACTOR = 0.6
 MAX_POSTINGS = 400  # a term in more open stories than this proposes none (it is not news)
 MAX_HOLDERS = 100  # nor one in more new articles of a batch: pairs stay few at 10,000
+REFINE_ROUNDS, REFINE_THRESHOLD = refine.REFINE_ROUNDS, refine.REFINE_THRESHOLD  # in STATE_VERSION
 
 
 @dataclass(frozen=True)
@@ -94,9 +94,9 @@ def vector(terms: Iterable[tuple[str, int]], df: Mapping[str, int], count: int) 
     return {t: x / norm for t, x in weights.items()}
 
 
-def _years(item: Item) -> frozenset[str]:
-    """Return the years of the full dates an article gives."""
-    return frozenset(t[2:] for t, _ in item.terms if t[0] == "y")
+def _story_profile(story: StoryState) -> veto.Profile:
+    """Return what vetoes know of a story: its dated years, the year-like figures it keeps."""
+    return veto.profile(story.centroid, story.years, len(story.members), story.latest)
 
 
 def _in_window(latest: float | None, day: float | None) -> bool:
@@ -109,13 +109,6 @@ def _order(item: Item) -> tuple[bool, float, str]:
     return (item.day is None, item.day or 0.0, item.id)
 
 
-def _dot(v: Mapping[str, float], w: Mapping[str, float]) -> float:
-    """Return the dot product of two sparse vectors."""
-    if len(v) > len(w):
-        v, w = w, v
-    return sum(x * w.get(t, 0.0) for t, x in v.items())
-
-
 def _lead_name(v: Mapping[str, float]) -> str | None:
     """Return the heaviest name of a vector (an article's or a story's): whom it is about."""
     names = [t for t in v if t[0] == "n"]
@@ -126,7 +119,7 @@ def _pair(
     v: Mapping[str, float], w: Mapping[str, float], leads: tuple[str | None, str | None]
 ) -> float:
     """Return a pair's similarity, lowered when each leads with a name the other lacks."""
-    score = _dot(v, w)
+    score = refine.dot(v, w)
     a, b = leads
     if a is not None and b is not None and a not in w and b not in v:
         score *= DISTINCT_FACTOR
@@ -143,7 +136,7 @@ def _join(
 ) -> None:
     """Add an article to a story: members, centroid, latest day, postings."""
     story.members.append(item.id)
-    story.years.update(_years(item))
+    story.years.update(t[2:] for t, _ in item.terms if t[0] == "y")
     story.add(v, 1.0)
     if item.day is not None:
         story.latest = item.day if story.latest is None else max(story.latest, item.day)
@@ -219,88 +212,6 @@ def _item_edges(
     return edges
 
 
-def _sums(
-    assign: Sequence[int], stories: Sequence[StoryState], vectors: Sequence[Mapping[str, float]]
-) -> dict[int, dict[str, float]]:
-    """Return each cluster's summed vector: an open story's centroid plus its new articles."""
-    sums = {i: dict(s.centroid) for i, s in enumerate(stories)}
-    for j in range(len(stories), len(assign)):
-        total = sums.setdefault(assign[j], {})
-        for term, x in vectors[j - len(stories)].items():
-            total[term] = total.get(term, 0.0) + x
-    return sums
-
-
-def _closest(
-    j: int,
-    assign: Sequence[int],
-    sums: Mapping[int, tuple[dict[str, float], float]],
-    v: Mapping[str, float],
-    *,
-    near: Sequence[set[int]],
-    years: frozenset[str],
-    dated: Mapping[int, set[str]],
-) -> int:
-    """Return the cluster whose centroid (without the article) is closest to it, or -1-j.
-
-    A cluster holding an article that dates its event to other years is no candidate.
-    """
-    best, best_score = -1 - j, REFINE_THRESHOLD
-    v2 = sum(x * x for x in v.values())
-    for c in sorted({assign[n] for n in near[j]} | {assign[j]}):
-        if c != assign[j] and years and dated.get(c) and years.isdisjoint(dated[c]):
-            continue
-        total, norm2 = sums[c]
-        dot = _dot(v, total)
-        if c == assign[j]:  # its own cluster: leave the article out
-            dot, norm2 = dot - v2, norm2 - 2 * dot + v2
-        score = dot / math.sqrt(norm2 * v2) if norm2 * v2 > 1e-9 else 0.0
-        if score > best_score:
-            best, best_score = c, score
-    return best
-
-
-def _refine(
-    assign: list[int],
-    stories: Sequence[StoryState],
-    vectors: Sequence[Mapping[str, float]],
-    edges: Iterable[tuple[int, int]],
-    years: Sequence[frozenset[str]],
-) -> list[int]:
-    """Move every new article at once to the cluster it is closest to, a few rounds.
-
-    Average link alone keeps an early mistake; centroids of the formed clusters say better
-    where an article belongs (ECB+ topic halves, B-cubed F1 0.899/0.833 -> 0.933/0.876).
-    Clusters are labelled by an open story's index or their smallest article's, so the
-    result does not depend on input order.
-    """
-    k = len(stories)
-    near: list[set[int]] = [set() for _ in assign]
-    for a, b in edges:
-        near[a].add(b)
-        near[b].add(a)
-    for _ in range(REFINE_ROUNDS):
-        sums = {
-            c: (t, sum(x * x for x in t.values()))
-            for c, t in _sums(assign, stories, vectors).items()
-        }
-        dated: dict[int, set[str]] = {}
-        for j, c in enumerate(assign):
-            dated.setdefault(c, set()).update(years[j])
-        moved = [
-            _closest(j, assign, sums, vectors[j - k], near=near, years=years[j], dated=dated)
-            for j in range(k, len(assign))
-        ]
-        smallest: dict[int, int] = {}
-        for j, c in enumerate(moved, start=k):
-            smallest.setdefault(c, j)
-        new = list(range(k)) + [c if 0 <= c < k else smallest[c] for c in moved]
-        if new == assign:
-            break
-        assign = new
-    return assign
-
-
 def _open_stories(
     grouping: Grouping,
     items: Sequence[Item],
@@ -326,12 +237,14 @@ def _cluster(
     """Place a batch of new articles: one average-link pass over them and the open stories."""
     items = sorted(items, key=lambda i: i.id)
     stories = _open_stories(grouping, items, vectors, postings)
-    nodes = [agglomerate.Node(len(s.members), True, frozenset(s.years)) for s in stories]
-    nodes += [agglomerate.Node(1, False, _years(i)) for i in items]
+    nodes = [agglomerate.Node(len(s.members), True, _story_profile(s)) for s in stories]
+    nodes += [agglomerate.Node(1, False, veto.profile(dict(i.terms), day=i.day)) for i in items]
     edges = _story_edges(stories, items, vectors, postings)
     edges.update(_item_edges(items, vectors, len(stories)))
     roots = agglomerate.average_link(nodes, edges, JOIN_THRESHOLD)
-    roots = _refine(roots, stories, [vectors[i.id] for i in items], edges, [n.years for n in nodes])
+    centroids = [s.centroid for s in stories]
+    new = [vectors[i.id] for i in items]
+    roots = refine.refine(roots, centroids, new, edges, [n.profile for n in nodes])
     groups: dict[int, list[Item]] = {}
     for j, item in enumerate(items, start=len(stories)):
         groups.setdefault(roots[j], []).append(item)

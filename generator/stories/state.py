@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.store import atomic
-from generator.stories import group, near
+from generator.stories import group, near, veto
 
 STATE_DIR = "stories"  # under the state folder
 INDEX_NAME = "index.json"
@@ -33,7 +33,7 @@ STATE_VERSION = (
     f"4 j{group.JOIN_THRESHOLD} k{sorted(group.KIND_WEIGHT.items())} "
     f"w{group.WINDOW_DAYS} c{group.CENTROID_TERMS} s{sorted(group.SPECIFIC_KINDS)} "
     f"r{group.REFINE_ROUNDS} {group.REFINE_THRESHOLD} "
-    f"n{near.NEAR_THRESHOLD}"
+    f"n{near.NEAR_THRESHOLD} v{veto.YEAR_GAP} {veto.MIN_SUPPORT}"
 )
 
 
