@@ -12,6 +12,7 @@ from operator import attrgetter
 from generator.config.settings import SiteSettings
 from generator.model import EntryLoader, LazyPage, Page, ProfileSource
 from generator.notes import NoteSet
+from generator.render.archive import retire, retired_pages
 from generator.render.article import render_article
 from generator.render.context import Entry, key_hash
 from generator.render.feeds import FEED_FILES, FEED_ITEMS, render_feeds
@@ -55,6 +56,7 @@ from generator.render.storyfeeds import story_feeds
 from generator.render.storypage import StoryView, render_story, shown_stories, story_pages
 from generator.render.tagplan import with_site_tags
 from generator.render.watchpages import WATCH_FOLDER, watch_site, watch_titles
+from generator.retention import retired_ids
 from generator.slugs import name_page
 from generator.stories.related import related_of_sources
 from generator.watch.rules import WatchRule
@@ -235,6 +237,10 @@ def plan_site(
         articles.related if articles else related_of_sources,
         articles.stories if articles else (),
     )
+    # Retention (issue 23): old articles link their archive entry instead of their own page.
+    days = [(e.article.id, e.day) for e in shown]
+    gone = retired_ids(days, site.retention_days, frozenset(notes.picks()))
+    shown, old = retire(shown, gone)
     by_id = {e.article.id: e for e in shown}
     newest = sorted(shown, key=newest_first)  # listings' member lists come out newest first
     tags = with_pages_for(named("tag", newest), site.min_tag_articles, noted_tags(notes))
@@ -255,6 +261,7 @@ def plan_site(
             mode=site.publish_mode(e.article.source),
         )
         for e in shown
+        if e.article.id not in gone
     }
     stories = articles.stories if articles else ()
     watch_pages, watch_refs, watched = watch_site(
@@ -285,6 +292,7 @@ def plan_site(
     pages.update(notes_index_pages(notes, {e.article.id: e.page for e in shown}, tags.pages))
     follows = {p: feed_links(p, r) for p, r in story_refs.items()}
     pages.update(_story_pages(stories, by_id, lazy, follows))
+    pages.update(retired_pages(old, site, lazy.pages, articles.full if articles else None))
     return dict(sorted(pages.items()))
 
 

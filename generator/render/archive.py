@@ -1,0 +1,153 @@
+"""Retired articles (issue 23): compact entries on day archive pages, redirects at old paths.
+
+An article older than retention.days (generator.retention decides which) keeps no page of
+its own: its entry on `archive/YYYY-MM/DD.md` shows the title, source, time, summary, facts
+with their evidence sentences and the link to the original, and its old page path becomes a
+small static redirect to that entry, so every link ever published still lands on it. One
+page per day, not per month: a busy digest's month (18,000 articles) is too big for one page,
+and a day is fixed for an article, so its entry's address never moves.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from functools import partial
+
+from generator.config.settings import SiteSettings
+from generator.model import EntryLoader, Page
+from generator.render.article import GENERATED_NOTICE, Shown, fact_box, reader_time, summary_block
+from generator.render.context import Entry
+from generator.render.frontmatter import front_matter
+from generator.render.html import esc, external_link, href, link, page_url
+from generator.render.labels import labels_for, page_language
+from generator.render.listings import day_label, digest_path, month_label, newest_first
+from generator.render.publication import EXCERPT, FULL, original_line, publication_of
+from generator.slugs import page_id
+
+# Lazy.pages of generator.render: (key parts, entries, paths, produce) -> pages.
+PagesOf = Callable[
+    [Sequence[object], Sequence[Entry], Sequence[str], Callable[[], dict[str, str]]],
+    dict[str, Page],
+]
+
+
+def archive_day_path(day: str) -> str:
+    """Return the docs path of a day's archive page of retired articles."""
+    return f"archive/{day[:7]}/{day[8:10]}.md"
+
+
+def entry_anchor(article_id: str) -> str:
+    """Return the anchor of an article's entry on its archive page."""
+    return "a-" + page_id(article_id)
+
+
+def redirect_path(page: str) -> str:
+    """Return the static file that answers at an article page's old address."""
+    return page.removesuffix(".md") + "/index.html"
+
+
+def retire(entries: Sequence[Entry], retired: frozenset[str]) -> tuple[list[Entry], list[Entry]]:
+    """Return the entries with retired ones pointing at their archive entry, and the retired
+    entries as they were (their own page paths): links then reach the entry directly."""
+    kept, old = [], []
+    for e in entries:
+        if e.article.id in retired and e.day:
+            old.append(e)
+            kept.append(replace(e, page=f"{archive_day_path(e.day)}#{entry_anchor(e.article.id)}"))
+        else:
+            kept.append(e)
+    return kept, old
+
+
+def render_redirect(old_page: str, target: str, title: str, site: SiteSettings) -> str:
+    """Return the small page that sends an old article address on to its archive entry."""
+    relative = esc(href(old_page, target))
+    canonical = esc(site.url.rstrip("/") + "/" + page_url(target) if site.url else relative)
+    return (
+        '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>Moved to the archive: {esc(title)}</title>\n"
+        f'<meta http-equiv="refresh" content="0; url={relative}">\n'
+        f'<link rel="canonical" href="{canonical}">\n'
+        '<meta name="robots" content="noindex">\n</head>\n<body>\n'
+        f'<p>This article moved to the archive: <a href="{relative}">{esc(title)}</a></p>\n'
+        "</body>\n</html>\n"
+    )
+
+
+def compact_entry(entry: Entry, path: str, mode: str) -> str:
+    """Return one retired article as a one-line block: title (to the original), source and
+    time, summary and facts with evidence, each linked to its sentence on the publisher's page.
+
+    The text is not on the archive page, so a full publication shows as an excerpt would.
+    """
+    article = entry.article
+    lang = page_language(article.language, article.title + article.text)
+    words = labels_for(lang)
+    publication = publication_of(article, EXCERPT if mode == FULL else mode)
+    shown = Shown(publication, 0)
+    iso = article.published.iso if article.published else None
+    when = esc(reader_time(article, words))
+    meta = [f'<span class="nd-source">{esc(article.source)}</span>'] if article.source else []
+    meta.append(f'<time datetime="{esc(iso)}">{when}</time>' if iso else f"<time>{when}</time>")
+    if entry.story:
+        meta.append(link(path, entry.story, "the story"))
+    parts = [
+        f'<section class="nd-retired" id="{entry_anchor(article.id)}" lang="{esc(lang)}">',
+        f"<h2>{external_link(publication.url, article.title)}</h2>",
+        '<p class="nd-meta">' + " · ".join(meta) + "</p>",
+        summary_block(entry, words, shown),
+        fact_box(entry.analysis.facts, article, entry.analysis.sentences, shown, words),
+        original_line(article, publication),
+        "</section>",
+    ]
+    return "".join(parts)
+
+
+def render_archive_day(day: str, entries: Sequence[Entry], site: SiteSettings) -> str:
+    """Return a day's archive page: its retired articles, newest first (searchable)."""
+    path = archive_day_path(day)
+    month = day[:7]
+    meta = {"title": f"Archive: {day_label(day)}", "newsdigest": {"kind": "archive-day"}}
+    blocks = [
+        front_matter(meta),
+        GENERATED_NOTICE,
+        f"# Archived articles of {day_label(day)}",
+        f'<p class="nd-lede">Older articles keep a compact entry here; the '
+        f"{link(path, digest_path(day), 'digest of the day')} lists its stories, and "
+        f"{link(path, f'archive/{month}.md', month_label(month))} its other days.</p>",
+        *(
+            compact_entry(e, path, site.publish_mode(e.article.source))
+            for e in sorted(entries, key=newest_first)
+        ),
+    ]
+    return "\n\n".join(blocks) + "\n"
+
+
+def retired_pages(
+    old: Sequence[Entry], site: SiteSettings, pages_of: PagesOf, full: EntryLoader | None
+) -> dict[str, Page]:
+    """Return the day archive pages of retired entries (lazy, keyed by their stories) and a
+    redirect at each retired article's old address."""
+    by_day: dict[str, list[Entry]] = defaultdict(list)
+    for e in old:
+        by_day[e.day or ""].append(e)
+    pages: dict[str, Page] = {}
+    for day in sorted(by_day):
+        members = by_day[day]
+        path = archive_day_path(day)
+        modes = tuple(site.publish_mode(e.article.source) for e in members)
+        produce = partial(_produce_day, day, members, site, full)
+        pages.update(pages_of(("archive-day", day, modes), members, [path], produce))
+        for e in members:
+            target = f"{path}#{entry_anchor(e.article.id)}"
+            pages[redirect_path(e.page)] = render_redirect(e.page, target, e.title, site)
+    return pages
+
+
+def _produce_day(
+    day: str, members: Sequence[Entry], site: SiteSettings, full: EntryLoader | None
+) -> dict[str, str]:
+    shown = [full(e) for e in members] if full else members
+    return {archive_day_path(day): render_archive_day(day, shown, site)}
