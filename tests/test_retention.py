@@ -194,3 +194,27 @@ def test_hostile_strings_stay_text_on_the_archive_page(text: str) -> None:
         "p",
         "a",
     }
+
+
+@pytest.mark.parametrize(
+    ("publish", "sentence_shown"), [("full", True), ("excerpt", True), ("none", False)]
+)
+def test_a_fact_sentence_is_shown_as_the_publication_mode_allows(
+    publish: str, sentence_shown: bool
+) -> None:
+    old = entry(OLD, "2026-03-05T09:00:00+00:00")
+    board = Fact(kind="organization", text="harbour board", evidence="x", sentence=1)
+    facts = (
+        *old.analysis.facts,
+        dataclasses.replace(board, evidence=old.analysis.sentences[1].text),
+    )
+    old = dataclasses.replace(old, analysis=dataclasses.replace(old.analysis, facts=facts))
+    site = dataclasses.replace(SITE, publish=publish)
+    pages = render_site([entry(NEW, "2026-03-10T09:00:00+00:00"), old], site)
+    section = BeautifulSoup(pages[archive_day_path("2026-03-05")], "html.parser").find("section")
+    assert section is not None
+    lines = [li.get_text() for li in section.find_all("li")]
+    assert lines[0].startswith("Quay lights repaired after 14 nights")  # the summary, whole
+    assert "Figure: 14 nights" in lines[0]  # its fact after it
+    assert ("The harbour board paid for it." in lines[1]) is sentence_shown
+    assert lines[1].endswith("Organisation: harbour board")
