@@ -16,8 +16,9 @@ from generator.model import Analysis, Article, Entry, Fact, Published, Sentence
 from generator.notes import NoteSet
 from generator.placement import make_entry
 from generator.render import render_site
-from generator.render.archive import archive_day_path, entry_anchor, redirect_path
+from generator.render.archive import entry_anchor, redirect_path
 from generator.render.html import clean
+from generator.render.listings import archive_day_path
 from generator.retention import cutoff_day, retired_ids
 
 SITE = SiteSettings(title="Test Digest", timezone="UTC", retention_days=2)
@@ -157,6 +158,8 @@ def test_listings_link_the_archive_entry(entries: list[Entry]) -> None:
     hrefs = {a["href"] for a in digest.find_all("a")}
     assert f"../../archive/2026-03/05/#{entry_anchor(OLD)}" in hrefs
     assert not any(entries[1].page.removesuffix(".md").rsplit("/", 1)[1] in h for h in hrefs)
+    month = BeautifulSoup(pages["archive/2026-03.md"], "html.parser")
+    assert [a["href"] for a in month.find_all("a", string="archived articles")] == ["05/"]
 
 
 def test_retention_off_leaves_the_site_as_it_was(entries: list[Entry]) -> None:

@@ -407,12 +407,13 @@ def _day_pages(
         months[day[:7]][day] = len(by_day[day])
     paths = ["archive/index.md", *(f"archive/{month}.md" for month in months)]
     counts = sorted((month, sorted(days.items())) for month, days in months.items())
+    archived = sorted({e.day for e in entries if e.day and e.page.startswith("archive/")})
     pages.update(
         lazy.pages(
-            ("archive", counts),
+            ("archive", counts, archived),
             (),
-            paths,  # the counts are all it shows
-            partial(render_archive, months),
+            paths,  # the counts (and the days with retired articles) are all it shows
+            partial(render_archive, months, archived),
         )
     )
     pages.update(render_feeds(entries, by_day, {d: digest_path(d) for d in days}, site))

@@ -22,7 +22,13 @@ from generator.render.context import Entry
 from generator.render.frontmatter import front_matter
 from generator.render.html import esc, external_link, href, link, page_url
 from generator.render.labels import labels_for, page_language
-from generator.render.listings import day_label, digest_path, month_label, newest_first
+from generator.render.listings import (
+    archive_day_path,
+    day_label,
+    digest_path,
+    month_label,
+    newest_first,
+)
 from generator.render.publication import (
     EXCERPT,
     FULL,
@@ -40,11 +46,6 @@ PagesOf = Callable[
     [Sequence[object], Sequence[Entry], Sequence[str], Callable[[], dict[str, str]]],
     dict[str, Page],
 ]
-
-
-def archive_day_path(day: str) -> str:
-    """Return the docs path of a day's archive page of retired articles."""
-    return f"archive/{day[:7]}/{day[8:10]}.md"
 
 
 def entry_anchor(article_id: str) -> str:
