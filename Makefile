@@ -145,3 +145,6 @@ bench: install
 	$(BIN)/python tools/bench_build.py
 	$(BIN)/python tools/bench_stories.py
 	$(BIN)/python tools/bench_search.py
+	@# issue 23: a year of a busy digest with retention on (BENCH_YEAR_ARTICLES=2000,4000 for a
+	@# scaled year and its projection; tools/bench_year.py says what is measured and projected)
+	@if [ "$$BENCH_YEAR" = 1 ]; then $(BIN)/python tools/bench_year.py; fi

@@ -14,6 +14,7 @@ import pytest
 
 from generator.config.load import (
     ANALYSIS_KEYS,
+    RETENTION_KEYS,
     SITE_KEYS,
     TAG_KEYS,
     TOP_LEVEL_KEYS,
@@ -37,6 +38,7 @@ ACCEPTED = {
     "fetch": frozenset({"contact", *SETTING_KEYS}),
     "sources": SOURCE_KEYS,
     "watch": RULE_KEYS,
+    "retention": RETENTION_KEYS,
 }
 
 

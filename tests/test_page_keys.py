@@ -12,7 +12,7 @@ import pytest
 
 from generator.config.settings import SiteSettings
 from generator.model import Analysis, Article, EditorChanges, Entry, Published, Sentence
-from generator.render import pagetypes, watchpages
+from generator.render import archive, pagetypes, watchpages
 from generator.render.context import make_entry
 from generator.render.listings import ListingPage
 from generator.render.namedfeeds import FeedRef
@@ -78,7 +78,7 @@ EXAMPLES: dict[type, Any] = {
         ITEMS,
         ("2026-W18", None),
     ),
-    pagetypes.ArchivePages: pagetypes.ArchivePages({"2026-05": {"2026-05-05": 1}}),
+    pagetypes.ArchivePages: pagetypes.ArchivePages({"2026-05": {"2026-05-05": 1}}, ("2026-05-04",)),
     pagetypes.NamedFeeds: pagetypes.NamedFeeds(REF, ENTRIES, SITE),
     pagetypes.IndexPages: pagetypes.IndexPages(
         "tag", "Tags", "tags/index.md", (("ferries", "tags/ferries-1a2b.md", 2),), 50
@@ -91,6 +91,7 @@ EXAMPLES: dict[type, Any] = {
     ),
     watchpages.WatchPage: watchpages.WatchPage(RULE, (WATCHED,), 1, REF),
     watchpages.WatchFeeds: watchpages.WatchFeeds(REF, (WATCHED,), SITE),
+    archive.ArchiveDayPage: archive.ArchiveDayPage("2026-05-04", ENTRIES, SITE),
 }
 
 
@@ -98,7 +99,7 @@ def page_types() -> list[type]:
     """Return every page type the render modules define (frozen values with `render`)."""
     return [
         kind
-        for module in (pagetypes, watchpages)
+        for module in (pagetypes, watchpages, archive)
         for kind in vars(module).values()
         if isinstance(kind, type) and dataclasses.is_dataclass(kind) and hasattr(kind, "render")
     ]

@@ -25,7 +25,7 @@ from generator.fetch.sources import (
 )
 from generator.watch.rules import WatchRule, parse_watch
 
-TOP_LEVEL_KEYS = frozenset({"site", "analysis", "tags", "sources", "fetch", "watch"})
+TOP_LEVEL_KEYS = frozenset({"site", "analysis", "tags", "sources", "fetch", "watch", "retention"})
 SITE_KEYS = frozenset(
     {
         "title",
@@ -43,6 +43,7 @@ SITE_KEYS = frozenset(
 POSITIVE_SITE_KEYS = frozenset({"home_days", "items_per_page", "min_tag_articles"})
 ANALYSIS_KEYS = frozenset({"summary_sentences", "max_tags", "max_facts"})
 TAG_KEYS = frozenset({"aliases", "block", "preferred"})
+RETENTION_KEYS = frozenset({"days"})
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,7 @@ def load_config(root: Path, env: Mapping[str, str] | None = None) -> Config:
     _check_keys(raw, TOP_LEVEL_KEYS, file, "")
     site = _site_settings(raw.get("site") or {}, file)
     url = checked_address(site.url, root, file, os.environ if env is None else env)
-    site = replace(site, url=url)
+    site = replace(site, url=url, retention_days=_retention_days(raw.get("retention") or {}, file))
     sources = parse_sources(raw.get("sources") or [], file)
     return Config(
         paths=paths,
@@ -142,6 +143,16 @@ def _site_settings(data: object, file: str) -> SiteSettings:
             f"{settings.timezone!r} (expected an IANA name)"
         ) from error
     return settings
+
+
+def _retention_days(data: object, file: str) -> int:
+    """Return retention.days: 0 (off, the default) or the days of articles kept as pages."""
+    _check_keys(data, RETENTION_KEYS, file, "retention")
+    assert isinstance(data, dict)
+    days = data.get("days", 0)
+    if not isinstance(days, int) or isinstance(days, bool) or days < 0:
+        raise ConfigError(f"{file}: retention.days: expected a whole number >= 0")
+    return days
 
 
 def _analysis_settings(analysis: object, tags: object, file: str) -> AnalysisSettings:

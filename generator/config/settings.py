@@ -30,6 +30,9 @@ class SiteSettings:
     publish: str | None = None
     # (source name, mode) for every configured source, resolved by generator.config.load.
     publish_by_source: tuple[tuple[str, str], ...] = ()
+    # Days of articles that keep their own pages, counted back from the newest article
+    # (retention.days, issue 23); older ones become archive entries. 0: every article keeps one.
+    retention_days: int = 0
 
     def publish_mode(self, source: str | None) -> str:
         """Return how much of an article from `source` is published.

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from generator.config.settings import SiteSettings
 from generator.model import EntryLoader, Page, ProfileSource
 from generator.notes import NoteSet
+from generator.render.archive import retire, retired_pages
 from generator.render.context import Entry, key_hash
 from generator.render.feeds import FEED_FILES, FEED_ITEMS, render_feeds
 from generator.render.listings import (
@@ -56,6 +57,7 @@ from generator.render.storyfeeds import story_feeds
 from generator.render.storypage import StoryView, shown_stories
 from generator.render.tagplan import with_site_tags
 from generator.render.watchpages import WATCH_FOLDER, watch_site, watch_titles
+from generator.retention import retired_ids
 from generator.slugs import name_page
 from generator.stories.related import related_of_sources
 from generator.watch.rules import WatchRule
@@ -163,12 +165,16 @@ def plan_site(
     shown = with_site_tags(shown)  # key phrases only when they recur across articles
     stories = articles.stories if articles else ()
     shown = with_related(shown, articles.related if articles else related_of_sources, stories)
+    # Retention (issue 23): old articles link their archive entry instead of their own page.
+    days = [(e.article.id, e.day) for e in shown]
+    gone = retired_ids(days, site.retention_days, frozenset(notes.picks()))
+    shown, old = retire(shown, gone)
     by_id = {e.article.id: e for e in shown}
     newest = sorted(shown, key=newest_first)  # listings' member lists come out newest first
     tags = with_pages_for(named("tag", newest), site.min_tag_articles, noted_tags(notes))
     story_of = {i: s for s in shown_stories(stories, by_id) for i in s.ids if i in by_id}
     lazy = _lazy(articles, StoryItems(tags.pages, story_of, by_id), shown)
-    pages = _article_pages(shown, notes, site, lazy)
+    pages = _article_pages([e for e in shown if e.article.id not in gone], notes, site, lazy)
     titles = watch_titles([(s.page, s.ids, s.title) for s in stories], by_id)
     watch_pages, watch_refs, watched = watch_site(watch, newest, titles, site, lazy)
     pages.update(watch_pages)
@@ -184,6 +190,7 @@ def plan_site(
     pages.update(notes_index_pages(notes, {e.article.id: e.page for e in shown}, tags.pages))
     follows = {p: feed_links(p, r) for p, r in story_refs.items()}
     pages.update(_story_pages(stories, by_id, lazy, follows))
+    pages.update(retired_pages(old, site, lazy))
     return dict(sorted(pages.items()))
 
 
@@ -276,7 +283,8 @@ def _day_pages(
     for day in days:
         months[day[:7]][day] = len(by_day[day])
     paths = ["archive/index.md", *(f"archive/{month}.md" for month in months)]
-    pages.update(lazy.group(paths, ArchivePages(dict(months))))
+    archived = tuple(sorted({e.day for e in entries if e.day and e.page.startswith("archive/")}))
+    pages.update(lazy.group(paths, ArchivePages(dict(months), archived)))
     pages.update(render_feeds(entries, by_day, {d: digest_path(d) for d in days}, site))
     return pages
 

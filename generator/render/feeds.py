@@ -67,9 +67,11 @@ def permalink(site: SiteSettings, feed_path: str, page: str) -> str:
     """Return a page's link as the feed at `feed_path` gives it: absolute when site.url is set."""
     if site.url:
         return site.url.rstrip("/") + "/" + page_url(page)
-    target = "/" + page_url(page)
+    path, _, fragment = page.partition("#")  # a retired article's archive entry
+    target = "/" + page_url(path)
     relative = posixpath.relpath(target, "/" + posixpath.dirname(feed_path))
-    return relative if relative.endswith("/") else relative + "/"
+    relative = relative if relative.endswith("/") else relative + "/"
+    return relative + (f"#{fragment}" if fragment else "")
 
 
 def feed_url(site: SiteSettings, path: str) -> str:

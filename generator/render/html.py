@@ -68,7 +68,11 @@ def safe_http_url(url: str | None) -> str | None:
 
 
 def page_url(path: str) -> str:
-    """Return the site-relative URL of a docs-relative Markdown path (directory URLs)."""
+    """Return the site-relative URL of a docs-relative Markdown path (directory URLs); a
+    path may end in `#anchor` (a retired article's archive entry, generator.retention)."""
+    if "#" in path:
+        path, _, fragment = path.partition("#")
+        return page_url(path) + "#" + fragment
     stem = path.removesuffix(".md")
     if stem == "index":
         return ""
@@ -78,7 +82,10 @@ def page_url(path: str) -> str:
 
 
 def href(from_path: str, to_path: str, anchor: str = "") -> str:
-    """Return a relative link from one generated page to another, as a built site needs it."""
+    """Return a relative link from one generated page to another, as a built site needs it
+    (`to_path` may end in `#anchor`, as a retired article's page does)."""
+    if "#" in to_path:
+        to_path, _, anchor = to_path.partition("#")
     to, start = url_segments(to_path), url_segments(from_path)
     if to is None or start is None:
         relative = posixpath.relpath("/" + page_url(to_path), "/" + page_url(from_path))

@@ -57,6 +57,11 @@ def digest_path(day: str) -> str:
     return f"digest/{day}.md"
 
 
+def archive_day_path(day: str) -> str:
+    """Return the docs path of a day's archive page of retired articles (render.archive)."""
+    return f"archive/{day[:7]}/{day[8:10]}.md"
+
+
 def week_path(week: str) -> str:
     """Return the docs path of a week's roll-up."""
     return f"digest/week-{week}.md"
@@ -413,16 +418,22 @@ def render_index(
     return pages
 
 
-def render_archive(months: Mapping[str, Mapping[str, int]]) -> dict[str, str]:
-    """Return the archive index and one page per month listing its days and weeks."""
+def render_archive(
+    months: Mapping[str, Mapping[str, int]], archived: Sequence[str] = ()
+) -> dict[str, str]:
+    """Return the archive index and one page per month listing its days and weeks (and, for
+    days whose articles retired, their archive page: generator.render.archive)."""
     pages = {}
     index_items = []
+    retired = frozenset(archived)
     for month in sorted(months, reverse=True):
         days = months[month]
         path = f"archive/{month}.md"
         items = "".join(
             f"<li>{link(path, digest_path(d), day_label(d))} "
-            f"<small>{count_label(days[d])}</small></li>"
+            f"<small>{count_label(days[d])}</small>"
+            + (f" · {link(path, archive_day_path(d), 'archived articles')}" if d in retired else "")
+            + "</li>"
             for d in sorted(days, reverse=True)
         )
         weeks = sorted({week_of(d) for d in days}, reverse=True)

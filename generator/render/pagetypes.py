@@ -97,13 +97,15 @@ class WeekPage:
 
 @dataclass(frozen=True)
 class ArchivePages:
-    """The archive index and its month pages: they show the number of stories per day."""
+    """The archive index and its month pages: they show the number of stories per day, and
+    link the days whose articles retired to their archive page (generator.render.archive)."""
 
     months: Mapping[str, Mapping[str, int]]  # month -> day -> stories
+    archived: tuple[str, ...] = ()  # days with retired articles
 
     def render(self, full: EntryLoader) -> dict[str, str]:
         """Return every archive page."""
-        return render_archive(self.months)
+        return render_archive(self.months, self.archived)
 
 
 @dataclass(frozen=True)
