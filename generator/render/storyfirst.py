@@ -12,8 +12,9 @@ from dataclasses import dataclass
 
 from generator.render.context import Entry
 from generator.render.html import esc, href, link
-from generator.render.stories import StoryItems, stamp
+from generator.render.stories import StoryItems
 from generator.render.storypage import StoryView
+from generator.render.times import stamp
 
 NewestFirst = Callable[[Entry], tuple[str, str]]
 
@@ -68,7 +69,7 @@ def _story_item(from_page: str, found: Coverage, by_id: Mapping[str, Entry], sam
         f'<a class="nd-story-title" href="{esc(href(from_page, story.page))}">'
         f"{esc(story.title)}</a>"
         f'<span class="nd-story-meta"><span class="nd-coverage">{label}</span> · '
-        f"{stamp(found.entries[0].article, same_day)}</span>"
+        f"{stamp(found.entries[0], same_day)}</span>"
         + (f'<span class="nd-story-summary" lang="{lang}">{esc(summary)}</span>' if summary else "")
         + f'<ul class="nd-story-reports">{reports}</ul></li>'
     )

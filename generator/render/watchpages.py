@@ -11,12 +11,13 @@ from functools import partial
 
 from generator.config.settings import SiteSettings
 from generator.model import Page
-from generator.render.article import reader_time
 from generator.render.context import Entry
 from generator.render.feeds import FEED_ITEMS, Feed, FeedItem, article_item, json_feed, rss
 from generator.render.html import esc, href, link
+from generator.render.labels import EN
 from generator.render.listings import count_label, page
 from generator.render.namedfeeds import FeedRef, feed_links, feed_paths
+from generator.render.times import site_time
 from generator.watch.match import Watched, haystack, stories_of, watched
 from generator.watch.rules import WatchRule
 
@@ -81,7 +82,7 @@ def rule_terms(rule: WatchRule) -> str:
 def _story_line(here: str, story: Watched) -> str:
     lead = story.lead
     sources = sorted({e.article.source for e in story.members if e.article.source})
-    meta = " · ".join([*sources, reader_time(lead.article)])
+    meta = " · ".join([*sources, site_time(lead.article, lead.zone, EN)])
     summary = " ".join(lead.summary_texts()[:1])
     return (
         f'<li class="nd-story">{story_link(here, story)}'
