@@ -11,7 +11,7 @@ from generator.render.context import Entry
 from generator.render.frontmatter import front_matter
 from generator.render.html import esc, link
 from generator.render.jsonld import article_jsonld
-from generator.render.labels import labels_for, page_language
+from generator.render.labels import entry_language, labels_for, page_language
 from generator.render.publication import (
     FULL,
     NONE,
@@ -171,6 +171,7 @@ def _fact_row(
         article,
         shown.publication,
         shown.paragraphs,
+        words=words,
     )
     if not evidence:
         return f'<li class="nd-fact nd-fact-{fact.kind}">{label}</li>'
@@ -214,7 +215,7 @@ def _quote_link(
     target = shown.publication.sentence_href(sentence, shown.paragraphs)
     if target is None:
         return ""
-    label = words["in_text"] if target.startswith("#") else "at the source ↗"
+    label = words["in_text" if target.startswith("#") else "at_the_source"]
     return anchor(target, esc(label), "nd-evidence")
 
 
@@ -243,10 +244,11 @@ def published_part(
     text = "\n\n".join(article.text.split("\n\n")[: shown.paragraphs])
     body = body_block(replace(article, text=text), lede, marking.lang) if shown.paragraphs else ""
     return (
-        "## From the article\n\n"
+        heading(marking.words["from_article"], "from-the-article")
+        + "\n\n"
         + body
         + ("\n\n" if body else "")
-        + continue_line(article, shown.publication)
+        + continue_line(article, shown.publication, marking.words)
     )
 
 
@@ -305,7 +307,8 @@ def related_block(
     for other_id in entry.related:
         other = entries_by_id[other_id]
         source = f" ({esc(other.article.source)})" if other.article.source else ""
-        items.append(f"<li>{link(entry.page, other.page, other.title)}{source}</li>")
+        lang = esc(entry_language(other))
+        items.append(f'<li lang="{lang}">{link(entry.page, other.page, other.title)}{source}</li>')
     why = ""
     if entry.story_why:
         words = labels or labels_for("en")
@@ -372,7 +375,7 @@ def render_article(
         GENERATED_NOTICE,
         f'<h1 class="nd-title" lang="{esc(lang)}">{esc(article.title)}</h1>',
         meta_line(entry, words),
-        original_line(article, shown.publication),
+        original_line(article, shown.publication, words),
         heading(words["summary"], "summary"),
         summary_block(entry, words, shown),
         fact_box(entry.analysis.facts, article, sentences, shown, words),

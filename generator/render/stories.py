@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 from generator.render.context import Entry
 from generator.render.html import esc, href, link, url_segments
+from generator.render.labels import entry_language
 from generator.render.storypage import StoryView
 from generator.render.times import stamp
 
@@ -28,7 +29,7 @@ class StoryParts:
 
     def __init__(self, entry: Entry, tag_pages: Mapping[str, str]) -> None:
         self.entry = entry
-        self.lang = esc(entry.article.language)
+        self.lang = esc(entry_language(entry))
         self.head = f'<li class="nd-story"><a class="nd-story-title" lang="{self.lang}" href="'
         self.tags = tuple(
             TagPage(t, tag_pages[t], url_segments(tag_pages[t]))

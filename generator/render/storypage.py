@@ -10,7 +10,7 @@ from generator.render.article import GENERATED_NOTICE
 from generator.render.context import Entry
 from generator.render.frontmatter import front_matter
 from generator.render.html import esc, link
-from generator.render.labels import labels_for
+from generator.render.labels import entry_language, labels_for
 from generator.render.times import stamp
 from generator.stories.compare import Disagreement, Report, disagreements, own_facts, value_of
 
@@ -74,7 +74,7 @@ def shown(fact: Fact) -> str:
 
 def _report(page: str, entry: Entry, own: Sequence[Fact], copies: Sequence[Entry]) -> str:
     """Return one source's report: its link, source and time, summary and its own facts."""
-    lang = esc(entry.article.language)
+    lang = esc(entry_language(entry))
     summary = " ".join(entry.summary_texts()[:SUMMARY_SENTENCES])
     parts = [
         f'<h3 class="nd-report-title" lang="{lang}">{link(page, entry.page, entry.title)}</h3>',

@@ -14,7 +14,7 @@ from generator.model import Page
 from generator.render.context import Entry
 from generator.render.feeds import FEED_ITEMS, Feed, FeedItem, article_item, json_feed, rss
 from generator.render.html import esc, href, link
-from generator.render.labels import EN
+from generator.render.labels import EN, entry_language
 from generator.render.listings import count_label, page
 from generator.render.namedfeeds import FeedRef, feed_links, feed_paths
 from generator.render.times import site_time
@@ -43,7 +43,7 @@ def title_entry(story: Watched) -> Entry:
 
 def story_link(here: str, story: Watched) -> str:
     """Return a link to the story's page, marked with its title's language."""
-    lang = esc(title_entry(story).article.language)
+    lang = esc(entry_language(title_entry(story)))
     return f'<a lang="{lang}" href="{esc(href(here, story.page))}">{esc(story.title)}</a>'
 
 
@@ -88,7 +88,7 @@ def _story_line(here: str, story: Watched) -> str:
         f'<li class="nd-story">{story_link(here, story)}'
         f'<span class="nd-story-meta">{esc(meta)}</span>'
         + (
-            f'<span class="nd-story-summary" lang="{esc(lead.article.language)}">'
+            f'<span class="nd-story-summary" lang="{esc(entry_language(lead))}">'
             f"{esc(summary)}</span>"
             if summary
             else ""
