@@ -176,6 +176,7 @@ class Entry:
     story_why: tuple[str, ...] = ()  # why its story groups it with other articles
     story: str | None = None  # docs path of its story's page, when the story has one
     editor: EditorChanges | None = None  # what editors' notes replaced (generator.notes)
+    zone: str = "UTC"  # the site's zone (site.timezone): `day` is in it, listings show it
 
     @property
     def title(self) -> str:

@@ -35,6 +35,7 @@ from generator.publish.search import index_site
 from generator.publish.searchshards import STATE_NAME as SEARCH_STATE_NAME
 from generator.publish.writer import WriteReport, write_pages
 from generator.render import GENERATED_FILES, GENERATED_FOLDERS, ArticleSource, plan_site
+from generator.render.freshness import last_success
 from generator.render.status import STATUS_PAGE, render_status_page
 from generator.render.storypage import StoryView
 from generator.store.articles import Store
@@ -152,12 +153,15 @@ def _plan_pages(
         for s in found
         if len(s.articles) > 1
     )
-    articles = ArticleSource(
-        catalog.keys, loader.full, code_digest((GENERATOR,)), find_related, views
-    )
+    # The site's zone is part of every page's key: pages show times in it (render.times).
+    code = code_digest((GENERATOR,), config.site.timezone)
+    articles = ArticleSource(catalog.keys, loader.full, code, find_related, views)
     shown = apply_overrides(entries, notes)
-    pages = plan_site(shown, config.site, notes, articles, watch=config.watch)
-    pages[STATUS_PAGE] = render_status_page(load_health(config.paths.state))
+    health = load_health(config.paths.state)
+    pages = plan_site(
+        shown, config.site, notes, articles, watch=config.watch, fetched=last_success(health)
+    )
+    pages[STATUS_PAGE] = render_status_page(health)
     hidden = notes.hidden()
     quiet = quiet_rules(config.watch, [e for e in shown if e.article.id not in hidden])
     return pages, [*catalog.problems, *notes.problems, *story_problems, *quiet]

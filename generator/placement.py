@@ -98,4 +98,5 @@ def make_entry(article: Article, analysis: Analysis, timezone: str) -> Entry:
         page=slugs.article_page(article.id, day, article.title),
         day=day,
         sort_key=sort_key(article),
+        zone=timezone,
     )

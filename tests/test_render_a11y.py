@@ -172,8 +172,9 @@ def test_last_fetch_compares_instants(stamps: list[str | None], expected: str) -
 
 
 def test_updated_line_carries_a_hidden_stale_notice() -> None:
-    line = BeautifulSoup(updated_line([article_entry((0,))]), "lxml")
-    assert line.select_one("time")["datetime"] == "2026-03-10T09:00:00+08:00"
+    fetched = "2026-03-10T10:00:00+08:00"
+    line = BeautifulSoup(updated_line([article_entry((0,))], "UTC", fetched), "lxml")
+    assert line.select_one("time")["datetime"] == fetched
     notice = line.select_one(".nd-stale")
     assert notice.has_attr("hidden") and notice["data-nd-stale-after"] == "7200"
-    assert updated_line([]) == ""
+    assert updated_line([], "UTC") == ""

@@ -29,7 +29,6 @@ from generator.placement import make_entry
 from generator.render.article import (
     CJK_CHARS_PER_MINUTE,
     WORDS_PER_MINUTE,
-    reader_time,
     reading_minutes,
 )
 from generator.render.context import key_hash
@@ -43,7 +42,8 @@ from generator.render.html import (
     href,
     link,
 )
-from generator.render.stories import StoryItems, clock_time
+from generator.render.stories import StoryItems
+from generator.render.times import stamp
 from generator.slugs import name_page
 from generator.stories import related
 from generator.stories.related import profile, related_ids, update_related
@@ -109,16 +109,14 @@ def _story_item(
     """Return one listing item as the straightforward version made it (the reference)."""
     article = entry.article
     source = f'<span class="nd-source">{esc(article.source)}</span>' if article.source else ""
-    iso = article.published.iso if article.published else None
-    shown = clock_time(article) if same_day else reader_time(article)
-    stamp = f'<time datetime="{esc(iso)}">{esc(shown)}</time>' if iso else esc(shown)
+    when = stamp(entry, same_day)
     summary = " ".join(entry.summary_texts()[:summary_sentences])
     tags = "".join(link(from_page, tag_pages[t], t) for t in entry.tags[:4] if t in tag_pages)
     lang = esc(article.language)
     return (
         f'<li class="nd-story"><a class="nd-story-title" lang="{lang}" '
         f'href="{esc(href(from_page, entry.page))}">{esc(entry.title)}</a>'
-        f'<span class="nd-story-meta">{" · ".join(x for x in (source, stamp) if x)}</span>'
+        f'<span class="nd-story-meta">{" · ".join(x for x in (source, when) if x)}</span>'
         + (f'<span class="nd-story-summary" lang="{lang}">{esc(summary)}</span>' if summary else "")
         + (f'<span class="nd-tags">{tags}</span>' if tags else "")
         + "</li>"

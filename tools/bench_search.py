@@ -13,6 +13,11 @@ into the search box. Reported per query (cold cache, fresh browser context): sec
 navigation and from the first key to the first result, and the bytes the browser fetched
 before that result: everything, and the search's own files; raw and as gzip (level 6) would
 send them, as GitHub Pages does. Medians over the queries. One table, and the figures as JSON.
+
+The two searches take turns query by query (Pagefind, Material, Pagefind, ...), so that both
+meet the same load from whatever else the machine runs; each run records the 1-minute load
+average when it starts, the table shows their median beside each search's figures, and the
+last column is Material's time to the first result over Pagefind's, measured in that run.
 """
 
 from __future__ import annotations
@@ -31,7 +36,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -100,7 +105,7 @@ def material_config(project: Path) -> Path:
     """Write the project's mkdocs.yml with Material's search plugin and its own search box."""
     text = (project / "mkdocs.yml").read_text(encoding="utf-8")
     text, plugins = re.subn(r"^plugins:.*$", lambda _: MATERIAL_PLUGINS.rstrip(), text, flags=re.M)
-    text, script = re.subn(r"^extra_javascript:\n  - assets/search\.js\n", "", text, flags=re.M)
+    text, script = re.subn(r"^  - assets/search\.js\n", "", text, flags=re.M)
     text, theme = re.subn(
         r"custom_dir: generator/theme$", "custom_dir: generator/theme-material", text, flags=re.M
     )
@@ -178,6 +183,7 @@ def first_result(browser: Any, site: Path, url: str, query: str, kind: str) -> d
             route.abort()
 
     context.route("**/*", guard)
+    load = os.getloadavg()[0]
     page = context.new_page()
     page.on("requestfinished", lambda request: fetched.append(request.url))
     page.context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": THROTTLE})
@@ -191,7 +197,7 @@ def first_result(browser: Any, site: Path, url: str, query: str, kind: str) -> d
         page.wait_for_selector(RESULT, timeout=WAIT_MS)
     except PlaywrightTimeout:  # counted as a failure, not hidden: see "no result" in the table
         context.close()
-        return {"query": query, "no_result": 1}
+        return {"query": query, "no_result": 1, "load_1m": load}
     done = time.perf_counter()
     urls = list(fetched)
     context.close()
@@ -202,23 +208,24 @@ def first_result(browser: Any, site: Path, url: str, query: str, kind: str) -> d
         "no_result": 0,
         "from_navigation_s": done - start,
         "from_typing_s": done - typed,
+        "load_1m": load,
         **byte_counts(site, urls, SEARCH_PATH[kind]),
     }
 
 
 def browse(sites: dict[str, Path]) -> dict[str, list[dict[str, Any]]]:
-    """Time every query on every site, each in a fresh browser context."""
-    out: dict[str, list[dict[str, Any]]] = {}
-    with sync_playwright() as playwright:
+    """Time every query on every site, each in a fresh browser context, the sites taking
+    turns query by query so that both meet the same machine load."""
+    out: dict[str, list[dict[str, Any]]] = {kind: [] for kind in sites}
+    with sync_playwright() as playwright, ExitStack() as servers:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM, args=["--headless", "--no-sandbox"]
         )
-        for kind, site in sites.items():
-            with served(site) as url:
-                out[kind] = []
-                for query in QUERIES:
-                    print(f"    {kind}: {query}", file=sys.stderr, flush=True)
-                    out[kind].append(first_result(browser, site, url, query, kind))
+        urls = {kind: servers.enter_context(served(site)) for kind, site in sites.items()}
+        for query in QUERIES:
+            for kind, site in sites.items():
+                print(f"    {kind}: {query}", file=sys.stderr, flush=True)
+                out[kind].append(first_result(browser, site, urls[kind], query, kind))
         browser.close()
     return out
 
@@ -230,7 +237,19 @@ def summary(runs: Sequence[dict[str, Any]]) -> dict[str, float]:
     keys = [k for k in (found[0] if found else {}) if k not in ("query", "no_result")]
     out = {k: statistics.median(float(r[k]) for r in found) for k in keys}
     out = {k: out.get(k, float("nan")) for k in FIGURES}
-    return {**out, "no_result": float(len(runs) - len(found))}
+    load = statistics.median(float(r["load_1m"]) for r in runs) if runs else float("nan")
+    return {**out, "load_1m": load, "no_result": float(len(runs) - len(found))}
+
+
+def ratio(runs: dict[str, list[dict[str, Any]]]) -> float:
+    """Return the median over queries of Material's time from typing to its first result over
+    Pagefind's for the same query, each pair measured back to back (NaN when none found)."""
+    pairs = [
+        m["from_typing_s"] / p["from_typing_s"]
+        for p, m in zip(runs["pagefind"], runs["material"], strict=True)
+        if not p["no_result"] and not m["no_result"]
+    ]
+    return statistics.median(pairs) if pairs else float("nan")
 
 
 def timed(step: str, run: Callable[[], Any]) -> Any:
@@ -271,6 +290,7 @@ def bench_size(size: int, seed: int) -> dict[str, Any]:
             "runs": runs["material"],
         },
         "mkdocs_cpu_s": plain,
+        "material_over_pagefind": ratio(runs),
     }
 
 
@@ -283,6 +303,7 @@ COLUMNS = (  # (key, heading, format)
     ("from_typing_s", "1st result s (typed)", "{:.2f}"),
     ("from_navigation_s", "1st result s (nav)", "{:.2f}"),
     ("no_result", "no result", "{:.0f}"),
+    ("load_1m", "load 1m", "{:.1f}"),
 )
 FIGURES = ("from_navigation_s", "from_typing_s", "all_raw", "all_gz", "search_raw", "search_gz")
 SCALE = {"index_bytes": 1e6, "search_gz": 1e3, "all_gz": 1e3, "search_raw": 1e3}
@@ -299,6 +320,10 @@ def table(rows: Sequence[dict[str, Any]]) -> str:
                 for key, heading, fmt in COLUMNS
             ]
             lines.append(f"{row['size']:>6} {kind:>9} " + " ".join(cells))
+        lines.append(
+            f"{row['size']:>6} Material / Pagefind, 1st result after typing (same run): "
+            f"{row['material_over_pagefind']:.1f}x"
+        )
     return "\n".join(lines)
 
 

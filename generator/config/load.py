@@ -35,12 +35,13 @@ SITE_KEYS = frozenset(
         "language",
         "project_url",
         "home_days",
+        "fetch_every",
         "items_per_page",
         "min_tag_articles",
         "publish",
     }
 )
-POSITIVE_SITE_KEYS = frozenset({"home_days", "items_per_page", "min_tag_articles"})
+POSITIVE_SITE_KEYS = frozenset({"home_days", "fetch_every", "items_per_page", "min_tag_articles"})
 ANALYSIS_KEYS = frozenset({"summary_sentences", "max_tags", "max_facts"})
 TAG_KEYS = frozenset({"aliases", "block", "preferred"})
 RETENTION_KEYS = frozenset({"days"})

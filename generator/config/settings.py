@@ -22,6 +22,9 @@ class SiteSettings:
     language: str = "en"
     project_url: str = "https://github.com/newsdigest/newsdigest"
     home_days: int = 7  # days linked from the home page
+    # Minutes between scheduled fetches (publish.yml's cron is hourly): the home page warns
+    # readers when the last successful fetch is older than two of them.
+    fetch_every: int = 60
     items_per_page: int = 50  # listing pagination
     # A tag gets its own page once this many articles carry it; rarer tags show as plain
     # text. Most tags of a large archive are used once, so 2 or more keeps the site small.

@@ -120,6 +120,7 @@ def with_related(
             story_why=story.why if story else (),
             story=story.page if story else None,
             editor=e.editor,
+            zone=e.zone,
         )
         for e in entries
         for story in (story_of.get(e.article.id),)
@@ -158,8 +159,13 @@ def plan_site(
     notes: NoteSet = NoteSet(),  # noqa: B008 (frozen, empty)
     articles: ArticleSource | None = None,
     watch: Sequence[WatchRule] = (),
+    *,
+    fetched: str | None = None,
 ) -> dict[str, Page]:
-    """Return every generated page; with `articles`, pages are lazy (light entries)."""
+    """Return every generated page; with `articles`, pages are lazy (light entries).
+
+    `fetched`: the last successful fetch (fetch health), shown on the home page.
+    """
     hidden = notes.hidden()
     shown = [e for e in sorted(entries, key=lambda e: e.article.id) if e.article.id not in hidden]
     shown = with_site_tags(shown)  # key phrases only when they recur across articles
@@ -178,7 +184,7 @@ def plan_site(
     titles = watch_titles([(s.page, s.ids, s.title) for s in stories], by_id)
     watch_pages, watch_refs, watched = watch_site(watch, newest, titles, site, lazy)
     pages.update(watch_pages)
-    pages.update(_day_pages(shown, site, notes, lazy, watched))
+    pages.update(_day_pages(shown, site, notes, lazy, watched, fetched=fetched))
     sources = named("source", newest)
     tag_refs, source_refs = feed_refs(tags, site), feed_refs(sources, site)
     pages.update(_named_pages(tags, site, notes, lazy, tag_refs))
@@ -253,7 +259,13 @@ def with_pages_for(tags: Named, minimum: int, keep: frozenset[str]) -> Named:
 
 
 def _day_pages(
-    entries: Sequence[Entry], site: SiteSettings, notes: NoteSet, lazy: Lazy, watched: str = ""
+    entries: Sequence[Entry],
+    site: SiteSettings,
+    notes: NoteSet,
+    lazy: Lazy,
+    watched: str = "",
+    *,
+    fetched: str | None = None,
 ) -> dict[str, Page]:
     """Return the home page, daily and weekly digests, the archive and the feeds."""
     by_day: dict[str, list[Entry]] = defaultdict(list)
@@ -278,6 +290,7 @@ def _day_pages(
         picks=picks,
         picks_notes=home_notes(notes, "index.md") if picks else "",
         watched=watched,
+        fetched=fetched,
     )
     months: dict[str, dict[str, int]] = defaultdict(dict)
     for day in days:

@@ -6,6 +6,8 @@ from collections import Counter
 
 from hanzidentifier import helpers as hanzi
 
+from generator.model import Entry
+
 # Characters only Traditional (or only Simplified) Chinese writes, from CC-CEDICT via
 # hanzidentifier: the majority of them decides a mixed text.
 TRADITIONAL_ONLY = frozenset(hanzi.TRADITIONAL_CHARACTERS - hanzi.SHARED_CHARACTERS)
@@ -37,6 +39,14 @@ EN = {
     "summary_marked": "Summary sentences are highlighted in the text below.",
     "summary_sentence": "Summary sentence",
     "colon": ":",
+    "original": "Original: {source}",
+    "read_whole": "Read the whole article at {source}",
+    "continue_reading": "Continue reading at {source}",
+    "not_published": "The rest of the article is not published here.",
+    "at_source": "at {source} ↗",
+    "check_at_source": "check it at {source} ↗",
+    "at_the_source": "at the source ↗",
+    "from_article": "From the article",
     "dates": "en",
 }
 ZH_HANT = {
@@ -65,6 +75,14 @@ ZH_HANT = {
     "summary_marked": "摘要句子已在下文中標示。",
     "summary_sentence": "摘要句子",
     "colon": "：",
+    "original": "原文：{source}",
+    "read_whole": "到{source}閱讀全文",
+    "continue_reading": "到{source}繼續閱讀",
+    "not_published": "本站未刊出這篇報導的其餘部分。",
+    "at_source": "{source}原文 ↗",
+    "check_at_source": "到{source}查證 ↗",
+    "at_the_source": "原文 ↗",
+    "from_article": "報導節錄",
     "dates": "cjk",
 }
 ZH_HANS = {
@@ -93,6 +111,14 @@ ZH_HANS = {
     "summary_marked": "摘要句子已在下文中标示。",
     "summary_sentence": "摘要句子",
     "colon": "：",
+    "original": "原文：{source}",
+    "read_whole": "到{source}阅读全文",
+    "continue_reading": "到{source}继续阅读",
+    "not_published": "本站未刊出这篇报道的其余部分。",
+    "at_source": "{source}原文 ↗",
+    "check_at_source": "到{source}查证 ↗",
+    "at_the_source": "原文 ↗",
+    "from_article": "报道节录",
     "dates": "cjk",
 }
 JA = {
@@ -121,6 +147,14 @@ JA = {
     "summary_marked": "要約の文は下の本文で強調表示されています。",
     "summary_sentence": "要約の文",
     "colon": "：",
+    "original": "元記事：{source}",
+    "read_whole": "{source}で全文を読む",
+    "continue_reading": "{source}で続きを読む",
+    "not_published": "記事の続きはこのサイトには掲載していません。",
+    "at_source": "{source}の原文 ↗",
+    "check_at_source": "{source}で確認 ↗",
+    "at_the_source": "原文 ↗",
+    "from_article": "記事の抜粋",
     "dates": "cjk",
 }
 LABELS = {"en": EN, "zh-Hant": ZH_HANT, "zh-Hans": ZH_HANS, "zh": ZH_HANT, "ja": JA}
@@ -149,3 +183,11 @@ def page_language(language: str, text: str) -> str:
 def labels_for(tag: str) -> dict[str, str]:
     """Return the UI labels for a page language, English for any other language."""
     return LABELS.get(tag, LABELS.get(tag.split("-", maxsplit=1)[0], EN))
+
+
+def entry_language(entry: Entry) -> str:
+    """Return the language tag of an entry's title and summary where listings show them.
+
+    A bare "zh" lets the browser draw Traditional Chinese with Simplified glyph forms.
+    """
+    return page_language(entry.article.language, entry.title + "".join(entry.summary_texts()))

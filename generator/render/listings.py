@@ -8,13 +8,14 @@ from datetime import date
 from typing import TypeVar
 
 from generator.config.settings import SiteSettings
-from generator.render.article import GENERATED_NOTICE, MONTHS
+from generator.render.article import GENERATED_NOTICE
 from generator.render.context import Entry
 from generator.render.freshness import updated_line
 from generator.render.frontmatter import front_matter
 from generator.render.html import esc, link
 from generator.render.stories import StoryItems
 from generator.render.storyfirst import rank, story_first
+from generator.render.times import MONTHS
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MONTH_NAMES = (
@@ -206,8 +207,12 @@ def render_home(
     picks: Sequence[Entry] = (),
     picks_notes: str = "",
     watched: str = "",
+    fetched: str | None = None,
 ) -> str:
-    """Return the home page: editors' picks, the latest day's digest, links to previous days."""
+    """Return the home page: editors' picks, the latest day's digest, links to previous days.
+
+    `fetched`: the last successful fetch (fetch health), None for a site built from files.
+    """
     here, site_title, description = "index.md", site.title, site.description
     head = [
         f'<h1 class="nd-home-title">{esc(site_title)}</h1>',
@@ -228,7 +233,9 @@ def render_home(
     )
     blocks = [
         *head,
-        updated_line(e for d in days for e in by_day[d]),
+        updated_line(
+            (e for d in days for e in by_day[d]), site.timezone, fetched, site.fetch_every
+        ),
         f'<h2 class="nd-latest">{link(here, digest_path(latest), day_label(latest))}'
         f" <small>{_counts(by_day[latest], stories)}</small></h2>",
         ranked_stories(here, by_day[latest], stories),

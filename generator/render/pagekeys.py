@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 # the stored record and its analysis, the page path, the editors' changes),
 ENTRY_DIGESTED = ("article", "analysis", "page", "editor")
 # these as they are,
-ENTRY_DIRECT = ("day", "sort_key", "story_why", "story")
+ENTRY_DIRECT = ("day", "sort_key", "story_why", "story", "zone")
 # and its links to other articles where they are shown: an ArticlePage holds the linked
 # entries themselves, in order (it checks that they are entry.related). Kept out of the entry's
 # own form, so a new article that joins an old one's related list re-renders that article's
@@ -145,7 +145,9 @@ class _Form:
         if known is not None and known[0] is entry:
             return known[1]
         e = entry
-        form = _digest((self.stories[e.article.id], e.day, e.sort_key, e.story_why, e.story))
+        form = _digest(
+            (self.stories[e.article.id], e.day, e.sort_key, e.story_why, e.story, e.zone)
+        )
         self.known.entries[entry.article.id] = (entry, form)
         return form
 

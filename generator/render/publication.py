@@ -10,7 +10,7 @@ Fragments), so a reader can still check every fact against the source.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -109,13 +109,10 @@ def shown_paragraphs(article: Article, mode: str) -> int:
     return int(len(lede.split()) <= LEDE_WORDS and len(lede.encode("utf-8")) <= LEDE_BYTES)
 
 
-def original_line(article: Article, publication: Publication) -> str:
-    """Return the link to the original, shown at the top of the page."""
-    source = article.source or "the source"
-    if publication.mode == FULL:
-        text = f"Original: {source}"
-    else:
-        text = f"Read the whole article at {source}"
+def original_line(article: Article, publication: Publication, words: Mapping[str, str]) -> str:
+    """Return the link to the original, shown at the top of the page (in its language)."""
+    source = article.source or words["the_source"]
+    text = words["original" if publication.mode == FULL else "read_whole"].format(source=source)
     return (
         '<p class="nd-original">' + external_link(publication.url, text) + " ↗</p>"
         if publication.url
@@ -123,39 +120,49 @@ def original_line(article: Article, publication: Publication) -> str:
     )
 
 
-def continue_line(article: Article, publication: Publication) -> str:
+def continue_line(article: Article, publication: Publication, words: Mapping[str, str]) -> str:
     """Return the line that ends an excerpt: where the rest of the article is."""
     if publication.url is None:
-        return '<p class="nd-continue">The rest of the article is not published here.</p>'
-    source = article.source or "the source"
+        return f'<p class="nd-continue">{esc(words["not_published"])}</p>'
+    source = article.source or words["the_source"]
     return (
         '<p class="nd-continue">'
-        + external_link(publication.url, f"Continue reading at {source}")
+        + external_link(publication.url, words["continue_reading"].format(source=source))
         + " ↗</p>"
     )
 
 
 def evidence_html(
-    evidence: str, sentence: Sentence | None, article: Article, publication: Publication, shown: int
+    evidence: str,
+    sentence: Sentence | None,
+    article: Article,
+    publication: Publication,
+    shown: int,
+    *,
+    words: Mapping[str, str],
 ) -> str:
     """Return the evidence sentence of a fact: quoted, attributed, linked to its place."""
     links = []
     if sentence is not None and publication.anchored(sentence, shown):
-        links.append(f'<a class="nd-evidence" href="#s-{sentence.index}">in the text ↓</a>')
+        links.append(
+            f'<a class="nd-evidence" href="#s-{sentence.index}">{esc(words["in_text"])}</a>'
+        )
     if publication.url:
         target = fragment_url(publication.url, sentence.text if sentence else evidence)
-        label = "check it at" if publication.mode == NONE else "at"
+        label = words["check_at_source" if publication.mode == NONE else "at_source"]
         links.append(
             f'<a class="nd-evidence-source" href="{esc(target)}" '
-            f'rel="nofollow noopener noreferrer">{label} '
-            f"{esc(article.source or 'the source')} ↗</a>"
+            f'rel="nofollow noopener noreferrer">'
+            f"{esc(label.format(source=article.source or words['the_source']))}</a>"
         )
     if publication.mode == NONE:  # the facts and where to check them, no article text
         return EVIDENCE_OPEN + " · ".join(links) + "</p>" if links else ""
     text = evidence if publication.mode == FULL else shortened(evidence)
     source = f" — {esc(article.source)}" if article.source else ""
+    # No lang of its own: the page's tag (zh-Hant/zh-Hans from the whole text) is more exact
+    # than the article's bare "zh", which draws Traditional text with Simplified glyph forms.
     return (
-        f'{EVIDENCE_OPEN}<q lang="{esc(article.language)}">{esc(text)}</q>'
+        f"{EVIDENCE_OPEN}<q>{esc(text)}</q>"
         f"{source}" + (" · " + " · ".join(links) if links else "") + "</p>"
     )
 

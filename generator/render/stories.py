@@ -4,26 +4,13 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping, Sequence
-from datetime import datetime
 from typing import NamedTuple
 
-from generator.model import Article
-from generator.render.article import reader_time
 from generator.render.context import Entry
 from generator.render.html import esc, href, link, url_segments
+from generator.render.labels import entry_language
 from generator.render.storypage import StoryView
-
-
-def clock_time(article: Article) -> str:
-    """Return the time of day with its offset, for listings of a single day."""
-    published = article.published
-    if published is None:
-        return "time unknown"
-    if published.iso is None:
-        return f"{published.local[11:16]} local time"
-    moment = datetime.fromisoformat(published.iso)
-    offset = moment.strftime("%z")
-    return f"{moment:%H:%M} UTC{offset[:3]}:{offset[3:]}"
+from generator.render.times import stamp
 
 
 class TagPage(NamedTuple):
@@ -43,7 +30,7 @@ class StoryParts:
 
     def __init__(self, entry: Entry, tag_pages: Mapping[str, str]) -> None:
         self.entry = entry
-        self.lang = esc(entry.article.language)
+        self.lang = esc(entry_language(entry))
         self.head = f'<li class="nd-story"><a class="nd-story-title" lang="{self.lang}" href="'
         self.tags = tuple(
             TagPage(t, tag_pages[t], url_segments(tag_pages[t]))
@@ -64,7 +51,7 @@ class StoryParts:
         article, lang = self.entry.article, self.lang
         source = f'<span class="nd-source">{esc(article.source)}</span>' if article.source else ""
         if same_day not in self._stamps:  # a story's day and week pages share it
-            self._stamps[same_day] = stamp(article, same_day)
+            self._stamps[same_day] = stamp(self.entry, same_day)
         when = self._stamps[same_day]
         summary = " ".join(self.entry.summary_texts()[:summary_sentences])
         return (
@@ -77,13 +64,6 @@ class StoryParts:
                 else ""
             )
         )
-
-
-def stamp(article: Article, same_day: bool) -> str:
-    """Return a story's time as listings show it: time of day on a day's page, else the date."""
-    iso = article.published.iso if article.published else None
-    shown = clock_time(article) if same_day else reader_time(article)
-    return f'<time datetime="{esc(iso)}">{esc(shown)}</time>' if iso else esc(shown)
 
 
 class StoryItems:

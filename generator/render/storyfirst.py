@@ -12,8 +12,10 @@ from dataclasses import dataclass
 
 from generator.render.context import Entry
 from generator.render.html import esc, href, link
-from generator.render.stories import StoryItems, stamp
+from generator.render.labels import entry_language
+from generator.render.stories import StoryItems
 from generator.render.storypage import StoryView
+from generator.render.times import stamp
 
 NewestFirst = Callable[[Entry], tuple[str, str]]
 
@@ -55,20 +57,20 @@ def _story_item(from_page: str, found: Coverage, by_id: Mapping[str, Entry], sam
     assert story is not None  # a lone article is listed by StoryItems
     lead = by_id.get(story.ids[0]) or min(found.entries, key=lambda e: e.sort_key)
     summary = " ".join(lead.summary_texts()[:1])
-    lang = esc(lead.article.language)
+    lang = esc(entry_language(lead))
     label = f"{found.sources} sources" if found.sources > 1 else f"{found.articles} articles"
     reports = "".join(
-        f"<li>{link(from_page, e.page, e.title)}"
+        f'<li lang="{esc(entry_language(e))}">{link(from_page, e.page, e.title)}'
         + (f' <span class="nd-source">{esc(e.article.source)}</span>' if e.article.source else "")
         + "</li>"
         for e in found.entries
     )
     return (
         f'<li class="nd-story nd-story-group">'
-        f'<a class="nd-story-title" href="{esc(href(from_page, story.page))}">'
+        f'<a class="nd-story-title" lang="{lang}" href="{esc(href(from_page, story.page))}">'
         f"{esc(story.title)}</a>"
         f'<span class="nd-story-meta"><span class="nd-coverage">{label}</span> · '
-        f"{stamp(found.entries[0].article, same_day)}</span>"
+        f"{stamp(found.entries[0], same_day)}</span>"
         + (f'<span class="nd-story-summary" lang="{lang}">{esc(summary)}</span>' if summary else "")
         + f'<ul class="nd-story-reports">{reports}</ul></li>'
     )

@@ -6,11 +6,12 @@ from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 from generator.model import Fact
-from generator.render.article import GENERATED_NOTICE, reader_time
+from generator.render.article import GENERATED_NOTICE
 from generator.render.context import Entry
 from generator.render.frontmatter import front_matter
 from generator.render.html import esc, link
-from generator.render.labels import labels_for
+from generator.render.labels import entry_language, labels_for
+from generator.render.times import stamp
 from generator.stories.compare import Disagreement, Report, disagreements, own_facts, value_of
 
 # Story pages gather reports in several languages: their labels are the site's (English).
@@ -46,9 +47,7 @@ def _source(entry: Entry) -> str:
 
 def _time(entry: Entry) -> str:
     """Return an entry's publication time as a <time> element."""
-    published = entry.article.published
-    iso = f' datetime="{esc(published.iso)}"' if published and published.iso else ""
-    return f"<time{iso}>{esc(reader_time(entry.article))}</time>"
+    return stamp(entry, same_day=False)
 
 
 def _timeline(page: str, shown: Sequence[Entry]) -> str:
@@ -75,7 +74,7 @@ def shown(fact: Fact) -> str:
 
 def _report(page: str, entry: Entry, own: Sequence[Fact], copies: Sequence[Entry]) -> str:
     """Return one source's report: its link, source and time, summary and its own facts."""
-    lang = esc(entry.article.language)
+    lang = esc(entry_language(entry))
     summary = " ".join(entry.summary_texts()[:SUMMARY_SENTENCES])
     parts = [
         f'<h3 class="nd-report-title" lang="{lang}">{link(page, entry.page, entry.title)}</h3>',

@@ -11,13 +11,14 @@ from dataclasses import dataclass
 
 from generator.config.settings import SiteSettings
 from generator.model import EntryLoader, Page
-from generator.render.article import reader_time
 from generator.render.context import Entry
 from generator.render.feeds import FEED_ITEMS, Feed, FeedItem, article_item, json_feed, rss
 from generator.render.html import esc, href, link
+from generator.render.labels import EN, entry_language
 from generator.render.listings import count_label, page
 from generator.render.namedfeeds import FeedRef, feed_links, feed_paths
 from generator.render.pagekeys import Lazy
+from generator.render.times import site_time
 from generator.watch.match import Watched, haystack, stories_of, watched
 from generator.watch.rules import WatchRule
 
@@ -65,7 +66,7 @@ def title_entry(story: Watched) -> Entry:
 
 def story_link(here: str, story: Watched) -> str:
     """Return a link to the story's page, marked with its title's language."""
-    lang = esc(title_entry(story).article.language)
+    lang = esc(entry_language(title_entry(story)))
     return f'<a lang="{lang}" href="{esc(href(here, story.page))}">{esc(story.title)}</a>'
 
 
@@ -104,13 +105,13 @@ def rule_terms(rule: WatchRule) -> str:
 def _story_line(here: str, story: Watched) -> str:
     lead = story.lead
     sources = sorted({e.article.source for e in story.members if e.article.source})
-    meta = " · ".join([*sources, reader_time(lead.article)])
+    meta = " · ".join([*sources, site_time(lead.article, lead.zone, EN)])
     summary = " ".join(lead.summary_texts()[:1])
     return (
         f'<li class="nd-story">{story_link(here, story)}'
         f'<span class="nd-story-meta">{esc(meta)}</span>'
         + (
-            f'<span class="nd-story-summary" lang="{esc(lead.article.language)}">'
+            f'<span class="nd-story-summary" lang="{esc(entry_language(lead))}">'
             f"{esc(summary)}</span>"
             if summary
             else ""

@@ -113,7 +113,7 @@ def light_entry(light: bytes, timezone: str) -> tuple[Entry, bool]:
         raise ValueError(f"damaged light row ({error})") from error
     if made_with != placement_key(timezone):
         return make_entry(article, analysis, timezone), False
-    return Entry(article, analysis, page, day, sort_key), True
+    return Entry(article, analysis, page, day, sort_key, zone=timezone), True
 
 
 def placed_row(entry: Entry, light: bytes, timezone: str) -> bytes:

@@ -35,7 +35,8 @@
   }
 })();
 
-// The stale-fetch notice: shown when the newest article arrived more than N seconds ago.
+// The stale-fetch notice: shown when the last successful fetch (the page's stamp, from fetch
+// health) is more than N seconds older than the reader's clock.
 (function () {
   "use strict";
   function check() {
