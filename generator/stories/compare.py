@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+
+import ahocorasick
 
 from generator.model import Fact
 
@@ -42,6 +44,8 @@ HEDGE_WORDS = 3  # words before a figure searched for a hedge
 _HEDGES = "about around almost nearly least more over under some roughly approximately"
 HEDGES = frozenset(f"{_HEDGES} estimated up than within".split())
 COMPARED_KINDS = ("figure", "date", "person", "organization", "place", "quote")
+# Kinds another report also shares by saying the fact in its text (a date only as a fact).
+TEXT_SHARED_KINDS = frozenset(COMPARED_KINDS) - {"date"}
 
 
 @dataclass(frozen=True)
@@ -134,51 +138,68 @@ def _stated(fact: Fact, other: Report) -> bool:
 
 def own_facts(report: Report, others: Sequence[Report]) -> tuple[Fact, ...]:
     """Return the report's facts that no other report states: what only this source says."""
-    return own_facts_each([report, *others])[0]
+    return _own([report, *others], (0,))[0]
 
 
 def own_facts_each(reports: Sequence[Report]) -> tuple[tuple[Fact, ...], ...]:
     """Return every report's own facts, as own_facts against all the others gives them.
 
-    A story's reports state the same values again and again: each value is looked up in the
-    story once, not once per fact and other report (a 480-report story was quadratic).
+    A story's reports state the same values again and again: each value and said text is
+    looked up in the story once, not once per fact and other report (a 480-report story
+    was quadratic).
     """
+    return _own(reports, range(len(reports)))
+
+
+def _own(reports: Sequence[Report], which: Sequence[int]) -> tuple[tuple[Fact, ...], ...]:
+    """Return the own facts of the reports at the indices `which`, in that order."""
     if len(reports) < 2:
-        return tuple(() for _ in reports)
+        return tuple(() for _ in which)
     by_value: dict[tuple[str, str], list[int]] = {}
     for i, report in enumerate(reports):
         for value in report.values:
             holders = by_value.setdefault(value, [])
             if len(holders) < 2:
                 holders.append(i)
-    in_text: dict[str, list[int]] = {}
+    asked = [reports[i] for i in which]
+    words = {folded(said(f)) for r in asked for f in r.facts if f.kind in TEXT_SHARED_KINDS}
+    in_text = first_two_holders(words, [r.folded_text for r in reports])
 
     def stated_elsewhere(fact: Fact, i: int) -> bool:
         if any(j != i for j in by_value.get((fact.kind, folded(value_of(fact))), ())):
             return True
-        if fact.kind == "date":
+        if fact.kind not in TEXT_SHARED_KINDS:
             return False
-        words = folded(said(fact))
-        if words not in in_text:
-            in_text[words] = _first_two(words, reports)
-        return any(j != i for j in in_text[words])
+        return any(j != i for j in in_text[folded(said(fact))])
 
     return tuple(
-        tuple(f for f in r.facts if f.kind in COMPARED_KINDS and not stated_elsewhere(f, i))
-        for i, r in enumerate(reports)
+        tuple(
+            f for f in reports[i].facts if f.kind in COMPARED_KINDS and not stated_elsewhere(f, i)
+        )
+        for i in which
     )
 
 
-def _first_two(words: str, reports: Sequence[Report]) -> list[int]:
-    """Return the indices of the first two reports whose text holds `words`: two suffice to
-    know whether any report but a given one does."""
-    found: list[int] = []
-    for i, report in enumerate(reports):
-        if words in report.folded_text:
-            found.append(i)
-            if len(found) == 2:
-                break
-    return found
+def first_two_holders(words: Collection[str], texts: Sequence[str]) -> dict[str, list[int]]:
+    """Return, per string, the indices of the first two texts holding it (two suffice to know
+    whether any text but a given one does).
+
+    One Aho-Corasick pass over each text finds every string at once: a search per string
+    and text made a story of hundreds of reports quadratic.
+    """
+    holders: dict[str, list[int]] = {w: [] for w in words}
+    automaton = ahocorasick.Automaton()
+    for w in holders:
+        if w:  # the empty string, in every text, is no key of an automaton
+            automaton.add_word(w, w)
+    if len(automaton):
+        automaton.make_automaton()
+    for i, text in enumerate(texts):
+        found = {w for _, w in automaton.iter(text)} if len(automaton) else set()
+        for w in found | ({""} & holders.keys()):
+            if len(holders[w]) < 2:
+                holders[w].append(i)
+    return holders
 
 
 @functools.lru_cache(maxsize=16384)
@@ -255,7 +276,7 @@ def disagreements(reports: Sequence[Report]) -> tuple[Disagreement, ...]:
     """Return the disagreements between reports (given oldest first), each pair once."""
     found: list[Disagreement] = []
     seen: set[tuple[str, str, str]] = set()
-    for i, _, j, _, a, b in _pairs(reports):
+    for i, j, _, _, a, b in _pairs(reports):
         early, late = reports[i], reports[j]
         about = _same_thing(a, b, early, late)
         if about is None or _stated(a, late) or _stated(b, early):
@@ -269,7 +290,7 @@ def disagreements(reports: Sequence[Report]) -> tuple[Disagreement, ...]:
 
 def _pairs(reports: Sequence[Report]) -> list[tuple[int, int, int, int, Fact, Fact]]:
     """Return the fact pairs _same_thing may find about one thing, in the order of a loop over
-    report pairs (i < j) and their facts: (i, position in i, j, position in j, a, b).
+    report pairs (i < j) and their facts: (i, j, position in i, position in j, a, b).
 
     Only facts sharing a compare key with different values can disagree, so pairs are made
     within a key's facts instead of over every two reports (quadratic in a large story).
@@ -281,7 +302,7 @@ def _pairs(reports: Sequence[Report]) -> list[tuple[int, int, int, int, Fact, Fa
             if key is not None and _countable(fact, report):
                 by_key.setdefault(key, []).append((i, position, fact, folded(value_of(fact))))
     return sorted(
-        (i, pa, j, pb, a, b)
+        (i, j, pa, pb, a, b)
         for group in by_key.values()
         for i, pa, a, va in group
         for j, pb, b, vb in group
