@@ -9,6 +9,7 @@ events) plus hostile strings.
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Sequence
 
 import pytest
@@ -157,3 +158,26 @@ def test_first_two_holders_are_the_first_texts_that_hold_each_string(
         assert found[w] == [i for i, t in enumerate(texts) if w in t][:2]
     if holders is not None:
         assert found[words[0]] == holders
+
+
+def test_number_start_admits_every_number_word_and_digit() -> None:
+    words = re.findall(r"[a-z]{3,}", compare.NUMBER.pattern.split("(?:", 1)[1])
+    assert len(words) == 18
+    starts = ["7", "٣", *words, *(w.upper() for w in words), "ſix"]
+    for start in starts:
+        assert re.match(compare.NUMBER_START, start, re.IGNORECASE), start
+    assert not re.match(compare.NUMBER_START, "pumps", re.IGNORECASE)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "counts"),
+    [
+        ("Twelve cottages and 30 cottages", "cottages", {"twelve", "30"}),
+        ("someone cottages, 1,200\u00a0cottages", "cottages", {"1,200"}),
+        ("SIX Pumps; six pumps", "pumps", {"six"}),
+        ("ſix pumps", "pumps", {"six"}),
+        ("no count of pumps", "pumps", set()),
+    ],
+)
+def test_counts_reads_each_number_of_a_noun(text: str, unit: str, counts: set[str]) -> None:
+    assert compare._counts(text, unit) == counts

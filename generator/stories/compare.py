@@ -25,6 +25,10 @@ NUMBER = re.compile(
     r"dozen|twenty|thirty|forty|fifty|hundred)\b",
     re.IGNORECASE,
 )
+# Where a NUMBER can start: a digit or the first letter of a number word. Put before NUMBER
+# in _counts, it lets the engine skip most positions before trying the words (a third of
+# its time); it matches wherever NUMBER does, so the matches are the same.
+NUMBER_START = r"(?=[\dotfsendh])"
 # A word of a sentence, as compared for "same context" (letters only, at least four).
 CONTEXT_WORD = re.compile(r"[^\W\d_]{4,}")
 # Words a figure's unit may carry that say nothing about what is counted.
@@ -235,7 +239,7 @@ def _window(fact: Fact) -> tuple[list[str], frozenset[str]]:
 def _counts(text: str, unit: str) -> frozenset[str]:
     """Return the distinct numbers a text gives of a counted noun ("40 homes", "65 homes");
     cached, as every pair of figures of one story asks it of the same texts."""
-    pattern = re.compile(rf"({NUMBER.pattern})\s+{re.escape(unit)}\b", re.IGNORECASE)
+    pattern = re.compile(rf"{NUMBER_START}({NUMBER.pattern})\s+{re.escape(unit)}\b", re.IGNORECASE)
     return frozenset(m.group(1).casefold() for m in pattern.finditer(text))
 
 
