@@ -11,7 +11,14 @@ from generator.render.listings import newest_first, render_digest
 from generator.render.stories import StoryItems
 from generator.render.storyfirst import rank
 from generator.render.storypage import StoryView, render_story
-from generator.stories.compare import Report, disagreements, own_facts, unit_of, value_of
+from generator.stories.compare import (
+    Report,
+    disagreements,
+    own_facts,
+    own_facts_each,
+    unit_of,
+    value_of,
+)
 
 FLOOD_EARLY = (
     "Wardens said 30 cottages in Brackwater were flooded on Monday night after the River "
@@ -172,6 +179,38 @@ def test_own_facts_are_those_no_other_report_states() -> None:
     other = report("b", "Volunteers of the lune rivers trust came too.")
     assert own_facts(mine, [other]) == (own,)
     assert own_facts(mine, []) == ()
+
+
+WARDEN = Fact("person", "Edda Morrow, Warden", "Edda Morrow, the warden, spoke.", 0)
+PUMPS = figure("12 pumps", "Crews brought 12 pumps.")
+VOTE = Fact("date", "2026-03-09: Harbour Board voted", "The Harbour Board voted on 9 March.", 0)
+
+
+@pytest.mark.parametrize(
+    ("reports", "own"),
+    [
+        # Said in the first report's own text and in the third's: shared, not own.
+        (
+            [report("a", "", WARDEN), report("b", "No names."), report("c", "Edda Morrow came.")],
+            [(), (), ()],
+        ),
+        # Stated twice by one report only: still that report's own.
+        ([report("a", "", PUMPS, PUMPS), report("b", "Crews came.")], [(PUMPS, PUMPS), ()]),
+        # The same value as a fact of the second report: shared by both.
+        ([report("a", "", PUMPS), report("b", "", PUMPS)], [(), ()]),
+        # A date is shared only by another report's date fact, not by its words in a text.
+        (
+            [report("a", "", VOTE), report("b", "The Harbour Board voted on 2026-03-09.")],
+            [(VOTE,), ()],
+        ),
+        ([report("a", "", VOTE), report("b", "", VOTE)], [(), ()]),
+        ([report("a", "", PUMPS)], [()]),
+    ],
+)
+def test_own_facts_each_looks_at_every_other_report(
+    reports: list[Report], own: list[tuple[Fact, ...]]
+) -> None:
+    assert list(own_facts_each(reports)) == own
 
 
 def entry(article_id: str, title: str, source: str, hour: int, *facts: Fact, day: int = 9) -> Entry:

@@ -23,7 +23,7 @@ from generator.config.load import load_config  # noqa: E402
 from generator.extract import ExtractContext  # noqa: E402
 from generator.ingest.run import process  # noqa: E402
 from generator.model import RawInput  # noqa: E402
-from generator.stories.compare import Report, disagreements, own_facts  # noqa: E402
+from generator.stories.compare import Report, disagreements, own_facts_each  # noqa: E402
 
 DATA = REPO.parent / "shared" / "eval-dev" / "clustering" / "ecbplus_dev.jsonl"
 
@@ -55,9 +55,8 @@ def main() -> int:
             found += 1
             print(f"{name} {d.about}: {d.first[1].text!r} <> {d.second[1].text!r}")
             print(f"    {d.first[1].evidence}\n    {d.second[1].evidence}")
-        for r in members:
-            own += len(own_facts(r, [m for m in members if m is not r]))
-            facts += len(r.facts)
+        own += sum(map(len, own_facts_each(members)))
+        facts += sum(len(r.facts) for r in members)
     print(
         f"{len(clusters)} clusters: {found} disagreements; {own} of {facts} facts "
         "only one report states"

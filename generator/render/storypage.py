@@ -12,7 +12,13 @@ from generator.render.frontmatter import front_matter
 from generator.render.html import esc, link
 from generator.render.labels import entry_language, labels_for
 from generator.render.times import stamp
-from generator.stories.compare import Disagreement, Report, disagreements, own_facts, value_of
+from generator.stories.compare import (
+    Disagreement,
+    Report,
+    disagreements,
+    own_facts_each,
+    value_of,
+)
 
 # Story pages gather reports in several languages: their labels are the site's (English).
 FACT_LABELS = {
@@ -149,9 +155,8 @@ def render_story(story: StoryView, by_id: Mapping[str, Entry], follow: str = "")
             + "</ul>",
         ]
     blocks.append("## The reports")
-    for entry, report in zip(originals, reports, strict=True):
+    for entry, own in zip(originals, own_facts_each(reports), strict=True):
         copies = [by_id[c] for c, o in copy_of.items() if o == entry.article.id]
-        own = own_facts(report, [r for r in reports if r is not report])
         blocks.append(_report(story.page, entry, own, copies))
     blocks += ["## Timeline", _timeline(story.page, shown)]
     return "\n\n".join(b for b in blocks if b) + "\n"

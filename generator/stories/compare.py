@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from functools import cached_property
+
+import ahocorasick
 
 from generator.model import Fact
 
@@ -22,6 +25,10 @@ NUMBER = re.compile(
     r"dozen|twenty|thirty|forty|fifty|hundred)\b",
     re.IGNORECASE,
 )
+# Where a NUMBER can start: a digit or the first letter of a number word. Put before NUMBER
+# in _counts, it lets the engine skip most positions before trying the words (a third of
+# its time); it matches wherever NUMBER does, so the matches are the same.
+NUMBER_START = r"(?=[\dotfsendh])"
 # A word of a sentence, as compared for "same context" (letters only, at least four).
 CONTEXT_WORD = re.compile(r"[^\W\d_]{4,}")
 # Words a figure's unit may carry that say nothing about what is counted.
@@ -41,6 +48,8 @@ HEDGE_WORDS = 3  # words before a figure searched for a hedge
 _HEDGES = "about around almost nearly least more over under some roughly approximately"
 HEDGES = frozenset(f"{_HEDGES} estimated up than within".split())
 COMPARED_KINDS = ("figure", "date", "person", "organization", "place", "quote")
+# Kinds another report also shares by saying the fact in its text (a date only as a fact).
+TEXT_SHARED_KINDS = frozenset(COMPARED_KINDS) - {"date"}
 
 
 @dataclass(frozen=True)
@@ -50,6 +59,17 @@ class Report:
     id: str
     text: str
     facts: tuple[Fact, ...]
+
+    @cached_property
+    def folded_text(self) -> str:
+        """Return the text as compared (folded once per report, not once per fact)."""
+        return folded(self.text)
+
+    @cached_property
+    def values(self) -> frozenset[tuple[str, str]]:
+        """Return the (kind, folded value) of every fact: a set, so that asking whether this
+        report states another's fact costs one lookup instead of a pass over its facts."""
+        return frozenset((f.kind, folded(value_of(f))) for f in self.facts)
 
 
 @dataclass(frozen=True)
@@ -95,39 +115,101 @@ def _value(kind: str, text: str) -> str:
 def said(fact: Fact) -> str:
     """Return the part of a fact another report must say to share it: a name without its
     role ("Terry White, Prosecutor"), a quote's words, a sum without what it buys."""
-    if fact.kind in ("person", "organization", "place"):
-        return fact.text.split(", ", 1)[0]
-    if fact.kind == "quote":
-        words = fact.text.partition("“")[2].rstrip("”").removesuffix("…").strip()
-        return words or fact.text
-    if fact.kind == "figure":
-        core = SUM.match(value_of(fact))
+    return _said(fact.kind, fact.text)
+
+
+@functools.lru_cache(maxsize=16384)
+def _said(kind: str, text: str) -> str:
+    """Return said's answer (cached like _value)."""
+    if kind in ("person", "organization", "place"):
+        return text.split(", ", 1)[0]
+    if kind == "quote":
+        words = text.partition("“")[2].rstrip("”").removesuffix("…").strip()
+        return words or text
+    if kind == "figure":
+        core = SUM.match(_value(kind, text))
         if core and core.group("scale"):
             return core.group(0)
-    return value_of(fact)
+    return _value(kind, text)
 
 
 def _stated(fact: Fact, other: Report) -> bool:
     """Return True when another report states the fact's value (in a fact or in its text)."""
-    value = folded(value_of(fact))
-    if any(folded(value_of(f)) == value for f in other.facts if f.kind == fact.kind):
+    if (fact.kind, folded(value_of(fact))) in other.values:
         return True
-    return fact.kind != "date" and folded(said(fact)) in folded(other.text)
+    return fact.kind != "date" and folded(said(fact)) in other.folded_text
 
 
 def own_facts(report: Report, others: Sequence[Report]) -> tuple[Fact, ...]:
     """Return the report's facts that no other report states: what only this source says."""
-    if not others:
-        return ()
+    return _own([report, *others], (0,))[0]
+
+
+def own_facts_each(reports: Sequence[Report]) -> tuple[tuple[Fact, ...], ...]:
+    """Return every report's own facts, as own_facts against all the others gives them.
+
+    A story's reports state the same values again and again: each value and said text is
+    looked up in the story once, not once per fact and other report (a 480-report story
+    was quadratic).
+    """
+    return _own(reports, range(len(reports)))
+
+
+def _own(reports: Sequence[Report], which: Sequence[int]) -> tuple[tuple[Fact, ...], ...]:
+    """Return the own facts of the reports at the indices `which`, in that order."""
+    if len(reports) < 2:
+        return tuple(() for _ in which)
+    by_value: dict[tuple[str, str], list[int]] = {}
+    for i, report in enumerate(reports):
+        for value in report.values:
+            holders = by_value.setdefault(value, [])
+            if len(holders) < 2:
+                holders.append(i)
+    asked = [reports[i] for i in which]
+    words = {folded(said(f)) for r in asked for f in r.facts if f.kind in TEXT_SHARED_KINDS}
+    in_text = first_two_holders(words, [r.folded_text for r in reports])
+
+    def stated_elsewhere(fact: Fact, i: int) -> bool:
+        if any(j != i for j in by_value.get((fact.kind, folded(value_of(fact))), ())):
+            return True
+        if fact.kind not in TEXT_SHARED_KINDS:
+            return False
+        return any(j != i for j in in_text[folded(said(fact))])
+
     return tuple(
-        f
-        for f in report.facts
-        if f.kind in COMPARED_KINDS and not any(_stated(f, o) for o in others)
+        tuple(
+            f for f in reports[i].facts if f.kind in COMPARED_KINDS and not stated_elsewhere(f, i)
+        )
+        for i in which
     )
 
 
+def first_two_holders(words: Collection[str], texts: Sequence[str]) -> dict[str, list[int]]:
+    """Return, per string, the indices of the first two texts holding it (two suffice to know
+    whether any text but a given one does).
+
+    One Aho-Corasick pass over each text finds every string at once: a search per string
+    and text made a story of hundreds of reports quadratic.
+    """
+    holders: dict[str, list[int]] = {w: [] for w in words}
+    automaton = ahocorasick.Automaton()
+    for w in holders:
+        if w:  # the empty string, in every text, is no key of an automaton
+            automaton.add_word(w, w)
+    if len(automaton):
+        automaton.make_automaton()
+    for i, text in enumerate(texts):
+        found = {w for _, w in automaton.iter(text)} if len(automaton) else set()
+        for w in found | ({""} & holders.keys()):
+            if len(holders[w]) < 2:
+                holders[w].append(i)
+    return holders
+
+
+@functools.lru_cache(maxsize=16384)
 def unit_of(figure: str) -> str:
-    """Return what a figure value counts, without number and scale ("12 people" -> "people")."""
+    """Return what a figure value counts, without number and scale ("12 people" -> "people");
+    cached, as every pair of figures of a story asks it again."""
     words = NUMBER.sub(" ", figure).split()
     return " ".join(
         w for w in (x.casefold().strip(".,") for x in words) if w and w not in SCALE_WORDS
@@ -157,7 +239,7 @@ def _window(fact: Fact) -> tuple[list[str], frozenset[str]]:
 def _counts(text: str, unit: str) -> frozenset[str]:
     """Return the distinct numbers a text gives of a counted noun ("40 homes", "65 homes");
     cached, as every pair of figures of one story asks it of the same texts."""
-    pattern = re.compile(rf"({NUMBER.pattern})\s+{re.escape(unit)}\b", re.IGNORECASE)
+    pattern = re.compile(rf"{NUMBER_START}({NUMBER.pattern})\s+{re.escape(unit)}\b", re.IGNORECASE)
     return frozenset(m.group(1).casefold() for m in pattern.finditer(text))
 
 
@@ -198,19 +280,46 @@ def disagreements(reports: Sequence[Report]) -> tuple[Disagreement, ...]:
     """Return the disagreements between reports (given oldest first), each pair once."""
     found: list[Disagreement] = []
     seen: set[tuple[str, str, str]] = set()
-    buckets = [_comparable(r.facts) for r in reports]
-    for i, early in enumerate(reports):
-        for j, late in enumerate(reports[i + 1 :], start=i + 1):
-            for a in early.facts:
-                for b in buckets[j].get(_compare_key(a) or "", ()):
-                    about = _same_thing(a, b, early, late)
-                    if about is None or _stated(a, late) or _stated(b, early):
-                        continue
-                    key = (about, folded(value_of(a)), folded(value_of(b)))
-                    if key not in seen:
-                        seen.add(key)
-                        found.append(Disagreement(about, (early.id, a), (late.id, b)))
+    for i, j, _, _, a, b in _pairs(reports):
+        early, late = reports[i], reports[j]
+        about = _same_thing(a, b, early, late)
+        if about is None or _stated(a, late) or _stated(b, early):
+            continue
+        key = (about, folded(value_of(a)), folded(value_of(b)))
+        if key not in seen:
+            seen.add(key)
+            found.append(Disagreement(about, (early.id, a), (late.id, b)))
     return tuple(found)
+
+
+def _pairs(reports: Sequence[Report]) -> list[tuple[int, int, int, int, Fact, Fact]]:
+    """Return the fact pairs _same_thing may find about one thing, in the order of a loop over
+    report pairs (i < j) and their facts: (i, j, position in i, position in j, a, b).
+
+    Only facts sharing a compare key with different values can disagree, so pairs are made
+    within a key's facts instead of over every two reports (quadratic in a large story).
+    """
+    by_key: dict[str, list[tuple[int, int, Fact, str]]] = {}
+    for i, report in enumerate(reports):
+        for position, fact in enumerate(report.facts):
+            key = _compare_key(fact)
+            if key is not None and _countable(fact, report):
+                by_key.setdefault(key, []).append((i, position, fact, folded(value_of(fact))))
+    return sorted(
+        (i, j, pa, pb, a, b)
+        for group in by_key.values()
+        for i, pa, a, va in group
+        for j, pb, b, vb in group
+        if j > i and va != vb
+    )
+
+
+def _countable(fact: Fact, report: Report) -> bool:
+    """Return False for a figure whose report gives several numbers of its counted noun (or
+    none as written): _same_figure never compares it."""
+    if fact.kind != "figure":
+        return True
+    return len(_counts(report.text, unit_of(value_of(fact)))) == 1
 
 
 def _compare_key(fact: Fact) -> str | None:
@@ -223,14 +332,3 @@ def _compare_key(fact: Fact) -> str | None:
         about = fact.text.partition(":")[2].strip()
         return f"date:{folded(about)}" if about else None
     return None
-
-
-def _comparable(facts: Sequence[Fact]) -> dict[str, list[Fact]]:
-    """Return a report's facts by compare key, in order: only facts sharing a key can
-    disagree, so a story's pairs are not all tried against each other."""
-    out: dict[str, list[Fact]] = {}
-    for fact in facts:
-        key = _compare_key(fact)
-        if key is not None:
-            out.setdefault(key, []).append(fact)
-    return out

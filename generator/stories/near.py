@@ -7,6 +7,7 @@ last paragraph removes a few of them.
 
 from __future__ import annotations
 
+import functools
 import re
 import zlib
 from collections.abc import Mapping, Sequence
@@ -44,7 +45,13 @@ def signature(text: str) -> str:
     found = shingles(text)
     if not found:
         return ""
-    minhash = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, hashfunc=zlib.crc32)
+    minhash = MinHash(
+        num_perm=NUM_PERM,
+        seed=SEED,
+        scheme=SCHEME,
+        hashfunc=zlib.crc32,
+        permutations=_permutations(),
+    )
     minhash.update_batch(sorted(found))
     return bytes(np.asarray(minhash.hashvalues, dtype="<u4").tobytes()).hex()
 
@@ -56,6 +63,17 @@ def _minhash(hex_signature: str) -> LeanMinHash:
 
     values = np.frombuffer(bytes.fromhex(hex_signature), dtype="<u4").astype(np.uint32)
     return LeanMinHash(seed=SEED, hashvalues=values, scheme=SCHEME)
+
+
+@functools.lru_cache(maxsize=1)
+def _permutations() -> np.ndarray:
+    """Return the MinHash permutations of SEED, drawn once: datasketch draws them from a new
+    random generator for every MinHash (half of signing an article)."""
+    from datasketch import MinHash  # noqa: PLC0415 - see signature
+
+    drawn = np.array(MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations)
+    drawn.setflags(write=False)  # shared by every MinHash: none may change it
+    return drawn
 
 
 def find_copies(known: Mapping[str, str], new: Sequence[tuple[str, str]]) -> dict[str, str]:
