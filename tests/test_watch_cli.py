@@ -54,6 +54,7 @@ def test_a_bad_rule_stops_the_run_with_exit_2(
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = project(tmp_path_factory.mktemp("watch"), [TEA, NOTHING])
     assert run_cli("add", str(INBOX), project=root).returncode == 0
+    assert run_cli("generate", project=root).returncode == 0  # each test may run alone
     return root
 
 

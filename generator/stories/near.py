@@ -83,6 +83,8 @@ def find_copies(known: Mapping[str, str], new: Sequence[tuple[str, str]]) -> dic
     lists (id, signature) in placing order. A copy points at the first article of its text,
     never at another copy, so one text has one original. An empty body copies nothing.
     """
+    if not any(hex_signature for _, hex_signature in new):
+        return {}  # nothing new can be a copy: skip indexing every original (and scipy's import)
     from datasketch import MinHashLSH  # noqa: PLC0415 - see signature
 
     lsh = MinHashLSH(threshold=NEAR_THRESHOLD, num_perm=NUM_PERM)
