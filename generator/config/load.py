@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from generator.analyse import AnalysisSettings
+from generator.config.keys import check_keys
 from generator.config.settings import Paths, SiteSettings
 from generator.config.siteaddress import checked_address
 from generator.errors import ConfigError
@@ -75,7 +76,7 @@ def load_config(root: Path, env: Mapping[str, str] | None = None) -> Config:
     paths = Paths(root)
     raw = _read_yaml(paths.config) if paths.config.exists() else {}
     file = str(paths.config)
-    _check_keys(raw, TOP_LEVEL_KEYS, file, "")
+    check_keys(raw, TOP_LEVEL_KEYS, file, "")
     site = _site_settings(raw.get("site") or {}, file)
     url = checked_address(site.url, root, file, os.environ if env is None else env)
     site = replace(site, url=url, retention_days=_retention_days(raw.get("retention") or {}, file))
@@ -109,19 +110,8 @@ def _read_yaml(path: Path) -> dict[str, Any]:
     return data
 
 
-def _check_keys(data: object, allowed: frozenset[str], file: str, where: str) -> None:
-    if not isinstance(data, dict):
-        raise ConfigError(f"{file}: {where or 'top level'}: expected a mapping")
-    unknown = sorted(set(map(str, data)) - allowed)
-    if unknown:
-        raise ConfigError(
-            f"{file}: {where + '.' if where else ''}{unknown[0]}: unknown key "
-            f"(expected one of: {', '.join(sorted(allowed))})"
-        )
-
-
 def _site_settings(data: object, file: str) -> SiteSettings:
-    _check_keys(data, SITE_KEYS, file, "site")
+    check_keys(data, SITE_KEYS, file, "site")
     assert isinstance(data, dict)
     defaults = SiteSettings()
     values: dict[str, Any] = {}
@@ -148,7 +138,7 @@ def _site_settings(data: object, file: str) -> SiteSettings:
 
 def _retention_days(data: object, file: str) -> int:
     """Return retention.days: 0 (off, the default) or the days of articles kept as pages."""
-    _check_keys(data, RETENTION_KEYS, file, "retention")
+    check_keys(data, RETENTION_KEYS, file, "retention")
     assert isinstance(data, dict)
     days = data.get("days", 0)
     if not isinstance(days, int) or isinstance(days, bool) or days < 0:
@@ -157,8 +147,8 @@ def _retention_days(data: object, file: str) -> int:
 
 
 def _analysis_settings(analysis: object, tags: object, file: str) -> AnalysisSettings:
-    _check_keys(analysis, ANALYSIS_KEYS, file, "analysis")
-    _check_keys(tags, TAG_KEYS, file, "tags")
+    check_keys(analysis, ANALYSIS_KEYS, file, "analysis")
+    check_keys(tags, TAG_KEYS, file, "tags")
     assert isinstance(analysis, dict) and isinstance(tags, dict)
     defaults = AnalysisSettings()
     numbers = {

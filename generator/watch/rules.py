@@ -6,6 +6,7 @@ import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from generator.config.keys import check_keys
 from generator.errors import ConfigError
 from generator.slugs import slugify
 
@@ -64,12 +65,7 @@ def parse_watch(data: object, file: str) -> tuple[WatchRule, ...]:
 def _rule(item: object, file: str, where: str) -> WatchRule:
     if not isinstance(item, dict):
         raise ConfigError(f"{file}: {where}: expected a mapping with at least name:")
-    unknown = sorted(set(map(str, item)) - RULE_KEYS)
-    if unknown:
-        raise ConfigError(
-            f"{file}: {where}.{unknown[0]}: unknown key "
-            f"(expected one of: {', '.join(sorted(RULE_KEYS))})"
-        )
+    check_keys(item, RULE_KEYS, file, where)
     name = item.get("name")
     if not isinstance(name, str) or not name.strip():
         raise ConfigError(f"{file}: {where}.name: expected a non-empty string")
